@@ -1,0 +1,100 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "helpdesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "helpdesk", targets: ["helpdesk"]),
+        .library(name: "HelpdeskCore", targets: ["HelpdeskCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "HelpdeskCore",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HelpdeskStore",
+            dependencies: [
+                "HelpdeskCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HelpdeskServer",
+            dependencies: [
+                "HelpdeskCore",
+                "HelpdeskStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "helpdesk",
+            dependencies: [
+                "HelpdeskServer",
+                "HelpdeskStore",
+                "HelpdeskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HelpdeskTestSupport",
+            dependencies: [
+                "HelpdeskCore",
+                "HelpdeskStore",
+                "HelpdeskServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/HelpdeskTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelpdeskCoreTests",
+            dependencies: ["HelpdeskCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelpdeskStoreTests",
+            dependencies: ["HelpdeskStore", "HelpdeskCore", "HelpdeskTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelpdeskServerTests",
+            dependencies: [
+                "HelpdeskServer", "HelpdeskStore", "HelpdeskCore", "HelpdeskTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

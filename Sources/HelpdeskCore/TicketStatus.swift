@@ -1,0 +1,29 @@
+/// The workflow states of a ticket (R4.9, R5.2, R5.5).
+public enum TicketStatus: String, Codable, CaseIterable, Sendable {
+    /// 待处理: received, not yet with a handler.
+    case new
+    /// 已分派: routed to a handler who has not confirmed receipt.
+    case assigned
+    /// 处理中
+    case inProgress = "in_progress"
+    /// 待客户配合: waiting on the requester or a third party.
+    case waitingOnRequester = "waiting_on_requester"
+    /// 处理中-受阻: blocked, with a reason.
+    case blocked
+    /// 已解决: solution given, awaiting the requester's confirmation.
+    case resolved
+    /// 已确认: the requester confirmed; awaiting the supervisor's review.
+    case confirmed
+    /// 已审核: reviewed by a supervisor, ready to close.
+    case reviewed
+    /// 已关闭
+    case closed
+
+    /// States in which the ticket still needs work from the support side.
+    public var isOpen: Bool {
+        switch self {
+        case .new, .assigned, .inProgress, .waitingOnRequester, .blocked: true
+        case .resolved, .confirmed, .reviewed, .closed: false
+        }
+    }
+}
