@@ -1,0 +1,18 @@
+/// Why an `SLAPolicy` is unusable.
+public enum SLAPolicyError: Error, Hashable, Sendable, CustomStringConvertible {
+    case missingPriority(Priority)
+    case duplicatePriority(Priority)
+    /// A response, resolution or hard-limit value that is zero or negative.
+    case nonPositiveTarget(Priority)
+    /// Only open statuses can pause the clock; resolved/closed already stop it.
+    case pauseStatusNotOpen(TicketStatus)
+
+    public var description: String {
+        switch self {
+        case .missingPriority(let p): "No SLA targets for \(p.rawValue)"
+        case .duplicatePriority(let p): "SLA targets for \(p.rawValue) are given more than once"
+        case .nonPositiveTarget(let p): "SLA targets for \(p.rawValue) must be positive"
+        case .pauseStatusNotOpen(let s): "Status \(s.rawValue) cannot pause the SLA clock"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A support ticket with the R1.2 fields and its handling record.
+public struct Ticket: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var number: String
+    public var type: TicketType
+    public var title: String
+    public var description: String
+    /// Type-specific details (R1.3), e.g. `error_text`, `steps`, `environment`.
+    public var details: [String: String]
+    public var affectedSystem: String?
+    public var requester: Requester
+    /// Extension or e-mail; masked as `*5678` for viewers without full access (R9.2).
+    public var contact: String
+    public var channel: Channel
+    public var impact: Impact
+    public var urgency: Urgency
+    public var priority: Priority
+    /// What the matrix suggested at intake (R2.3).
+    public var suggestedPriority: Priority
+    /// Set once a problem manager confirmed or changed the priority.
+    public var priorityConfirmed: Bool
+    public var categoryId: Int64?
+    public var subcategoryId: Int64?
+    public var groupId: Int64?
+    public var assigneeId: Int64?
+    public var tier: Tier
+    public var status: TicketStatus
+    public var workaround: String?
+    public var workaroundEta: Date?
+    public var solution: String?
+    public var rootCause: String?
+    public var satisfaction: Satisfaction?
+    public var closeReason: String?
+    public var submittedAt: Date
+    public var updatedAt: Date
+    public var closedAt: Date?
+    public var createdById: Int64
+    /// The SLA policy version the ticket was opened under (R2.4).
+    public var slaPolicyId: Int64
+    /// The SLA inputs folded so far; due dates are derived from it, never stored as counters.
+    public var sla: SLATrack
+    /// Optimistic-concurrency version, bumped on every change.
+    public var version: Int
+
+    public init(
+        id: Int64 = 0, number: String = "", type: TicketType, title: String, description: String,
+        details: [String: String] = [:], affectedSystem: String? = nil, requester: Requester, contact: String,
+        channel: Channel, impact: Impact, urgency: Urgency, priority: Priority, suggestedPriority: Priority,
+        priorityConfirmed: Bool = false, categoryId: Int64? = nil, subcategoryId: Int64? = nil,
+        groupId: Int64? = nil, assigneeId: Int64? = nil, tier: Tier = .l1, status: TicketStatus = .new,
+        submittedAt: Date, createdById: Int64, slaPolicyId: Int64, sla: SLATrack
+    ) {
+        self.id = id
+        self.number = number
+        self.type = type
+        self.title = title
+        self.description = description
+        self.details = details
+        self.affectedSystem = affectedSystem
+        self.requester = requester
+        self.contact = contact
+        self.channel = channel
+        self.impact = impact
+        self.urgency = urgency
+        self.priority = priority
+        self.suggestedPriority = suggestedPriority
+        self.priorityConfirmed = priorityConfirmed
+        self.categoryId = categoryId
+        self.subcategoryId = subcategoryId
+        self.groupId = groupId
+        self.assigneeId = assigneeId
+        self.tier = tier
+        self.status = status
+        self.submittedAt = submittedAt
+        self.updatedAt = submittedAt
+        self.createdById = createdById
+        self.slaPolicyId = slaPolicyId
+        self.sla = sla
+        self.version = 1
+    }
+
+    /// Details the ticket's type requires but the requester left empty (R1.3).
+    public var missingDetails: [String] {
+        type.requiredDetails.filter { (details[$0] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+}

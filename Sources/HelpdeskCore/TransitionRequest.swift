@@ -1,0 +1,28 @@
+/// A request to move a ticket through the workflow. Which fields matter depends on the action.
+public struct TransitionRequest: Sendable, Equatable {
+    public var action: WorkflowAction
+    public var reason: String?
+    /// assign (required), escalate (optional): the new handler. The caller checks the user exists.
+    public var assigneeId: Int64?
+    /// assign, escalate: optional new group.
+    public var groupId: Int64?
+    /// resolve (required).
+    public var solution: String?
+    /// resolve (optional).
+    public var rootCause: String?
+    /// rate (required).
+    public var satisfaction: Satisfaction?
+
+    public init(
+        action: WorkflowAction, reason: String? = nil, assigneeId: Int64? = nil, groupId: Int64? = nil,
+        solution: String? = nil, rootCause: String? = nil, satisfaction: Satisfaction? = nil
+    ) {
+        self.action = action
+        self.reason = reason
+        self.assigneeId = assigneeId
+        self.groupId = groupId
+        self.solution = solution
+        self.rootCause = rootCause
+        self.satisfaction = satisfaction
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+import HelpdeskStore
+import Logging
+import ServiceLifecycle
+
+/// Wires the router: error rendering, token authentication and every route group.
+public enum HelpdeskApp {
+    public static func router(
+        store: any HelpdeskStore, clock: AppClock = .system, localizer: Localizer, tokenLifetimeHours: Int = 168
+    ) -> Router<HelpdeskRequestContext> {
+        let router = Router(context: HelpdeskRequestContext.self)
+        router.add(middleware: ErrorMiddleware(localizer: localizer))
+        router.get("health") { _, _ in "ok" }
+        let api = router.group("api/v1")
+        api.get("openapi.json") { _, _ in try OpenAPIDocument.response() }
+        let authenticated = api.add(middleware: TokenAuthMiddleware(store: store, clock: clock))
+        AuthRoutes(store: store, clock: clock, tokenLifetime: Double(tokenLifetimeHours) * 3600)
+            .register(on: authenticated)
+        TicketRoutes(service: TicketService(store: store, clock: clock), store: store, clock: clock, localizer: localizer)
+            .register(on: authenticated)
+        DirectoryRoutes(store: store, clock: clock).register(on: authenticated)
+        ConfigRoutes(store: store, clock: clock).register(on: authenticated)
+        return router
+    }
+
+    /// Opens the configured database. PostgreSQL's client is returned as a service to run.
+    public static func openDatabase(_ config: ServerConfiguration, logger: Logger) async throws
+        -> (database: any Database, services: [any Service])
+    {
+        if let url = config.databaseURL {
+            let database = try PostgresDatabase(url: url, logger: logger)
+            return (database, [database])
+        }
+        try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+        return (try await SQLiteDatabase.open(path: config.sqlitePath, logger: logger), [])
+    }
+
+    /// Migrates, then seeds an empty database. The admin password comes from the configuration
+    /// or is generated and printed once.
+    public static func prepare(_ database: any Database, store: any HelpdeskStore, config: ServerConfiguration, logger: Logger)
+        async throws
+    {
+        let ran = try await Migrations.run(on: database)
+        if !ran.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(ran)"]) }
+        guard try await store.userCount() == 0 else { return }
+        let password = config.adminPassword ?? Tokens.generate().prefix(16).description
+        let seeded = try await Seeder.seedIfEmpty(
+            store, adminPasswordHash: try await PasswordHashing.hash(password), now: Date())
+        if seeded, config.adminPassword == nil {
+            print("Created user 'admin' with password: \(password)  (shown once; change it after signing in)")
+        } else if seeded {
+            logger.info("created user 'admin' with the password from HELPDESK_ADMIN_PASSWORD")
+        }
+    }
+
+    /// The whole server: database, migrations, seed, HTTP on the configured host and port.
+    public static func run(_ config: ServerConfiguration) async throws {
+        let logger = {
+            var logger = Logger(label: "helpdesk")
+            logger.logLevel = config.logLevel
+            return logger
+        }()
+        let (database, services) = try await openDatabase(config, logger: logger)
+        let store = SQLStore(database: database)
+        let router = router(
+            store: store, localizer: try Localizer.bundled(), tokenLifetimeHours: config.tokenLifetimeHours)
+        var app = Application(
+            router: router, configuration: .init(address: .hostname(config.host, port: config.port)), logger: logger)
+        app.addServices(services)
+        app.beforeServerStarts {
+            try await prepare(database, store: store, config: config, logger: logger)
+        }
+        try await app.runService()
+        await database.close()
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+
+/// Per-request state: the authenticated user (set by ``TokenAuthMiddleware``) and JSON coders
+/// that write ISO 8601 dates.
+public struct HelpdeskRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var user: User?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+    }
+
+    public var maxUploadSize: Int { 1024 * 1024 }
+
+    public var requestDecoder: JSONDecoder { APICoding.decoder }
+    public var responseEncoder: JSONEncoder { APICoding.encoder }
+
+    /// The signed-in user, or 401.
+    func requireUser() throws -> User {
+        guard let user else { throw APIError.unauthorized }
+        return user
+    }
+
+    /// The signed-in user if they have one of `roles`, else 403.
+    func requireRole(_ roles: Set<Role>, action: String) throws -> User {
+        let user = try requireUser()
+        guard roles.contains(user.role) else { throw APIError.forbidden(action) }
+        return user
+    }
+}
+
+enum APICoding {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+
+/// Configuration read once at start-up: command-line flags over environment over defaults.
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Holds `helpdesk.sqlite` when no PostgreSQL URL is given.
+    public var dataDirectory = "./data"
+    /// `postgres://user:password@host:port/database`; SQLite when nil.
+    public var databaseURL: String?
+    /// Password for the `admin` account created on an empty database; random when nil.
+    public var adminPassword: String?
+    public var tokenLifetimeHours = 168
+    public var logLevel = Logger.Level.info
+
+    public init() {}
+
+    /// Defaults overridden by `HELPDESK_*` variables and `DATABASE_URL`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> ServerConfiguration
+    {
+        var config = ServerConfiguration()
+        if let host = environment["HELPDESK_HOST"] { config.host = host }
+        if let port = environment["HELPDESK_PORT"] {
+            guard let value = Int(port), (1...65535).contains(value) else { throw ConfigurationError.invalid("HELPDESK_PORT", port) }
+            config.port = value
+        }
+        if let dir = environment["HELPDESK_DATA_DIR"] { config.dataDirectory = dir }
+        if let url = environment["DATABASE_URL"], !url.isEmpty { config.databaseURL = url }
+        if let password = environment["HELPDESK_ADMIN_PASSWORD"], !password.isEmpty { config.adminPassword = password }
+        if let hours = environment["HELPDESK_TOKEN_TTL_HOURS"] {
+            guard let value = Int(hours), value > 0 else { throw ConfigurationError.invalid("HELPDESK_TOKEN_TTL_HOURS", hours) }
+            config.tokenLifetimeHours = value
+        }
+        if let level = environment["HELPDESK_LOG_LEVEL"] {
+            guard let value = Logger.Level(rawValue: level) else { throw ConfigurationError.invalid("HELPDESK_LOG_LEVEL", level) }
+            config.logLevel = value
+        }
+        return config
+    }
+
+    public var sqlitePath: String { URL(fileURLWithPath: dataDirectory).appendingPathComponent("helpdesk.sqlite").path }
+}
+
+public enum ConfigurationError: Error, CustomStringConvertible {
+    case invalid(String, String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let key, let value): "invalid value for \(key): \(value)"
+        }
+    }
+}

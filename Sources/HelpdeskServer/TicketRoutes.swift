@@ -1,0 +1,176 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+import HelpdeskStore
+
+/// `/api/v1/tickets`: intake, reading, listing, workflow moves and the handling record.
+struct TicketRoutes {
+    let service: TicketService
+    let store: any HelpdeskStore
+    let clock: AppClock
+    let localizer: Localizer
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.post("tickets", use: create)
+        group.get("tickets", use: list)
+        group.get("tickets/:number", use: get)
+        group.post("tickets/:number/transitions", use: transition)
+        group.get("tickets/:number/events", use: events)
+        group.post("tickets/:number/worklog", use: worklog)
+        group.put("tickets/:number/workaround", use: workaround)
+        group.put("tickets/:number/priority", use: priority)
+        group.put("tickets/:number/category", use: category)
+    }
+
+    @Sendable func create(_ request: Request, context: HelpdeskRequestContext) async throws
+        -> EditedResponse<CreatedTicketResponse>
+    {
+        let user = try context.requireUser()
+        let body = try await request.decode(as: CreateTicketBody.self, context: context)
+        let (ticket, warnings, rules) = try await service.create(body, by: user)
+        let locale = Self.locale(request, user)
+        let response = TicketResponse(ticket, viewer: user.actor, rules: rules, now: clock.now())
+        let timeZone = TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
+        let ack = Acknowledgement(
+            number: ticket.number, responseDueAt: response.sla.responseDueAt,
+            resolutionDueAt: response.sla.resolutionDueAt,
+            message: localizer.text(
+                "ack.message", locale: locale,
+                [
+                    "number": ticket.number, "response_due": Self.local(response.sla.responseDueAt, timeZone),
+                    "resolution_due": response.sla.resolutionDueAt.map { Self.local($0, timeZone) } ?? "-",
+                ]))
+        let warningList = warnings.map { warning in
+            Warning(
+                code: warning.rawValue,
+                message: localizer.text(
+                    "warning.\(warning.rawValue)", locale: locale,
+                    ["fields": ticket.missingDetails.joined(separator: ", ")]))
+        }
+        var edited = EditedResponse(
+            status: .created, response: CreatedTicketResponse(ticket: response, acknowledgement: ack, warnings: warningList))
+        edited.headers[.location] = "/api/v1/tickets/\(ticket.number)"
+        return edited
+    }
+
+    @Sendable func get(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
+        let user = try context.requireUser()
+        let ticket = try await service.visibleTicket(try context.parameters.require("number"), for: user)
+        return try await present(ticket, to: user)
+    }
+
+    @Sendable func list(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketListResponse {
+        let user = try context.requireUser()
+        let parameters = request.uri.queryParameters
+        var query = TicketQuery(scope: Access.listScope(for: user.actor))
+        query.statuses = try Self.list(parameters.get("status"), "status", TicketStatus.init(rawValue:))
+        query.priorities = try Self.list(parameters.get("priority"), "priority", Priority.init(rawValue:))
+        query.categoryId = try Self.id(parameters.get("category"), "category")
+        query.groupId = try Self.id(parameters.get("group"), "group")
+        switch parameters.get("assignee") {
+        case "me": query.assigneeId = user.id
+        case "none": query.unassigned = true
+        case let value: query.assigneeId = try Self.id(value, "assignee")
+        }
+        query.requesterId = try Self.id(parameters.get("requester"), "requester")
+        if let overdue = parameters.get("overdue") {
+            guard let flag = Bool(overdue) else { throw APIError.invalidParameter("overdue") }
+            query.overdue = flag
+        }
+        query.text = parameters.get("q")
+        if let limit = parameters.get("limit") {
+            guard let value = Int(limit), (1...200).contains(value) else { throw APIError.invalidParameter("limit") }
+            query.limit = value
+        }
+        query.before = try Self.id(parameters.get("cursor"), "cursor")
+        let now = clock.now()
+        let page = try await store.tickets(query, now: now)
+        var rulesByPolicy: [Int64: TicketRules] = [:]
+        var items: [TicketResponse] = []
+        for ticket in page.tickets {
+            if rulesByPolicy[ticket.slaPolicyId] == nil {
+                rulesByPolicy[ticket.slaPolicyId] = try await store.rules(policyId: ticket.slaPolicyId)
+            }
+            items.append(TicketResponse(ticket, viewer: user.actor, rules: rulesByPolicy[ticket.slaPolicyId]!, now: now))
+        }
+        return TicketListResponse(items: items, nextCursor: page.nextCursor.map(String.init))
+    }
+
+    @Sendable func transition(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
+        let user = try context.requireUser()
+        let body = try await request.decode(as: TransitionBody.self, context: context)
+        let ticket = try await service.transition(try context.parameters.require("number"), body, by: user)
+        return try await present(ticket, to: user)
+    }
+
+    @Sendable func events(_ request: Request, context: HelpdeskRequestContext) async throws -> EventListResponse {
+        let user = try context.requireUser()
+        let ticket = try await service.visibleTicket(try context.parameters.require("number"), for: user)
+        let events = try await store.events(ticketId: ticket.id, includeInternal: user.role.isStaff)
+        return EventListResponse(items: events.map(EventResponse.init))
+    }
+
+    @Sendable func worklog(_ request: Request, context: HelpdeskRequestContext) async throws
+        -> EditedResponse<EventResponse>
+    {
+        let user = try context.requireUser()
+        var body = try await request.decode(as: WorklogBody.self, context: context)
+        if !user.role.isStaff { body.visibility = .public }
+        let (_, event) = try await service.addWorklog(try context.parameters.require("number"), body, by: user)
+        return EditedResponse(status: .created, response: EventResponse(event))
+    }
+
+    @Sendable func workaround(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
+        let user = try context.requireUser()
+        let body = try await request.decode(as: WorkaroundBody.self, context: context)
+        let ticket = try await service.setWorkaround(try context.parameters.require("number"), body, by: user)
+        return try await present(ticket, to: user)
+    }
+
+    @Sendable func priority(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
+        let user = try context.requireUser()
+        let body = try await request.decode(as: PriorityBody.self, context: context)
+        let ticket = try await service.changePriority(try context.parameters.require("number"), body, by: user)
+        return try await present(ticket, to: user)
+    }
+
+    @Sendable func category(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
+        let user = try context.requireUser()
+        let body = try await request.decode(as: CategoryBody.self, context: context)
+        let ticket = try await service.changeCategory(try context.parameters.require("number"), body, by: user)
+        return try await present(ticket, to: user)
+    }
+
+    private func present(_ ticket: Ticket, to user: User) async throws -> TicketResponse {
+        let rules = try await store.rules(policyId: ticket.slaPolicyId)
+        return TicketResponse(ticket, viewer: user.actor, rules: rules, now: clock.now())
+    }
+
+    static func locale(_ request: Request, _ user: User?) -> String {
+        Localizer.negotiate(
+            explicit: request.uri.queryParameters.get("lang"),
+            acceptLanguage: request.headers[.acceptLanguage] ?? user?.locale)
+    }
+
+    static func local(_ date: Date, _ timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func list<T>(_ raw: String?, _ name: String, _ parse: (String) -> T?) throws -> [T] {
+        guard let raw, !raw.isEmpty else { return [] }
+        return try raw.split(separator: ",").map {
+            guard let value = parse(String($0)) else { throw APIError.invalidParameter(name) }
+            return value
+        }
+    }
+
+    static func id(_ raw: String?, _ name: String) throws -> Int64? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let value = Int64(raw), value > 0 else { throw APIError.invalidParameter(name) }
+        return value
+    }
+}

@@ -1,0 +1,44 @@
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import ServiceLifecycle
+
+/// PostgreSQL through PostgresNIO's pooled client. The client must be running (it is a
+/// `Service`; ``run()`` it in the service group), several server instances can share one
+/// database.
+public final class PostgresDatabase: Database, Service {
+    public let dialect = Dialect.postgres
+    public let client: PostgresClient
+    private let logger: Logger
+
+    public init(url: String, maxConnections: Int = 20, logger: Logger) throws {
+        let sqlConfiguration = try SQLPostgresConfiguration(url: url)
+        let coreConfiguration = sqlConfiguration.coreConfiguration
+        var configuration = PostgresClient.Configuration(
+            host: coreConfiguration.host ?? "127.0.0.1", port: coreConfiguration.port ?? 5432,
+            username: coreConfiguration.username, password: coreConfiguration.password,
+            database: coreConfiguration.database, tls: .disable)
+        configuration.options.maximumConnections = maxConnections
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await client.run()
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withTransaction(logger: logger) { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func close() async {}
+}

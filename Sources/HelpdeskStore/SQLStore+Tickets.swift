@@ -1,0 +1,211 @@
+import Foundation
+import HelpdeskCore
+import SQLKit
+
+extension SQLStore {
+    public func createTicket(
+        _ draft: Ticket, event: TicketEvent, format: TicketNumberFormat, timeZone: TimeZone
+    ) async throws -> Ticket {
+        let rules = try await rules(policyId: draft.slaPolicyId)
+        return try await database.transaction { db in
+            let scope = format.scope(for: draft.submittedAt, timeZone: timeZone)
+            // The counter row is locked by the upsert until commit, so concurrent creates in the
+            // same scope queue here and a rolled-back create gives its number back (no gaps).
+            let counter = try await db.raw(
+                """
+                INSERT INTO ticket_counters (scope, value) VALUES (\(bind: scope), 1)
+                ON CONFLICT (scope) DO UPDATE SET value = ticket_counters.value + 1
+                RETURNING value
+                """
+            ).first()!.int("value")
+            var ticket = draft
+            ticket.number = format.render(date: draft.submittedAt, sequence: Int(counter), timeZone: timeZone)
+            let row = try await db.raw(
+                """
+                INSERT INTO tickets (number, title, status, is_open, priority, tier, type, category_id, subcategory_id,
+                    group_id, assignee_id, requester_user_id, created_by, submitted_at, updated_at, sla_policy_id,
+                    version, doc)
+                VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
+                    \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
+                    \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
+                    \(bind: ticket.groupId), \(bind: ticket.assigneeId), \(bind: ticket.requester.userId),
+                    \(bind: ticket.createdById), \(bind: ticket.submittedAt.millis), \(bind: ticket.updatedAt.millis),
+                    \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), '')
+                RETURNING id
+                """
+            ).first()
+            ticket.id = try row!.int("id")
+            try await Self.writeDocument(of: ticket, rules: rules, now: ticket.submittedAt, on: db)
+            try await Self.insert([event], ticketId: ticket.id, on: db)
+            return ticket
+        }
+    }
+
+    public func ticket(number: String) async throws -> Ticket? {
+        try await database.read { db in
+            try await db.raw("SELECT doc FROM tickets WHERE number = \(bind: number)").first().map {
+                try Self.decode(Ticket.self, json: try $0.string("doc"))
+            }
+        }
+    }
+
+    public func updateTicket(
+        number: String, _ change: @Sendable (Ticket, TicketRules) throws -> TicketChange
+    ) async throws -> TicketChange {
+        guard
+            let policyId = try await database.read({ db in
+                try await db.raw("SELECT sla_policy_id FROM tickets WHERE number = \(bind: number)").first()?
+                    .int("sla_policy_id")
+            })
+        else { throw StoreError.notFound("ticket") }
+        let rules = try await rules(policyId: policyId)
+        let dialect = database.dialect
+        return try await database.transaction { db in
+            guard
+                let row = try await db.raw(
+                    "SELECT doc FROM tickets WHERE number = \(bind: number)\(unsafeRaw: dialect.forUpdate)"
+                ).first()
+            else { throw StoreError.notFound("ticket") }
+            let current = try Self.decode(Ticket.self, json: try row.string("doc"))
+            let result = try change(current, rules)
+            try await Self.writeDocument(of: result.ticket, rules: rules, now: result.ticket.updatedAt, on: db)
+            try await Self.insert(result.events, ticketId: current.id, on: db)
+            return result
+        }
+    }
+
+    /// Writes the ticket document and every column derived from it, in one statement.
+    static func writeDocument(of ticket: Ticket, rules: TicketRules, now: Date, on db: any SQLDatabase) async throws {
+        let due = DueColumns(ticket: ticket, rules: rules, now: now)
+        try await db.raw(
+            """
+            UPDATE tickets SET title = \(bind: ticket.title), status = \(bind: ticket.status.rawValue),
+                is_open = \(bind: ticket.status.isOpen.sqlValue), priority = \(bind: ticket.priority.rawValue),
+                tier = \(bind: ticket.tier.rawValue), type = \(bind: ticket.type.rawValue),
+                category_id = \(bind: ticket.categoryId), subcategory_id = \(bind: ticket.subcategoryId),
+                group_id = \(bind: ticket.groupId), assignee_id = \(bind: ticket.assigneeId),
+                requester_user_id = \(bind: ticket.requester.userId), updated_at = \(bind: ticket.updatedAt.millis),
+                response_due_at = \(bind: due.responseDue), responded_at = \(bind: due.responded),
+                resolution_due_at = \(bind: due.resolutionDue), resolved_at = \(bind: due.resolved),
+                version = \(bind: Int64(ticket.version)), doc = \(bind: try json(ticket))
+            WHERE id = \(bind: ticket.id)
+            """
+        ).run()
+    }
+
+    static func writeDueColumns(of ticket: Ticket, rules: TicketRules, now: Date, on db: any SQLDatabase) async throws {
+        let due = DueColumns(ticket: ticket, rules: rules, now: now)
+        try await db.raw(
+            """
+            UPDATE tickets SET response_due_at = \(bind: due.responseDue), resolution_due_at = \(bind: due.resolutionDue)
+            WHERE id = \(bind: ticket.id)
+            """
+        ).run()
+    }
+
+    static func insert(_ events: [TicketEvent], ticketId: Int64, on db: any SQLDatabase) async throws {
+        for event in events {
+            try await db.raw(
+                """
+                INSERT INTO ticket_events (ticket_id, kind, action, from_status, to_status, actor_id, actor_name, at,
+                    reason, body, visibility, data)
+                VALUES (\(bind: ticketId), \(bind: event.kind.rawValue), \(bind: event.action?.rawValue),
+                    \(bind: event.fromStatus?.rawValue), \(bind: event.toStatus?.rawValue), \(bind: event.actorId),
+                    \(bind: event.actorName), \(bind: event.at.millis), \(bind: event.reason), \(bind: event.body),
+                    \(bind: event.visibility.rawValue), \(bind: try json(event.data)))
+                """
+            ).run()
+        }
+    }
+
+    public func events(ticketId: Int64, includeInternal: Bool) async throws -> [TicketEvent] {
+        try await database.read { db in
+            var sql: SQLQueryString = "SELECT * FROM ticket_events WHERE ticket_id = \(bind: ticketId)"
+            if !includeInternal { sql += " AND visibility = 'public'" }
+            sql += " ORDER BY id"
+            return try await db.raw(sql).all().map { row in
+                var event = TicketEvent(
+                    id: try row.int("id"), kind: TicketEvent.Kind(rawValue: try row.string("kind")) ?? .worklog,
+                    action: try row.optionalString("action").flatMap(WorkflowAction.init(rawValue:)),
+                    fromStatus: try row.optionalString("from_status").flatMap(TicketStatus.init(rawValue:)),
+                    toStatus: try row.optionalString("to_status").flatMap(TicketStatus.init(rawValue:)),
+                    actor: Actor(id: try row.int("actor_id"), name: try row.string("actor_name"), role: .requester),
+                    at: Date(millis: try row.int("at")), reason: try row.optionalString("reason"),
+                    body: try row.optionalString("body"),
+                    visibility: TicketEvent.Visibility(rawValue: try row.string("visibility")) ?? .internal,
+                    data: try Self.decode([String: String].self, json: try row.string("data")))
+                event.id = try row.int("id")
+                return event
+            }
+        }
+    }
+
+    public func tickets(_ query: TicketQuery, now: Date) async throws -> TicketPage {
+        let dialect = database.dialect
+        return try await database.read { db in
+            var sql: SQLQueryString = "SELECT id, doc FROM tickets WHERE 1 = 1"
+            switch query.scope {
+            case .all: break
+            case .requester(let id): sql += " AND requester_user_id = \(bind: id)"
+            case .agent(let id, let groupIds):
+                if groupIds.isEmpty {
+                    sql += " AND assignee_id = \(bind: id)"
+                } else {
+                    sql += " AND (assignee_id = \(bind: id) OR group_id IN (\(binds: groupIds.sorted())))"
+                }
+            }
+            if !query.statuses.isEmpty { sql += " AND status IN (\(binds: query.statuses.map(\.rawValue)))" }
+            if !query.priorities.isEmpty { sql += " AND priority IN (\(binds: query.priorities.map(\.rawValue)))" }
+            if let id = query.categoryId { sql += " AND (category_id = \(bind: id) OR subcategory_id = \(bind: id))" }
+            if let id = query.groupId { sql += " AND group_id = \(bind: id)" }
+            if let id = query.assigneeId { sql += " AND assignee_id = \(bind: id)" }
+            if query.unassigned { sql += " AND assignee_id IS NULL" }
+            if let id = query.requesterId { sql += " AND requester_user_id = \(bind: id)" }
+            if query.overdue {
+                sql += """
+                     AND is_open = 1 AND ((responded_at IS NULL AND response_due_at < \(bind: now.millis))
+                        OR resolution_due_at < \(bind: now.millis))
+                    """
+            }
+            if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                let pattern = "%" + Self.escapeLike(text) + "%"
+                sql += " AND (number = \(bind: text) OR title \(unsafeRaw: dialect.containsOperator) \(bind: pattern) ESCAPE '\\')"
+            }
+            if let before = query.before { sql += " AND id < \(bind: before)" }
+            let limit = max(1, min(query.limit, 200))
+            sql += " ORDER BY id DESC LIMIT \(literal: limit + 1)"
+            let rows = try await db.raw(sql).all()
+            let tickets = try rows.prefix(limit).map { try Self.decode(Ticket.self, json: try $0.string("doc")) }
+            let next = rows.count > limit ? tickets.last?.id : nil
+            return TicketPage(tickets: tickets, nextCursor: next)
+        }
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+/// The SLA columns the overdue filter and later schedulers query. While the resolution clock
+/// is paused the due time moves with the clock, so only an already-passed due time is stored.
+struct DueColumns {
+    var responseDue: Int64?
+    var responded: Int64?
+    var resolutionDue: Int64?
+    var resolved: Int64?
+
+    init(ticket: Ticket, rules: TicketRules, now: Date) {
+        let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+        responseDue = state.responseDueAt.millis
+        responded = state.respondedAt?.millis
+        resolved = state.resolvedAt?.millis
+        if state.resolvedAt != nil {
+            resolutionDue = nil
+        } else if state.paused {
+            resolutionDue = state.resolutionRemainingMinutes <= 0 ? state.resolutionDueAt?.millis : nil
+        } else {
+            resolutionDue = state.resolutionDueAt?.millis
+        }
+    }
+}
