@@ -74,6 +74,7 @@ let package = Package(
                 "HelpdeskStore",
                 "HelpdeskServer",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             path: "Tests/HelpdeskTestSupport",
             swiftSettings: swiftSettings
