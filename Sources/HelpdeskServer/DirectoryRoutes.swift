@@ -28,6 +28,26 @@ struct DirectoryRoutes {
         var groupIds: [Int64]?
     }
 
+    struct GroupBody: Decodable {
+        var name: String
+        var nameEn: String?
+    }
+
+    struct CategoryNodeBody: Decodable {
+        var parentId: Int64?
+        var name: String
+        var nameEn: String?
+        var defaultGroupId: Int64?
+        var sortOrder: Int?
+        var active: Bool?
+
+        func category(id: Int64) -> HelpdeskCore.Category {
+            HelpdeskCore.Category(
+                id: id, parentId: parentId, name: name, nameEn: nameEn, defaultGroupId: defaultGroupId,
+                sortOrder: sortOrder ?? 0, active: active ?? true)
+        }
+    }
+
     struct Items<T: Encodable & Sendable>: ResponseEncodable {
         let items: [T]
     }
@@ -43,15 +63,15 @@ struct DirectoryRoutes {
         }
         group.post("groups") { request, context in
             _ = try context.requireRole([.admin], action: "groups")
-            var body = try await request.decode(as: SupportGroup.self, context: context)
-            body.id = 0
-            return EditedResponse(status: .created, response: try await saveGroup(body))
+            let body = try await request.decode(as: GroupBody.self, context: context)
+            let group = SupportGroup(id: 0, name: body.name, nameEn: body.nameEn)
+            return EditedResponse(status: .created, response: try await saveGroup(group))
         }
         group.put("groups/:id") { request, context in
             _ = try context.requireRole([.admin], action: "groups")
-            var body = try await request.decode(as: SupportGroup.self, context: context)
-            body.id = try context.parameters.require("id", as: Int64.self)
-            return try await saveGroup(body)
+            let body = try await request.decode(as: GroupBody.self, context: context)
+            let id = try context.parameters.require("id", as: Int64.self)
+            return try await saveGroup(SupportGroup(id: id, name: body.name, nameEn: body.nameEn))
         }
         group.get("categories") { _, context in
             _ = try context.requireUser()
@@ -59,15 +79,13 @@ struct DirectoryRoutes {
         }
         group.post("categories") { request, context in
             _ = try context.requireRole([.admin], action: "categories")
-            var body = try await request.decode(as: HelpdeskCore.Category.self, context: context)
-            body.id = 0
-            return EditedResponse(status: .created, response: try await saveCategory(body))
+            let body = try await request.decode(as: CategoryNodeBody.self, context: context)
+            return EditedResponse(status: .created, response: try await saveCategory(body.category(id: 0)))
         }
         group.put("categories/:id") { request, context in
             _ = try context.requireRole([.admin], action: "categories")
-            var body = try await request.decode(as: HelpdeskCore.Category.self, context: context)
-            body.id = try context.parameters.require("id", as: Int64.self)
-            return try await saveCategory(body)
+            let body = try await request.decode(as: CategoryNodeBody.self, context: context)
+            return try await saveCategory(body.category(id: try context.parameters.require("id", as: Int64.self)))
         }
     }
 

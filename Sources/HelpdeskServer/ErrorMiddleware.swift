@@ -44,6 +44,10 @@ struct ErrorMiddleware: RouterMiddleware {
             default:
                 return APIError(error.status, "invalid_parameter", ["field": error.body ?? ""])
             }
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            return APIError(.contentTooLarge, "payload_too_large")
+        case let error as any HTTPResponseError where (400..<500).contains(error.status.code):
+            return APIError(error.status, "invalid_parameter", ["field": "request"])
         default:
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return APIError(.internalServerError, "internal")
