@@ -8,8 +8,10 @@ import ServiceLifecycle
 /// Wires the router: error rendering, token authentication and every route group.
 public enum HelpdeskApp {
     public static func router(
-        store: any HelpdeskStore, clock: AppClock = .system, localizer: Localizer, tokenLifetimeHours: Int = 168
+        store: any HelpdeskStore, clock: AppClock = .system, localizer: Localizer, tokenLifetimeHours: Int = 168,
+        simulatedClock: SimulatedClock? = nil
     ) -> Router<HelpdeskRequestContext> {
+        let clock = simulatedClock?.appClock ?? clock
         let router = Router(context: HelpdeskRequestContext.self)
         router.add(middleware: ErrorMiddleware(localizer: localizer))
         router.get("health") { _, _ in "ok" }
@@ -22,6 +24,7 @@ public enum HelpdeskApp {
             .register(on: authenticated)
         DirectoryRoutes(store: store, clock: clock).register(on: authenticated)
         ConfigRoutes(store: store, clock: clock).register(on: authenticated)
+        simulatedClock?.register(on: authenticated)
         return router
     }
 
@@ -65,7 +68,11 @@ public enum HelpdeskApp {
         let (database, services) = try await openDatabase(config, logger: logger)
         let store = SQLStore(database: database)
         let router = router(
-            store: store, localizer: try Localizer.bundled(), tokenLifetimeHours: config.tokenLifetimeHours)
+            store: store, localizer: try Localizer.bundled(), tokenLifetimeHours: config.tokenLifetimeHours,
+            simulatedClock: config.simulatedClockStart.map(SimulatedClock.init(start:)))
+        if let start = config.simulatedClockStart {
+            logger.warning("simulated clock: time starts at \(start) and moves only via PUT /api/v1/admin/clock")
+        }
         var app = Application(
             router: router, configuration: .init(address: .hostname(config.host, port: config.port)), logger: logger)
         app.addServices(services)

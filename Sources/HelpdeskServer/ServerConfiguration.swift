@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var adminPassword: String?
     public var tokenLifetimeHours = 168
     public var logLevel = Logger.Level.info
+    /// Training/demo mode: the server's time starts here and moves only when an admin sets it.
+    public var simulatedClockStart: Date?
 
     public init() {}
 

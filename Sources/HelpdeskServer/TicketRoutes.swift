@@ -45,7 +45,10 @@ struct TicketRoutes {
                 code: warning.rawValue,
                 message: localizer.text(
                     "warning.\(warning.rawValue)", locale: locale,
-                    ["fields": ticket.missingDetails.joined(separator: ", ")]))
+                    [
+                        "fields": ticket.missingDetails.map { localizer.text("detail.\($0)", locale: locale) }
+                            .joined(separator: locale == "en" ? ", " : "、")
+                    ]))
         }
         var edited = EditedResponse(
             status: .created, response: CreatedTicketResponse(ticket: response, acknowledgement: ack, warnings: warningList))

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# API load test on 127.0.0.1 against a release build and a fresh SQLite file (or PostgreSQL
+# with DATABASE_URL set). Reports requests/s and p50/p99 latency for create, get and list at
+# 1 and 8 concurrent clients; get and list run with at least $TICKETS tickets in the database.
+#   scripts/bench-api.sh                 # SQLite, 100 000 tickets
+#   TICKETS=20000 DURATION=5s scripts/bench-api.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8190}
+DURATION=${DURATION:-10s}
+TICKETS=${TICKETS:-100000}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+
+swift build -c release --product helpdesk --scratch-path .build-release >/dev/null
+bin=.build-release/release/helpdesk
+data=$(mktemp -d /tmp/helpdesk-bench.XXXXXX)
+HELPDESK_ADMIN_PASSWORD=bench-admin-1 HELPDESK_LOG_LEVEL=warning "$bin" serve --data-dir "$data" --host 127.0.0.1 --port "$PORT" >"$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+url=http://127.0.0.1:$PORT
+for _ in $(seq 1 100); do curl -sf "$url/health" >/dev/null && break; sleep 0.2; done
+
+export BENCH_DIR=$PWD/scripts/bench
+export TOKEN=$(curl -sf -X POST "$url/api/v1/auth/token" -d '{"username":"admin","password":"bench-admin-1"}' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+newest() { curl -sf -H "Authorization: Bearer $TOKEN" "$url/api/v1/tickets?limit=1" | python3 -c "import json,sys; t=json.load(sys.stdin)['items'][0]; print(t['$1'])"; }
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores, store: ${DATABASE_URL:+postgresql}${DATABASE_URL:-sqlite}, duration $DURATION per run"
+BENCH_NAME=create-1client wrk -t1 -c1 -d"$DURATION" -s scripts/bench/create.lua "$url" | grep RESULT
+BENCH_NAME=create-8clients wrk -t2 -c8 -d"$DURATION" -s scripts/bench/create.lua "$url" | grep RESULT
+while [ "$(newest id)" -lt "$TICKETS" ]; do
+  wrk -t2 -c8 -d10s -s scripts/bench/create.lua "$url" >/dev/null
+done
+export COUNT=$(newest id)
+number=$(newest number)
+export PREFIX=${number:0:10}
+echo "# $COUNT tickets in the database"
+for clients in 1 8; do
+  threads=$([ "$clients" = 1 ] && echo 1 || echo 2)
+  BENCH_NAME=get-${clients}client wrk -t$threads -c$clients -d"$DURATION" -s scripts/bench/get.lua "$url" | grep RESULT
+  BENCH_NAME=list-${clients}client wrk -t$threads -c$clients -d"$DURATION" -s scripts/bench/list.lua "$url" | grep RESULT
+done
+echo "# server RSS after the run: $(ps -o rss= -p $server) KiB; database: $(du -sh "$data" | cut -f1)"
