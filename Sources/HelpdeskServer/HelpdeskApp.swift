@@ -49,8 +49,15 @@ public enum HelpdeskApp {
         if !ran.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(ran)"]) }
         guard try await store.userCount() == 0 else { return }
         let password = config.adminPassword ?? Tokens.generate().prefix(16).description
-        let seeded = try await Seeder.seedIfEmpty(
-            store, adminPasswordHash: try await PasswordHashing.hash(password), now: Date())
+        let seeded: Bool
+        do {
+            seeded = try await Seeder.seedIfEmpty(
+                store, adminPasswordHash: try await PasswordHashing.hash(password), now: Date())
+        } catch StoreError.duplicate {
+            // Several instances started together on an empty PostgreSQL database; another one seeds.
+            logger.info("another instance is seeding the database")
+            return
+        }
         if seeded, config.adminPassword == nil {
             print("Created user 'admin' with password: \(password)  (shown once; change it after signing in)")
         } else if seeded {

@@ -100,10 +100,7 @@ struct TicketRoutes {
     }
 
     @Sendable func transition(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
-        let user = try context.requireUser()
-        let body = try await request.decode(as: TransitionBody.self, context: context)
-        let ticket = try await service.transition(try context.parameters.require("number"), body, by: user)
-        return try await present(ticket, to: user)
+        try await update(request, context, TransitionBody.self, service.transition)
     }
 
     @Sendable func events(_ request: Request, context: HelpdeskRequestContext) async throws -> EventListResponse {
@@ -124,23 +121,25 @@ struct TicketRoutes {
     }
 
     @Sendable func workaround(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
-        let user = try context.requireUser()
-        let body = try await request.decode(as: WorkaroundBody.self, context: context)
-        let ticket = try await service.setWorkaround(try context.parameters.require("number"), body, by: user)
-        return try await present(ticket, to: user)
+        try await update(request, context, WorkaroundBody.self, service.setWorkaround)
     }
 
     @Sendable func priority(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
-        let user = try context.requireUser()
-        let body = try await request.decode(as: PriorityBody.self, context: context)
-        let ticket = try await service.changePriority(try context.parameters.require("number"), body, by: user)
-        return try await present(ticket, to: user)
+        try await update(request, context, PriorityBody.self, service.changePriority)
     }
 
     @Sendable func category(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
+        try await update(request, context, CategoryBody.self, service.changeCategory)
+    }
+
+    /// Decode a body, apply one ticket use case, answer with the updated ticket.
+    private func update<Body: Decodable>(
+        _ request: Request, _ context: HelpdeskRequestContext, _ type: Body.Type,
+        _ operation: (String, Body, User) async throws -> Ticket
+    ) async throws -> TicketResponse {
         let user = try context.requireUser()
-        let body = try await request.decode(as: CategoryBody.self, context: context)
-        let ticket = try await service.changeCategory(try context.parameters.require("number"), body, by: user)
+        let body = try await request.decode(as: type, context: context)
+        let ticket = try await operation(try context.parameters.require("number"), body, user)
         return try await present(ticket, to: user)
     }
 
