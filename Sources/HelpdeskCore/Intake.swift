@@ -49,7 +49,7 @@ public enum IntakeWarning: String, Codable, Sendable {
 /// Turns a submission into a ticket (not yet numbered) and its `created` event.
 public enum Intake {
     public static let limits: [String: Int] = [
-        "title": 200, "description": 20_000, "contact": 100, "affected_system": 200, "requester.name": 100,
+        "title": 200, "description": 20_000, "contact": 100, "affectedSystem": 200, "requester.name": 100,
     ]
 
     public static func draft(
@@ -61,7 +61,7 @@ public enum Intake {
         guard let name = Workflow.trimmed(input.requester.name) else { throw .fieldRequired("requester.name") }
         let lengths = [
             "title": title, "description": description, "contact": contact,
-            "affected_system": input.affectedSystem ?? "", "requester.name": name,
+            "affectedSystem": input.affectedSystem ?? "", "requester.name": name,
         ]
         for (field, value) in lengths where value.count > limits[field]! { throw .invalidValue(field: field) }
         guard input.details.count <= 20,

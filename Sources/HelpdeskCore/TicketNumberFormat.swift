@@ -98,7 +98,8 @@ public struct TicketNumberFormat: Sendable, Equatable, Codable {
                     segments.append(.date(token))
                 } else if token == "seq" {
                     segments.append(.sequence(width: 1)); sequenceCount += 1
-                } else if token.hasPrefix("seq:"), let width = Int(token.dropFirst(4)), (1...9).contains(width) {
+                } else if token.hasPrefix("seq:"), token.dropFirst(4).allSatisfy(\.isASCII), token.dropFirst(4).allSatisfy(\.isNumber),
+                    let width = Int(token.dropFirst(4)), (1...9).contains(width) {
                     segments.append(.sequence(width: width)); sequenceCount += 1
                 } else {
                     throw .unknownToken(token)

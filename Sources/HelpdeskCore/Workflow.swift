@@ -34,6 +34,7 @@ public enum Workflow {
                 return false
             }
             if action == .rate { return ticket.satisfaction == nil }
+            if action == .escalate { return ticket.tier.next != nil }
             if action == .reopen, ticket.status == .closed, let closedAt = ticket.closedAt {
                 return now.timeIntervalSince(closedAt) <= rules.reopenWindow
             }
@@ -62,7 +63,7 @@ public enum Workflow {
 
         switch action {
         case .assign:
-            guard let assignee = request.assigneeId else { throw .fieldRequired("assignee_id") }
+            guard let assignee = request.assigneeId else { throw .fieldRequired("assigneeId") }
             next.assigneeId = assignee
             if let group = request.groupId { next.groupId = group }
             next.status = .assigned

@@ -33,7 +33,7 @@ struct AuthRoutes {
     }
 
     @Sendable func issue(_ request: Request, context: HelpdeskRequestContext) async throws -> EditedResponse<TokenResponse> {
-        let credentials = try await request.decode(as: Credentials.self, context: context)
+        let credentials = try await request.decodeJSON(Credentials.self, context: context)
         guard credentials.username.count <= 100, credentials.password.count <= 200 else {
             throw APIError(.unauthorized, "invalid_credentials")
         }

@@ -40,13 +40,13 @@ struct ConfigRoutes {
         }
         group.post("calendars") { request, context in
             _ = try context.requireRole([.admin], action: "calendars")
-            let body = try await request.decode(as: CalendarBody.self, context: context)
+            let body = try await request.decodeJSON(CalendarBody.self, context: context)
             return EditedResponse(status: .created, response: try await saveCalendar(body, id: 0))
         }
         group.put("calendars/:id") { request, context in
             _ = try context.requireRole([.admin], action: "calendars")
-            let body = try await request.decode(as: CalendarBody.self, context: context)
-            return try await saveCalendar(body, id: try context.parameters.require("id", as: Int64.self))
+            let body = try await request.decodeJSON(CalendarBody.self, context: context)
+            return try await saveCalendar(body, id: try context.parameters.id(resource: "calendar"))
         }
         group.get("sla-policies") { _, context in
             _ = try context.requireRole(staff, action: "sla_policies")
@@ -54,7 +54,7 @@ struct ConfigRoutes {
         }
         group.post("sla-policies") { request, context in
             let user = try context.requireRole([.admin], action: "sla_policies")
-            let body = try await request.decode(as: PolicyBody.self, context: context)
+            let body = try await request.decodeJSON(PolicyBody.self, context: context)
             do { try body.policy.validate() } catch { throw APIError(.unprocessableContent, "invalid_value", ["field": "policy"]) }
             guard let name = DirectoryRoutes.clean(body.name, max: 100) else { throw APIError.invalidValue("name") }
             let record = try await store.addSLAPolicyVersion(
@@ -67,7 +67,7 @@ struct ConfigRoutes {
         }
         group.put("settings") { request, context in
             _ = try context.requireRole([.admin], action: "settings")
-            let patch = try await request.decode(as: SettingsPatch.self, context: context)
+            let patch = try await request.decodeJSON(SettingsPatch.self, context: context)
             let now = clock.now()
             if let pattern = patch.ticketNumberFormat {
                 let format: TicketNumberFormat

@@ -63,14 +63,14 @@ struct DirectoryRoutes {
         }
         group.post("groups") { request, context in
             _ = try context.requireRole([.admin], action: "groups")
-            let body = try await request.decode(as: GroupBody.self, context: context)
+            let body = try await request.decodeJSON(GroupBody.self, context: context)
             let group = SupportGroup(id: 0, name: body.name, nameEn: body.nameEn)
             return EditedResponse(status: .created, response: try await saveGroup(group))
         }
         group.put("groups/:id") { request, context in
             _ = try context.requireRole([.admin], action: "groups")
-            let body = try await request.decode(as: GroupBody.self, context: context)
-            let id = try context.parameters.require("id", as: Int64.self)
+            let body = try await request.decodeJSON(GroupBody.self, context: context)
+            let id = try context.parameters.id(resource: "group")
             return try await saveGroup(SupportGroup(id: id, name: body.name, nameEn: body.nameEn))
         }
         group.get("categories") { _, context in
@@ -79,13 +79,13 @@ struct DirectoryRoutes {
         }
         group.post("categories") { request, context in
             _ = try context.requireRole([.admin], action: "categories")
-            let body = try await request.decode(as: CategoryNodeBody.self, context: context)
+            let body = try await request.decodeJSON(CategoryNodeBody.self, context: context)
             return EditedResponse(status: .created, response: try await saveCategory(body.category(id: 0)))
         }
         group.put("categories/:id") { request, context in
             _ = try context.requireRole([.admin], action: "categories")
-            let body = try await request.decode(as: CategoryNodeBody.self, context: context)
-            return try await saveCategory(body.category(id: try context.parameters.require("id", as: Int64.self)))
+            let body = try await request.decodeJSON(CategoryNodeBody.self, context: context)
+            return try await saveCategory(body.category(id: try context.parameters.id(resource: "category")))
         }
     }
 
@@ -116,7 +116,7 @@ struct DirectoryRoutes {
 
     @Sendable func getUser(_ request: Request, context: HelpdeskRequestContext) async throws -> User {
         let viewer = try context.requireUser()
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.id(resource: "user")
         guard viewer.role.isStaff || viewer.id == id, let user = try await store.user(id: id) else {
             throw APIError.notFound("user")
         }
@@ -125,7 +125,7 @@ struct DirectoryRoutes {
 
     @Sendable func createUser(_ request: Request, context: HelpdeskRequestContext) async throws -> EditedResponse<User> {
         _ = try context.requireRole([.admin], action: "users")
-        let body = try await request.decode(as: UserBody.self, context: context)
+        let body = try await request.decodeJSON(UserBody.self, context: context)
         guard let password = body.password else { throw APIError.fieldRequired("password") }
         let user = try Self.validated(body, id: 0)
         let hash = try await PasswordHashing.hash(try Self.validatedPassword(password))
@@ -134,8 +134,8 @@ struct DirectoryRoutes {
 
     @Sendable func updateUser(_ request: Request, context: HelpdeskRequestContext) async throws -> User {
         _ = try context.requireRole([.admin], action: "users")
-        let id = try context.parameters.require("id", as: Int64.self)
-        let body = try await request.decode(as: UserBody.self, context: context)
+        let id = try context.parameters.id(resource: "user")
+        let body = try await request.decodeJSON(UserBody.self, context: context)
         let user = try Self.validated(body, id: id)
         let hash: String? =
             if let password = body.password { try await PasswordHashing.hash(try Self.validatedPassword(password)) } else { nil }

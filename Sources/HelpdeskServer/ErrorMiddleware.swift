@@ -33,7 +33,8 @@ struct ErrorMiddleware: RouterMiddleware {
             case .duplicate(let field): return APIError(.conflict, "duplicate", ["field": field])
             case .invalidReference(let field): return APIError(.unprocessableContent, "invalid_reference", ["field": field])
             }
-        case let error as DecodingError: return APIError(.badRequest, "invalid_json", ["detail": describe(error)])
+        case let error as DecodingError:
+            return APIError(.badRequest, "invalid_json", ["detail": Request.describe(error)])
         case let error as HTTPError:
             switch error.status {
             case .contentTooLarge: return APIError(.contentTooLarge, "payload_too_large")
@@ -51,18 +52,6 @@ struct ErrorMiddleware: RouterMiddleware {
         default:
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return APIError(.internalServerError, "internal")
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map(\.stringValue).joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return ([path(context), key.stringValue].filter { !$0.isEmpty }).joined(separator: ".")
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return path(context)
-        case .dataCorrupted(let context): return path(context).isEmpty ? "body" : path(context)
-        @unknown default: return "body"
         }
     }
 

@@ -25,7 +25,7 @@ public final class SimulatedClock: Sendable {
         }
         group.put("admin/clock") { request, context in
             _ = try context.requireRole([.admin], action: "clock")
-            let body = try await request.decode(as: ClockBody.self, context: context)
+            let body = try await request.decodeJSON(ClockBody.self, context: context)
             self.current.withLock { $0 = body.now }
             return body
         }

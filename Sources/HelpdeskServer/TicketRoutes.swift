@@ -26,7 +26,7 @@ struct TicketRoutes {
         -> EditedResponse<CreatedTicketResponse>
     {
         let user = try context.requireUser()
-        let body = try await request.decode(as: CreateTicketBody.self, context: context)
+        let body = try await request.decodeJSON(CreateTicketBody.self, context: context)
         let (ticket, warnings, rules) = try await service.create(body, by: user)
         let locale = Self.locale(request, user)
         let response = TicketResponse(ticket, viewer: user.actor, rules: rules, now: clock.now())
@@ -114,8 +114,7 @@ struct TicketRoutes {
         -> EditedResponse<EventResponse>
     {
         let user = try context.requireUser()
-        var body = try await request.decode(as: WorklogBody.self, context: context)
-        if !user.role.isStaff { body.visibility = .public }
+        let body = try await request.decodeJSON(WorklogBody.self, context: context)
         let (_, event) = try await service.addWorklog(try context.parameters.require("number"), body, by: user)
         return EditedResponse(status: .created, response: EventResponse(event))
     }
@@ -138,7 +137,7 @@ struct TicketRoutes {
         _ operation: (String, Body, User) async throws -> Ticket
     ) async throws -> TicketResponse {
         let user = try context.requireUser()
-        let body = try await request.decode(as: type, context: context)
+        let body = try await request.decodeJSON(type, context: context)
         let ticket = try await operation(try context.parameters.require("number"), body, user)
         return try await present(ticket, to: user)
     }

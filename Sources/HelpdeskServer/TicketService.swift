@@ -45,6 +45,10 @@ struct TicketService: Sendable {
     }
 
     func transition(_ number: String, _ body: TransitionBody, by user: User) async throws -> Ticket {
+        if body.assigneeId != nil || body.groupId != nil {
+            // Do not reveal whether users or groups exist to someone who cannot see the ticket.
+            _ = try await visibleTicket(number, for: user)
+        }
         if let assignee = body.assigneeId {
             guard let target = try await store.user(id: assignee), target.role.isStaff, target.active else {
                 throw APIError(.unprocessableContent, "invalid_reference", ["field": "assigneeId"])
@@ -63,7 +67,7 @@ struct TicketService: Sendable {
         var event: TicketEvent?
         let ticket = try await change(number, by: user) { ticket, rules, now in
             let change = try TicketOperations.addWorklog(
-                body.body, visibility: body.visibility ?? .internal, to: ticket, by: user.actor, at: now, rules: rules)
+                body.body, visibility: body.visibility ?? (user.role.isStaff ? .internal : .public), to: ticket, by: user.actor, at: now, rules: rules)
             return change
         } inspect: { event = $0.events.first }
         return (ticket, event!)

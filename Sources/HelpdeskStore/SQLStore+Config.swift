@@ -82,7 +82,7 @@ extension SQLStore {
     ) async throws -> SLAPolicyRecord {
         try await database.transaction { db in
             guard try await db.raw("SELECT id FROM calendars WHERE id = \(bind: calendarId)").first() != nil else {
-                throw StoreError.invalidReference("calendar_id")
+                throw StoreError.invalidReference("calendarId")
             }
             let latest = try await db.raw("SELECT MAX(version) AS v FROM sla_policies").first()!.optionalInt("v") ?? 0
             let row = try await db.raw(

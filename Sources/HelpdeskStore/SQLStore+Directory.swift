@@ -64,20 +64,20 @@ extension SQLStore {
             if let parentId = category.parentId {
                 guard
                     let parent = try await db.raw("SELECT parent_id FROM categories WHERE id = \(bind: parentId)").first()
-                else { throw StoreError.invalidReference("parent_id") }
+                else { throw StoreError.invalidReference("parentId") }
                 guard try parent.optionalInt("parent_id") == nil, parentId != category.id else {
-                    throw StoreError.invalidReference("parent_id")
+                    throw StoreError.invalidReference("parentId")
                 }
                 if category.id != 0,
                     try await db.raw("SELECT id FROM categories WHERE parent_id = \(bind: category.id)").first() != nil
                 {
-                    throw StoreError.invalidReference("parent_id")
+                    throw StoreError.invalidReference("parentId")
                 }
             }
             if let groupId = category.defaultGroupId,
                 try await db.raw("SELECT id FROM support_groups WHERE id = \(bind: groupId)").first() == nil
             {
-                throw StoreError.invalidReference("default_group_id")
+                throw StoreError.invalidReference("defaultGroupId")
             }
             if try await db.raw(
                 """

@@ -63,7 +63,7 @@ extension SQLStore {
         try await db.raw("DELETE FROM user_groups WHERE user_id = \(bind: userId)").run()
         for groupId in Set(groupIds) {
             guard try await db.raw("SELECT id FROM support_groups WHERE id = \(bind: groupId)").first() != nil else {
-                throw StoreError.invalidReference("group_ids")
+                throw StoreError.invalidReference("groupIds")
             }
             try await db.raw("INSERT INTO user_groups (user_id, group_id) VALUES (\(bind: userId), \(bind: groupId))").run()
         }

@@ -85,6 +85,14 @@ struct AccessAndErrorsAPITests {
             #expect(try await api.call(.get, "/api/v1/tickets?limit=0", token: admin).status == .badRequest)
             #expect(try await api.call(.get, "/api/v1/tickets/NOPE", token: admin).status == .notFound)
             #expect(try await api.call(.get, "/api/v1/nowhere", token: admin).status == .notFound)
+            let missing = try await api.call(.post, "/api/v1/tickets", token: admin, json: ["title": "x", "impact": "low", "urgency": "low"])
+            #expect(missing.errorMessage == "请求内容不是有效的 JSON，或字段类型不正确：description")
+            let wrongEnum = try await api.call(.post, "/api/v1/tickets", token: admin, json: ["title": "x", "description": "y", "impact": "huge", "urgency": "low"], language: "en")
+            #expect(wrongEnum.errorMessage == "The request body is not valid JSON or a field has the wrong type: impact")
+            #expect(try await api.call(.put, "/api/v1/groups/abc", token: admin, json: ["name": "x"]).errorCode == "invalid_parameter")
+            #expect(try await api.call(.put, "/api/v1/groups/0", token: admin, json: ["name": "x"]).status == .notFound)
+            let forbidden = try await api.call(.get, "/api/v1/settings", token: try await api.signUp("req", role: "requester", admin: admin).token)
+            #expect(forbidden.errorMessage == "您没有执行此操作（查看或修改设置）的权限。")
         }
     }
 

@@ -31,8 +31,10 @@ struct HandlingRecordAPITests {
             _ = try await api.call(.post, path + "/worklog", token: agent.token, json: ["body": "您好，正在排查，请稍候", "visibility": "public"])
             ticket = try await api.call(.get, path, token: agent.token)
             #expect((ticket["sla"] as! [String: Any])["respondedAt"] as? String == iso(Shanghai.date("2026-11-23 09:20")))
-            // a requester's "internal" note is stored as a public comment
-            let comment = try await api.call(.post, path + "/worklog", token: requester.token, json: ["body": "补充：内部邮件正常", "visibility": "internal"])
+            // requesters write public comments only
+            let internalNote = try await api.call(.post, path + "/worklog", token: requester.token, json: ["body": "补充", "visibility": "internal"])
+            #expect(internalNote.status == .forbidden)
+            let comment = try await api.call(.post, path + "/worklog", token: requester.token, json: ["body": "补充：内部邮件正常"])
             #expect(comment["visibility"] as? String == "public")
             let seenByRequester = try await api.call(.get, path + "/events", token: requester.token)
             let bodies = seenByRequester.items.compactMap { $0["body"] as? String }

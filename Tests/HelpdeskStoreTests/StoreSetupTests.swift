@@ -26,7 +26,7 @@ struct StoreSetupTests {
     func categoryTreeRules(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             let sub = try await store.categories().first { $0.name == "软件bug" }!
-            await #expect(throws: StoreError.invalidReference("parent_id")) {
+            await #expect(throws: StoreError.invalidReference("parentId")) {
                 try await store.saveCategory(Category(parentId: sub.id, name: "第三层"))
             }
             await #expect(throws: StoreError.duplicate("name")) {
