@@ -36,7 +36,7 @@ public enum TicketOperations {
         next.workaround = workaround
         next.workaroundEta = eta
         var data: [String: String] = [:]
-        if let eta { data["eta"] = ISO8601DateFormatter().string(from: eta) }
+        if let eta { data["eta"] = eta.ISO8601Format() }
         return finish(next, now, TicketEvent(kind: .workaround, actor: actor, at: now, body: workaround, data: data))
     }
 

@@ -153,12 +153,13 @@ struct TicketRoutes {
             acceptLanguage: request.headers[.acceptLanguage] ?? user?.locale)
     }
 
+    /// `yyyy-MM-dd HH:mm` in the calendar's time zone, for the acknowledgement text.
     static func local(_ date: Date, _ timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(p.year ?? 0)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute))"
     }
 
     static func list<T>(_ raw: String?, _ name: String, _ parse: (String) -> T?) throws -> [T] {

@@ -47,10 +47,10 @@ extension SQLStore {
                 let policy = try await self.policyRecord(id: policyId, on: db)
                 let rules = TicketRules(policy: policy.policy, calendar: record.calendar)
                 let rows = try await db.raw(
-                    "SELECT doc FROM tickets WHERE is_open = 1 AND sla_policy_id = \(bind: policyId)"
+                    "SELECT id, doc FROM tickets WHERE is_open = 1 AND sla_policy_id = \(bind: policyId)"
                 ).all()
                 for row in rows {
-                    let ticket = try Self.decode(Ticket.self, json: try row.string("doc"))
+                    let ticket = try Self.ticket(from: row)
                     try await Self.writeDueColumns(of: ticket, rules: rules, now: now, on: db)
                 }
             }
@@ -69,6 +69,10 @@ extension SQLStore {
     }
 
     public func currentSLAPolicy() async throws -> SLAPolicyRecord? {
+        try await currentPolicyCache.value(0) { try await loadCurrentSLAPolicy() }
+    }
+
+    func loadCurrentSLAPolicy() async throws -> SLAPolicyRecord? {
         try await database.read { db in
             try await db.raw(
                 "SELECT id, version, name, definition, calendar_id, created_at FROM sla_policies ORDER BY version DESC LIMIT 1"
@@ -80,7 +84,8 @@ extension SQLStore {
     public func addSLAPolicyVersion(
         name: String, policy: SLAPolicy, calendarId: Int64, by userId: Int64?, now: Date
     ) async throws -> SLAPolicyRecord {
-        try await database.transaction { db in
+        defer { currentPolicyCache.invalidateAll() }
+        return try await database.transaction { db in
             guard try await db.raw("SELECT id FROM calendars WHERE id = \(bind: calendarId)").first() != nil else {
                 throw StoreError.invalidReference("calendarId")
             }
@@ -137,15 +142,17 @@ extension SQLStore {
     }
 
     public func setting<T: Codable & Sendable>(_ key: String, as type: T.Type) async throws -> T? {
-        try await database.read { db in
-            try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first().map {
-                try Self.decode(T.self, json: try $0.string("value"))
+        let json = try await settingsCache.value(key) {
+            try await database.read { db in
+                try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first()?.string("value")
             }
         }
+        return try json.map { try Self.decode(T.self, json: $0) }
     }
 
     public func setSetting<T: Codable & Sendable>(_ key: String, _ value: T, now: Date) async throws {
         let json = try Self.json(value)
+        defer { settingsCache.invalidate(key) }
         try await database.transaction { db in
             try await db.raw(
                 """

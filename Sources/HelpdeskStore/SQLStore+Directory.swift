@@ -43,6 +43,10 @@ extension SQLStore {
     static let categoryColumns = "id, parent_id, name, name_en, default_group_id, sort_order, active"
 
     public func categories() async throws -> [HelpdeskCore.Category] {
+        try await categoryCache.value(0) { try await loadCategories() }
+    }
+
+    func loadCategories() async throws -> [HelpdeskCore.Category] {
         try await database.read { db in
             try await db.raw(
                 "SELECT \(unsafeRaw: Self.categoryColumns) FROM categories ORDER BY COALESCE(parent_id, id), parent_id IS NOT NULL, sort_order, id"
@@ -60,7 +64,8 @@ extension SQLStore {
     /// Inserts (id 0) or updates a category. The tree has two levels (R2.1): a parent must
     /// itself be top-level, and a category with children cannot become a child.
     public func saveCategory(_ category: HelpdeskCore.Category) async throws -> HelpdeskCore.Category {
-        try await database.transaction { db in
+        defer { categoryCache.invalidateAll() }
+        return try await database.transaction { db in
             if let parentId = category.parentId {
                 guard
                     let parent = try await db.raw("SELECT parent_id FROM categories WHERE id = \(bind: parentId)").first()

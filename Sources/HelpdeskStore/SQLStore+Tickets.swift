@@ -20,22 +20,25 @@ extension SQLStore {
             ).first()!.int("value")
             var ticket = draft
             ticket.number = format.render(date: draft.submittedAt, sequence: Int(counter), timeZone: timeZone)
+            // One INSERT writes the document and its columns; the document's id is taken from
+            // the row when read (see `ticket(from:)`), so it need not be known here.
+            let due = DueColumns(ticket: ticket, rules: rules, now: ticket.submittedAt)
             let row = try await db.raw(
                 """
                 INSERT INTO tickets (number, title, status, is_open, priority, tier, type, category_id, subcategory_id,
-                    group_id, assignee_id, requester_user_id, created_by, submitted_at, updated_at, sla_policy_id,
-                    version, doc)
+                    group_id, assignee_id, requester_user_id, created_by, submitted_at, updated_at, response_due_at,
+                    responded_at, resolution_due_at, resolved_at, sla_policy_id, version, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
                     \(bind: ticket.groupId), \(bind: ticket.assigneeId), \(bind: ticket.requester.userId),
                     \(bind: ticket.createdById), \(bind: ticket.submittedAt.millis), \(bind: ticket.updatedAt.millis),
-                    \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), '')
+                    \(bind: due.responseDue), \(bind: due.responded), \(bind: due.resolutionDue), \(bind: due.resolved),
+                    \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket)))
                 RETURNING id
                 """
             ).first()
             ticket.id = try row!.int("id")
-            try await Self.writeDocument(of: ticket, rules: rules, now: ticket.submittedAt, on: db)
             try await Self.insert([event], ticketId: ticket.id, on: db)
             return ticket
         }
@@ -43,9 +46,7 @@ extension SQLStore {
 
     public func ticket(number: String) async throws -> Ticket? {
         try await database.read { db in
-            try await db.raw("SELECT doc FROM tickets WHERE number = \(bind: number)").first().map {
-                try Self.decode(Ticket.self, json: try $0.string("doc"))
-            }
+            try await db.raw("SELECT id, doc FROM tickets WHERE number = \(bind: number)").first().map(Self.ticket(from:))
         }
     }
 
@@ -63,10 +64,10 @@ extension SQLStore {
         return try await database.transaction { db in
             guard
                 let row = try await db.raw(
-                    "SELECT doc FROM tickets WHERE number = \(bind: number)\(unsafeRaw: dialect.forUpdate)"
+                    "SELECT id, doc FROM tickets WHERE number = \(bind: number)\(unsafeRaw: dialect.forUpdate)"
                 ).first()
             else { throw StoreError.notFound("ticket") }
-            let current = try Self.decode(Ticket.self, json: try row.string("doc"))
+            let current = try Self.ticket(from: row)
             let result = try change(current, rules)
             try await Self.writeDocument(of: result.ticket, rules: rules, now: result.ticket.updatedAt, on: db)
             try await Self.insert(result.events, ticketId: current.id, on: db)
@@ -175,10 +176,17 @@ extension SQLStore {
             let limit = max(1, min(query.limit, 200))
             sql += " ORDER BY id DESC LIMIT \(literal: limit + 1)"
             let rows = try await db.raw(sql).all()
-            let tickets = try rows.prefix(limit).map { try Self.decode(Ticket.self, json: try $0.string("doc")) }
+            let tickets = try rows.prefix(limit).map(Self.ticket(from:))
             let next = rows.count > limit ? tickets.last?.id : nil
             return TicketPage(tickets: tickets, nextCursor: next)
         }
+    }
+
+    /// The ticket document of a row, with the row's id.
+    static func ticket(from row: any SQLRow) throws -> Ticket {
+        var ticket = try decode(Ticket.self, json: try row.string("doc"))
+        ticket.id = try row.int("id")
+        return ticket
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -30,7 +30,8 @@ extension SQLStore {
     }
 
     public func updateUser(_ user: User, passwordHash: String?) async throws -> User {
-        try await database.transaction { db in
+        defer { tokenCache.invalidateAll() }
+        return try await database.transaction { db in
             guard try await db.raw("SELECT id FROM users WHERE id = \(bind: user.id)").first() != nil else {
                 throw StoreError.notFound("user")
             }
@@ -117,22 +118,29 @@ extension SQLStore {
     }
 
     public func user(tokenDigest: String, now: Date) async throws -> User? {
+        let grant = try await tokenCache.value(tokenDigest) { try await loadGrant(tokenDigest) }
+        guard let grant, grant.expiresAt > now else { return nil }
+        return grant.user
+    }
+
+    func loadGrant(_ tokenDigest: String) async throws -> TokenGrant? {
         try await database.read { db in
             let columns = Self.userColumns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }
             guard
                 let row = try await db.raw(
                     """
-                    SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM api_tokens t JOIN users u ON u.id = t.user_id
-                    WHERE t.digest = \(bind: tokenDigest) AND t.revoked_at IS NULL AND t.expires_at > \(bind: now.millis)
-                        AND u.active = 1
+                    SELECT \(unsafeRaw: columns.joined(separator: ", ")), t.expires_at FROM api_tokens t
+                    JOIN users u ON u.id = t.user_id
+                    WHERE t.digest = \(bind: tokenDigest) AND t.revoked_at IS NULL AND u.active = 1
                     """
                 ).first()
             else { return nil }
-            return try await Self.user(from: row, on: db)
+            return TokenGrant(user: try await Self.user(from: row, on: db), expiresAt: Date(millis: try row.int("expires_at")))
         }
     }
 
     public func revokeToken(digest: String, at: Date) async throws {
+        defer { tokenCache.invalidate(digest) }
         try await database.transaction { db in
             try await db.raw("UPDATE api_tokens SET revoked_at = \(bind: at.millis) WHERE digest = \(bind: digest)").run()
         }

@@ -12,6 +12,12 @@ public final class SQLStore: HelpdeskStore {
     /// bounds how long another instance may use a calendar edited elsewhere.
     let calendarCache = Mutex<[Int64: (CalendarRecord, Date)]>([:])
     let calendarTTL: TimeInterval = 10
+    /// Settings, the current policy version and the category tree are read on every intake;
+    /// token lookups on every request. All are cached briefly (see ``TTLCache``).
+    let settingsCache = TTLCache<String, String?>(ttl: .seconds(5))
+    let currentPolicyCache = TTLCache<Int, SLAPolicyRecord?>(ttl: .seconds(5))
+    let categoryCache = TTLCache<Int, [HelpdeskCore.Category]>(ttl: .seconds(5))
+    let tokenCache = TTLCache<String, TokenGrant?>(ttl: .seconds(5))
 
     public init(database: any Database) {
         self.database = database
@@ -48,4 +54,10 @@ extension SQLRow {
 
 extension Bool {
     var sqlValue: Int64 { self ? 1 : 0 }
+}
+
+/// A token's user and expiry, as cached.
+struct TokenGrant: Sendable {
+    let user: User
+    let expiresAt: Date
 }
