@@ -89,12 +89,13 @@ struct TicketRoutes {
         let now = clock.now()
         let page = try await store.tickets(query, now: now)
         var rulesByPolicy: [Int64: TicketRules] = [:]
-        var items: [TicketResponse] = []
+        var items: [TicketSummaryResponse] = []
         for ticket in page.tickets {
             if rulesByPolicy[ticket.slaPolicyId] == nil {
                 rulesByPolicy[ticket.slaPolicyId] = try await store.rules(policyId: ticket.slaPolicyId)
             }
-            items.append(TicketResponse(ticket, viewer: user.actor, rules: rulesByPolicy[ticket.slaPolicyId]!, now: now))
+            items.append(
+                TicketSummaryResponse(ticket, viewer: user.actor, rules: rulesByPolicy[ticket.slaPolicyId]!, now: now))
         }
         return TicketListResponse(items: items, nextCursor: page.nextCursor.map(String.init))
     }

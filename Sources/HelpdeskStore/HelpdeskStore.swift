@@ -94,7 +94,7 @@ public struct TicketQuery: Sendable, Equatable {
 }
 
 public struct TicketPage: Sendable {
-    public var tickets: [Ticket]
+    public var tickets: [TicketSummary]
     public var nextCursor: Int64?
 }
 

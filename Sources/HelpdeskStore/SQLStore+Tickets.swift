@@ -26,15 +26,17 @@ extension SQLStore {
             let row = try await db.raw(
                 """
                 INSERT INTO tickets (number, title, status, is_open, priority, tier, type, category_id, subcategory_id,
-                    group_id, assignee_id, requester_user_id, created_by, submitted_at, updated_at, response_due_at,
-                    responded_at, resolution_due_at, resolved_at, sla_policy_id, version, doc)
+                    group_id, assignee_id, requester_user_id, requester_name, requester_external, created_by,
+                    submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
+                    sla_policy_id, version, sla, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
                     \(bind: ticket.groupId), \(bind: ticket.assigneeId), \(bind: ticket.requester.userId),
-                    \(bind: ticket.createdById), \(bind: ticket.submittedAt.millis), \(bind: ticket.updatedAt.millis),
+                    \(bind: ticket.requester.name), \(bind: ticket.requester.external.sqlValue), \(bind: ticket.createdById), \(bind: ticket.submittedAt.millis), \(bind: ticket.updatedAt.millis),
                     \(bind: due.responseDue), \(bind: due.responded), \(bind: due.resolutionDue), \(bind: due.resolved),
-                    \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket)))
+                    \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
+                    \(bind: try Self.json(ticket)))
                 RETURNING id
                 """
             ).first()
@@ -85,10 +87,11 @@ extension SQLStore {
                 tier = \(bind: ticket.tier.rawValue), type = \(bind: ticket.type.rawValue),
                 category_id = \(bind: ticket.categoryId), subcategory_id = \(bind: ticket.subcategoryId),
                 group_id = \(bind: ticket.groupId), assignee_id = \(bind: ticket.assigneeId),
-                requester_user_id = \(bind: ticket.requester.userId), updated_at = \(bind: ticket.updatedAt.millis),
+                requester_user_id = \(bind: ticket.requester.userId), requester_name = \(bind: ticket.requester.name),
+                requester_external = \(bind: ticket.requester.external.sqlValue), updated_at = \(bind: ticket.updatedAt.millis),
                 response_due_at = \(bind: due.responseDue), responded_at = \(bind: due.responded),
                 resolution_due_at = \(bind: due.resolutionDue), resolved_at = \(bind: due.resolved),
-                version = \(bind: Int64(ticket.version)), doc = \(bind: try json(ticket))
+                version = \(bind: Int64(ticket.version)), sla = \(bind: try json(ticket.sla)), doc = \(bind: try json(ticket))
             WHERE id = \(bind: ticket.id)
             """
         ).run()
@@ -144,7 +147,12 @@ extension SQLStore {
     public func tickets(_ query: TicketQuery, now: Date) async throws -> TicketPage {
         let dialect = database.dialect
         return try await database.read { db in
-            var sql: SQLQueryString = "SELECT id, doc FROM tickets WHERE 1 = 1"
+            var sql: SQLQueryString = """
+                SELECT id, number, title, type, status, priority, tier, category_id, subcategory_id, group_id,
+                    assignee_id, requester_user_id, requester_name, requester_external, submitted_at, updated_at,
+                    sla_policy_id, sla
+                FROM tickets WHERE 1 = 1
+                """
             switch query.scope {
             case .all: break
             case .requester(let id): sql += " AND requester_user_id = \(bind: id)"
@@ -176,7 +184,7 @@ extension SQLStore {
             let limit = max(1, min(query.limit, 200))
             sql += " ORDER BY id DESC LIMIT \(literal: limit + 1)"
             let rows = try await db.raw(sql).all()
-            let tickets = try rows.prefix(limit).map(Self.ticket(from:))
+            let tickets = try rows.prefix(limit).map(Self.summary(from:))
             let next = rows.count > limit ? tickets.last?.id : nil
             return TicketPage(tickets: tickets, nextCursor: next)
         }
@@ -187,6 +195,21 @@ extension SQLStore {
         var ticket = try decode(Ticket.self, json: try row.string("doc"))
         ticket.id = try row.int("id")
         return ticket
+    }
+
+    /// A queue row from the columns and the small SLA document, without the full ticket.
+    static func summary(from row: any SQLRow) throws -> TicketSummary {
+        TicketSummary(
+            id: try row.int("id"), number: try row.string("number"), title: try row.string("title"),
+            type: TicketType(rawValue: try row.string("type")) ?? .request,
+            status: TicketStatus(rawValue: try row.string("status")) ?? .new,
+            priority: Priority(rawValue: try row.string("priority")) ?? .p3,
+            tier: Tier(rawValue: try row.string("tier")) ?? .l1, categoryId: try row.optionalInt("category_id"),
+            subcategoryId: try row.optionalInt("subcategory_id"), groupId: try row.optionalInt("group_id"),
+            assigneeId: try row.optionalInt("assignee_id"), requesterUserId: try row.optionalInt("requester_user_id"),
+            requesterName: try row.string("requester_name"), requesterExternal: try row.int("requester_external") != 0,
+            submittedAt: Date(millis: try row.int("submitted_at")), updatedAt: Date(millis: try row.int("updated_at")),
+            slaPolicyId: try row.int("sla_policy_id"), sla: try decode(SLATrack.self, json: try row.string("sla")))
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -38,10 +38,11 @@ enum M001_InitialSchema {
                 id \(pk), number TEXT NOT NULL UNIQUE, title TEXT NOT NULL, status TEXT NOT NULL,
                 is_open BIGINT NOT NULL, priority TEXT NOT NULL, tier TEXT NOT NULL, type TEXT NOT NULL,
                 category_id BIGINT, subcategory_id BIGINT, group_id BIGINT, assignee_id BIGINT,
-                requester_user_id BIGINT, created_by BIGINT NOT NULL, submitted_at BIGINT NOT NULL,
+                requester_user_id BIGINT, requester_name TEXT NOT NULL, requester_external BIGINT NOT NULL,
+                created_by BIGINT NOT NULL, submitted_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL, response_due_at BIGINT, responded_at BIGINT,
                 resolution_due_at BIGINT, resolved_at BIGINT, sla_policy_id BIGINT NOT NULL REFERENCES sla_policies(id),
-                version BIGINT NOT NULL, doc TEXT NOT NULL)
+                version BIGINT NOT NULL, sla TEXT NOT NULL, doc TEXT NOT NULL)
             """,
             "CREATE INDEX tickets_status ON tickets (status, id)",
             "CREATE INDEX tickets_priority ON tickets (priority, id)",
