@@ -28,13 +28,14 @@ extension SQLStore {
                 INSERT INTO tickets (number, title, status, is_open, priority, tier, type, category_id, subcategory_id,
                     group_id, assignee_id, requester_user_id, requester_name, requester_external, created_by,
                     submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
-                    sla_policy_id, version, sla, doc)
+                    next_due_at, sla_policy_id, version, sla, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
                     \(bind: ticket.groupId), \(bind: ticket.assigneeId), \(bind: ticket.requester.userId),
                     \(bind: ticket.requester.name), \(bind: ticket.requester.external.sqlValue), \(bind: ticket.createdById), \(bind: ticket.submittedAt.millis), \(bind: ticket.updatedAt.millis),
                     \(bind: due.responseDue), \(bind: due.responded), \(bind: due.resolutionDue), \(bind: due.resolved),
+                    \(bind: due.nextDue),
                     \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
                     \(bind: try Self.json(ticket)))
                 RETURNING id
@@ -91,6 +92,7 @@ extension SQLStore {
                 requester_external = \(bind: ticket.requester.external.sqlValue), updated_at = \(bind: ticket.updatedAt.millis),
                 response_due_at = \(bind: due.responseDue), responded_at = \(bind: due.responded),
                 resolution_due_at = \(bind: due.resolutionDue), resolved_at = \(bind: due.resolved),
+                next_due_at = \(bind: due.nextDue),
                 version = \(bind: Int64(ticket.version)), sla = \(bind: try json(ticket.sla)), doc = \(bind: try json(ticket))
             WHERE id = \(bind: ticket.id)
             """
@@ -101,7 +103,8 @@ extension SQLStore {
         let due = DueColumns(ticket: ticket, rules: rules, now: now)
         try await db.raw(
             """
-            UPDATE tickets SET response_due_at = \(bind: due.responseDue), resolution_due_at = \(bind: due.resolutionDue)
+            UPDATE tickets SET response_due_at = \(bind: due.responseDue), resolution_due_at = \(bind: due.resolutionDue),
+                next_due_at = \(bind: due.nextDue)
             WHERE id = \(bind: ticket.id)
             """
         ).run()
@@ -171,10 +174,7 @@ extension SQLStore {
             if query.unassigned { sql += " AND assignee_id IS NULL" }
             if let id = query.requesterId { sql += " AND requester_user_id = \(bind: id)" }
             if query.overdue {
-                sql += """
-                     AND is_open = 1 AND ((responded_at IS NULL AND response_due_at < \(bind: now.millis))
-                        OR resolution_due_at < \(bind: now.millis))
-                    """
+                sql += " AND next_due_at < \(bind: now.millis)"
             }
             if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
                 let pattern = "%" + Self.escapeLike(text) + "%"
@@ -220,13 +220,20 @@ extension SQLStore {
 
 /// The SLA columns the overdue filter and later schedulers query. While the resolution clock
 /// is paused the due time moves with the clock, so only an already-passed due time is stored.
+/// `nextDue` is the earliest target still unmet on an open ticket, so "overdue" is one index range.
 struct DueColumns {
     var responseDue: Int64?
     var responded: Int64?
     var resolutionDue: Int64?
     var resolved: Int64?
+    var nextDue: Int64? {
+        guard isOpen else { return nil }
+        return [responded == nil ? responseDue : nil, resolutionDue].compactMap { $0 }.min()
+    }
+    private var isOpen: Bool
 
     init(ticket: Ticket, rules: TicketRules, now: Date) {
+        isOpen = ticket.status.isOpen
         let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
         responseDue = state.responseDueAt.millis
         responded = state.respondedAt?.millis

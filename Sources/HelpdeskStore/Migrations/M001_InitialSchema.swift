@@ -41,7 +41,7 @@ enum M001_InitialSchema {
                 requester_user_id BIGINT, requester_name TEXT NOT NULL, requester_external BIGINT NOT NULL,
                 created_by BIGINT NOT NULL, submitted_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL, response_due_at BIGINT, responded_at BIGINT,
-                resolution_due_at BIGINT, resolved_at BIGINT, sla_policy_id BIGINT NOT NULL REFERENCES sla_policies(id),
+                resolution_due_at BIGINT, resolved_at BIGINT, next_due_at BIGINT, sla_policy_id BIGINT NOT NULL REFERENCES sla_policies(id),
                 version BIGINT NOT NULL, sla TEXT NOT NULL, doc TEXT NOT NULL)
             """,
             "CREATE INDEX tickets_status ON tickets (status, id)",
@@ -51,8 +51,7 @@ enum M001_InitialSchema {
             "CREATE INDEX tickets_group ON tickets (group_id, id)",
             "CREATE INDEX tickets_assignee ON tickets (assignee_id, id)",
             "CREATE INDEX tickets_requester ON tickets (requester_user_id, id)",
-            "CREATE INDEX tickets_response_due ON tickets (response_due_at) WHERE responded_at IS NULL",
-            "CREATE INDEX tickets_resolution_due ON tickets (resolution_due_at) WHERE is_open = 1",
+            "CREATE INDEX tickets_next_due ON tickets (next_due_at) WHERE next_due_at IS NOT NULL",
             """
             CREATE TABLE ticket_events (
                 id \(pk), ticket_id BIGINT NOT NULL REFERENCES tickets(id), kind TEXT NOT NULL, action TEXT,
