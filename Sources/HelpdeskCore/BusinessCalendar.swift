@@ -160,18 +160,29 @@ public struct BusinessCalendar: Hashable, Codable, Sendable {
     }
 
     private func localDate(of date: Date, _ cal: Calendar) -> LocalDate {
-        let parts = cal.dateComponents([.year, .month, .day], from: date)
-        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        let local = date.timeIntervalSince1970 + Double(cal.timeZone.secondsFromGMT(for: date))
+        return LocalDate(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
     }
 
     private func workingIntervals(on date: LocalDate, _ cal: Calendar) -> [DateInterval] {
         let periods = periods(on: date)
         guard !periods.isEmpty else { return [] }
+        // Fast path: when the zone's offset is the same from 14 h before to 14 h after the day
+        // (no daylight-saving change anywhere in the local day), local times are plain arithmetic.
+        let utcMidnight = Double(date.daysSinceEpoch) * 86_400
+        let before = cal.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: utcMidnight - 50_400))
+        let after = cal.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: utcMidnight + 136_800))
+        let localMidnight: Double? = before == after ? utcMidnight - Double(before) : nil
         var result: [DateInterval] = []
         for period in periods {
-            guard let start = instant(date, period.start, cal), let end = instant(date, period.end, cal),
-                end > start
-            else { continue }
+            let bounds: (Date?, Date?) =
+                if let localMidnight {
+                    (Date(timeIntervalSince1970: localMidnight + Double(period.start.minutesSinceMidnight * 60)),
+                     Date(timeIntervalSince1970: localMidnight + Double(period.end.minutesSinceMidnight * 60)))
+                } else {
+                    (instant(date, period.start, cal), instant(date, period.end, cal))
+                }
+            guard let start = bounds.0, let end = bounds.1, end > start else { continue }
             if let last = result.last, start <= last.end {
                 result[result.count - 1] = DateInterval(start: last.start, end: max(last.end, end))
             } else {
