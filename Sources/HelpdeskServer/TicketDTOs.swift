@@ -139,7 +139,7 @@ struct TicketSummaryResponse: Encodable {
     }
 }
 
-struct TicketListResponse: ResponseEncodable {
+struct TicketListResponse: Encodable, ResponseGenerator {
     let items: [TicketSummaryResponse]
     let nextCursor: String?
 }
