@@ -202,3 +202,51 @@ public struct SLATrack: Hashable, Codable, Sendable {
         }
     }
 }
+
+extension SLATrack {
+    // MARK: - Storage form
+    // Stored with every ticket and decoded for every queue row, so it is kept flat: instants as
+    // seconds since 1970 and intervals as [start, end] pairs.
+
+    private enum CodingKeys: String, CodingKey {
+        case openedAt, priority, status, respondedAt, resolvedAt, pausedSince, pauses, resolvedIntervals
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func instant(_ key: CodingKeys) throws -> Date? {
+            try c.decodeIfPresent(Double.self, forKey: key).map(Date.init(timeIntervalSince1970:))
+        }
+        func intervals(_ key: CodingKeys) throws -> [DateInterval] {
+            try (c.decodeIfPresent([[Double]].self, forKey: key) ?? []).map { pair in
+                guard pair.count == 2, pair[1] >= pair[0] else {
+                    throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "interval must be [start, end]")
+                }
+                return DateInterval(
+                    start: Date(timeIntervalSince1970: pair[0]), end: Date(timeIntervalSince1970: pair[1]))
+            }
+        }
+        guard let openedAt = try instant(.openedAt) else {
+            throw DecodingError.keyNotFound(CodingKeys.openedAt, .init(codingPath: c.codingPath, debugDescription: "openedAt"))
+        }
+        self.init(
+            openedAt: openedAt, priority: try c.decode(Priority.self, forKey: .priority),
+            status: try c.decode(TicketStatus.self, forKey: .status), respondedAt: try instant(.respondedAt),
+            resolvedAt: try instant(.resolvedAt), pausedSince: try instant(.pausedSince), pauses: try intervals(.pauses),
+            resolvedIntervals: try intervals(.resolvedIntervals))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(openedAt.timeIntervalSince1970, forKey: .openedAt)
+        try c.encode(priority, forKey: .priority)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(respondedAt?.timeIntervalSince1970, forKey: .respondedAt)
+        try c.encodeIfPresent(resolvedAt?.timeIntervalSince1970, forKey: .resolvedAt)
+        try c.encodeIfPresent(pausedSince?.timeIntervalSince1970, forKey: .pausedSince)
+        try c.encode(pauses.map { [$0.start.timeIntervalSince1970, $0.end.timeIntervalSince1970] }, forKey: .pauses)
+        try c.encode(
+            resolvedIntervals.map { [$0.start.timeIntervalSince1970, $0.end.timeIntervalSince1970] },
+            forKey: .resolvedIntervals)
+    }
+}
