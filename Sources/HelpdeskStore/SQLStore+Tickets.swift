@@ -166,8 +166,17 @@ extension SQLStore {
                     sql += " AND (assignee_id = \(bind: id) OR group_id IN (\(binds: groupIds.sorted())))"
                 }
             }
-            if !query.statuses.isEmpty { sql += " AND status IN (\(binds: query.statuses.map(\.rawValue)))" }
-            if !query.priorities.isEmpty { sql += " AND priority IN (\(binds: query.priorities.map(\.rawValue)))" }
+            // A single value is compared with `=` so the (column, id) index also yields the id order.
+            if let status = query.statuses.first, query.statuses.count == 1 {
+                sql += " AND status = \(bind: status.rawValue)"
+            } else if !query.statuses.isEmpty {
+                sql += " AND status IN (\(binds: query.statuses.map(\.rawValue)))"
+            }
+            if let priority = query.priorities.first, query.priorities.count == 1 {
+                sql += " AND priority = \(bind: priority.rawValue)"
+            } else if !query.priorities.isEmpty {
+                sql += " AND priority IN (\(binds: query.priorities.map(\.rawValue)))"
+            }
             if let id = query.categoryId { sql += " AND (category_id = \(bind: id) OR subcategory_id = \(bind: id))" }
             if let id = query.groupId { sql += " AND group_id = \(bind: id)" }
             if let id = query.assigneeId { sql += " AND assignee_id = \(bind: id)" }
@@ -182,7 +191,10 @@ extension SQLStore {
             }
             if let before = query.before { sql += " AND id < \(bind: before)" }
             let limit = max(1, min(query.limit, 200))
-            sql += " ORDER BY id DESC LIMIT \(literal: limit + 1)"
+            // Overdue tickets are few: `+id` stops the planner from walking the whole table in id
+            // order hunting for them, so it uses the next-due index and sorts the few it finds.
+            sql += query.overdue ? " ORDER BY +id DESC" : " ORDER BY id DESC"
+            sql += " LIMIT \(literal: limit + 1)"
             let rows = try await db.raw(sql).all()
             let tickets = try rows.prefix(limit).map(Self.summary(from:))
             let next = rows.count > limit ? tickets.last?.id : nil
