@@ -42,7 +42,7 @@ public protocol HelpdeskStore: Sendable {
     /// Loads the ticket with a row lock, applies `change` and writes the result and its events
     /// in one transaction. Errors thrown by `change` leave the ticket untouched.
     func updateTicket(
-        number: String, _ change: @Sendable (Ticket, TicketRules) throws -> TicketChange
+        number: String, _ change: @escaping @Sendable (Ticket, TicketRules) throws -> TicketChange
     ) async throws -> TicketChange
     func tickets(_ query: TicketQuery, now: Date) async throws -> TicketPage
     func events(ticketId: Int64, includeInternal: Bool) async throws -> [TicketEvent]

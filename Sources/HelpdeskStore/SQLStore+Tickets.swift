@@ -54,7 +54,7 @@ extension SQLStore {
     }
 
     public func updateTicket(
-        number: String, _ change: @Sendable (Ticket, TicketRules) throws -> TicketChange
+        number: String, _ change: @escaping @Sendable (Ticket, TicketRules) throws -> TicketChange
     ) async throws -> TicketChange {
         guard
             let policyId = try await database.read({ db in

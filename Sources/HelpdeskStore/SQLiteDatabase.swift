@@ -5,16 +5,23 @@ import SQLKit
 import SQLiteKit
 import Synchronization
 
-/// SQLite in WAL mode: one writer connection behind an async lock (transactions start with
-/// `BEGIN IMMEDIATE`, so they never deadlock on lock upgrades) and a few reader connections
-/// that read concurrently with the writer.
+/// SQLite in WAL mode: one writer connection and a few reader connections that read
+/// concurrently with it.
+///
+/// Writes use group commit: transactions that arrive while another is running queue up and
+/// run one after another inside a single `BEGIN IMMEDIATE … COMMIT`, which is what lets one
+/// writer keep up with many clients. If any transaction in a group throws, the group is rolled
+/// back and its transactions are run again one by one, each in its own transaction, so a
+/// failing one never takes the others' changes with it.
 public final class SQLiteDatabase: Database {
     public let dialect = Dialect.sqlite
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
     private let nextReader = Atomic<Int>(0)
-    private let writeLock = AsyncLock()
+    private let queue = Mutex(WriteQueue())
     private let logger: Logger
+    /// Most transactions one commit may carry.
+    static let maxGroup = 32
 
     public static func open(path: String, readers readerCount: Int = 4, logger: Logger) async throws -> SQLiteDatabase {
         let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
@@ -45,28 +52,72 @@ public final class SQLiteDatabase: Database {
         return try await body(reader.sql(queryLogLevel: nil))
     }
 
-    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        await writeLock.lock()
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<any Sendable, any Error>) in
+            let job = WriteJob(run: { db in try await body(db) }, continuation: continuation)
+            let lead = queue.withLock { queue -> Bool in
+                queue.pending.append(job)
+                if queue.leading { return false }
+                queue.leading = true
+                return true
+            }
+            if lead { Task { await self.drain() } }
+        }
+        return result as! T
+    }
+
+    /// Runs queued transactions in groups until the queue is empty.
+    private func drain() async {
+        while true {
+            let group = queue.withLock { queue -> [WriteJob] in
+                let group = Array(queue.pending.prefix(Self.maxGroup))
+                queue.pending.removeFirst(group.count)
+                if group.isEmpty { queue.leading = false }
+                return group
+            }
+            if group.isEmpty { return }
+            await run(group)
+        }
+    }
+
+    private func run(_ group: [WriteJob]) async {
         let db = writer.sql(queryLogLevel: nil)
-        do {
-            try await db.raw("BEGIN IMMEDIATE").run()
-            let result: T
+        if group.count > 1 {
+            var results: [any Sendable] = []
             do {
-                result = try await body(db)
+                try await db.raw("BEGIN IMMEDIATE").run()
+                for job in group { results.append(try await job.run(db)) }
+                try await db.raw("COMMIT").run()
+                for (job, result) in zip(group, results) { job.continuation.resume(returning: result) }
+                return
             } catch {
                 try? await db.raw("ROLLBACK").run()
-                throw error
             }
-            try await db.raw("COMMIT").run()
-            await writeLock.unlock()
-            return result
-        } catch {
-            await writeLock.unlock()
-            throw error
+        }
+        for job in group {
+            do {
+                try await db.raw("BEGIN IMMEDIATE").run()
+                let result = try await job.run(db)
+                try await db.raw("COMMIT").run()
+                job.continuation.resume(returning: result)
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                job.continuation.resume(throwing: error)
+            }
         }
     }
 
     public func close() async {
         for connection in readers + [writer] { try? await connection.close().get() }
     }
+}
+
+private struct WriteJob: Sendable {
+    let run: @Sendable (any SQLDatabase) async throws -> any Sendable
+    let continuation: CheckedContinuation<any Sendable, any Error>
+}
+
+private struct WriteQueue {
+    var pending: [WriteJob] = []
+    var leading = false
 }

@@ -64,6 +64,49 @@ struct TicketStoreTests {
         }
     }
 
+    @Test("concurrent transactions where some fail: the others commit, the failing ones write nothing", arguments: TestStores.kinds)
+    func groupedWritesIsolateFailures(kind: StoreKind) async throws {
+        try await TestStores.with(kind) { store in
+            // given: 40 new tickets
+            let admin = try await store.user(id: 1)!
+            var numbers: [String] = []
+            for _ in 0..<40 {
+                numbers.append(try await TicketFactory.create(
+                    in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor,
+                    at: Shanghai.date("2026-11-23 10:00")).number)
+            }
+            // when: all at once, every fourth asks for an illegal move (resolve a new ticket)
+            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                for (index, number) in numbers.enumerated() {
+                    group.addTask {
+                        let action: WorkflowAction = index % 4 == 0 ? .resolve : .start
+                        do {
+                            _ = try await store.updateTicket(number: number) { current, rules in
+                                try Workflow.apply(
+                                    TransitionRequest(action: action, solution: "x"), to: current, by: admin.actor,
+                                    at: Shanghai.date("2026-11-23 10:05"), rules: rules)
+                            }
+                            return (index, true)
+                        } catch {
+                            return (index, false)
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            // then
+            for (index, number) in numbers.enumerated() {
+                let ticket = try await store.ticket(number: number)!
+                let events = try await store.events(ticketId: ticket.id, includeInternal: true)
+                if index % 4 == 0 {
+                    #expect(outcomes[index] == false && ticket.status == .new && ticket.version == 1 && events.count == 1)
+                } else {
+                    #expect(outcomes[index] == true && ticket.status == .inProgress && ticket.version == 2 && events.count == 2)
+                }
+            }
+        }
+    }
+
     @Test("list filters, scopes, Chinese title search and cursor pages", arguments: TestStores.kinds)
     func listFilters(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
