@@ -23,12 +23,23 @@ public struct Localizer: Sendable {
 
     /// `key` in `locale` with `{name}` placeholders replaced; falls back to zh-CN, then the key.
     public func text(_ key: String, locale: String, _ arguments: [String: String] = [:]) -> String {
-        var text = catalogues[locale]?[key] ?? catalogues[Self.fallback]?[key] ?? key
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let template = catalogues[locale]?[key] ?? catalogues[Self.fallback]?[key] ?? key
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        // One pass over the template; an unknown `{name}` is kept as written.
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            result += arguments[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return result + rest
     }
+
+    /// The keys a locale's catalogue defines.
+    func keys(_ locale: String) -> Set<String> { Set(catalogues[locale]?.keys ?? [:].keys) }
 
     /// Picks the best supported locale from an explicit choice or an `Accept-Language` header.
     public static func negotiate(explicit: String?, acceptLanguage: String?) -> String {

@@ -142,17 +142,20 @@ extension SQLStore {
     }
 
     public func setting<T: Codable & Sendable>(_ key: String, as type: T.Type) async throws -> T? {
-        let json = try await settingsCache.value(key) {
+        // Cached decoded, keyed by type as well, so a hot path pays neither the query nor the JSON.
+        let value = try await settingsCache.value("\(key)|\(T.self)") {
             try await database.read { db in
-                try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first()?.string("value")
+                try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first().map {
+                    try Self.decode(T.self, json: try $0.string("value"))
+                }
             }
         }
-        return try json.map { try Self.decode(T.self, json: $0) }
+        return value as? T
     }
 
     public func setSetting<T: Codable & Sendable>(_ key: String, _ value: T, now: Date) async throws {
         let json = try Self.json(value)
-        defer { settingsCache.invalidate(key) }
+        defer { settingsCache.invalidateAll() }
         try await database.transaction { db in
             try await db.raw(
                 """

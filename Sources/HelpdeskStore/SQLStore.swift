@@ -14,7 +14,7 @@ public final class SQLStore: HelpdeskStore {
     let calendarTTL: TimeInterval = 10
     /// Settings, the current policy version and the category tree are read on every intake;
     /// token lookups on every request. All are cached briefly (see ``TTLCache``).
-    let settingsCache = TTLCache<String, String?>(ttl: .seconds(5))
+    let settingsCache = TTLCache<String, (any Sendable)?>(ttl: .seconds(5))
     let currentPolicyCache = TTLCache<Int, SLAPolicyRecord?>(ttl: .seconds(5))
     let categoryCache = TTLCache<Int, [HelpdeskCore.Category]>(ttl: .seconds(5))
     let tokenCache = TTLCache<String, TokenGrant?>(ttl: .seconds(5))
