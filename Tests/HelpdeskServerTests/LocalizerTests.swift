@@ -29,7 +29,7 @@ struct LocalizerTests {
     func bundledCataloguesAgree() throws {
         let bundled = try Localizer.bundled()
         #expect(bundled.keys("zh-CN") == bundled.keys("en"))
-        #expect(bundled.keys("zh-CN").count > 80)
+        #expect(bundled.keys("zh-CN").count >= 75)
         for key in ["error.illegal_transition", "ack.message", "status.waiting_on_requester", "action.escalate", "detail.steps"] {
             #expect(bundled.text(key, locale: "zh-CN") != key)
             #expect(bundled.text(key, locale: "en") != bundled.text(key, locale: "zh-CN"))
