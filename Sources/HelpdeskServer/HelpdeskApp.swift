@@ -53,8 +53,10 @@ public enum HelpdeskApp {
         do {
             seeded = try await Seeder.seedIfEmpty(
                 store, adminPasswordHash: try await PasswordHashing.hash(password), now: Date())
-        } catch StoreError.duplicate {
-            // Several instances started together on an empty PostgreSQL database; another one seeds.
+        } catch {
+            // Several instances started together on an empty PostgreSQL database: the one that
+            // created `admin` first seeds, the others go on serving.
+            guard try await store.userCount() > 0 else { throw error }
             logger.info("another instance is seeding the database")
             return
         }

@@ -55,7 +55,13 @@ struct Serve: AsyncParsableCommand {
             }
             config.simulatedClockStart = start
         }
-        try await HelpdeskApp.run(config)
+        do {
+            try await HelpdeskApp.run(config)
+        } catch {
+            // PostgresNIO hides details from `description`; operators need them.
+            FileHandle.standardError.write(Data("helpdesk: \(String(reflecting: error))\n".utf8))
+            throw ExitCode.failure
+        }
     }
 }
 
