@@ -116,7 +116,7 @@ struct TicketRoutes {
     {
         let user = try context.requireUser()
         let body = try await request.decodeJSON(WorklogBody.self, context: context)
-        let (_, event) = try await service.addWorklog(try context.parameters.require("number"), body, by: user)
+        let event = try await service.addWorklog(try context.parameters.require("number"), body, by: user)
         return EditedResponse(status: .created, response: EventResponse(event))
     }
 

@@ -19,8 +19,11 @@ struct TicketService: Sendable {
             try await requireGroup(explicit, field: "groupId")
             groupId = explicit
         }
+        // Staff record phone and walk-in requests for others (R1.1); requesters use the portal or the API.
         let channel: Channel =
-            if user.role.isStaff { body.channel ?? (body.requester == nil ? .api : .phone) } else { body.channel == .api ? .api : .portal }
+            user.role.isStaff
+            ? body.channel ?? (body.requester == nil ? .api : .phone)
+            : body.channel == .api ? .api : .portal
         let contact = body.contact ?? (requester.userId == user.id ? user.phone ?? user.email : nil) ?? ""
         let input = NewTicket(
             type: body.type ?? .fault, title: body.title, description: body.description, details: body.details ?? [:],
@@ -60,30 +63,28 @@ struct TicketService: Sendable {
             solution: body.solution, rootCause: body.rootCause, satisfaction: body.satisfaction)
         return try await change(number, by: user) { ticket, rules, now in
             try Workflow.apply(request, to: ticket, by: user.actor, at: now, rules: rules)
-        }
+        }.ticket
     }
 
-    func addWorklog(_ number: String, _ body: WorklogBody, by user: User) async throws -> (Ticket, TicketEvent) {
-        var event: TicketEvent?
-        let ticket = try await change(number, by: user) { ticket, rules, now in
-            let change = try TicketOperations.addWorklog(
-                body.body, visibility: body.visibility ?? (user.role.isStaff ? .internal : .public), to: ticket, by: user.actor, at: now, rules: rules)
-            return change
-        } inspect: { event = $0.events.first }
-        return (ticket, event!)
+    func addWorklog(_ number: String, _ body: WorklogBody, by user: User) async throws -> TicketEvent {
+        let visibility = body.visibility ?? (user.role.isStaff ? .internal : .public)
+        let result = try await change(number, by: user) { ticket, rules, now in
+            try TicketOperations.addWorklog(body.body, visibility: visibility, to: ticket, by: user.actor, at: now, rules: rules)
+        }
+        return result.events[0]
     }
 
     func setWorkaround(_ number: String, _ body: WorkaroundBody, by user: User) async throws -> Ticket {
         try await change(number, by: user) { ticket, _, now in
             try TicketOperations.setWorkaround(body.workaround, eta: body.eta, on: ticket, by: user.actor, at: now)
-        }
+        }.ticket
     }
 
     func changePriority(_ number: String, _ body: PriorityBody, by user: User) async throws -> Ticket {
         try await change(number, by: user) { ticket, rules, now in
             try TicketOperations.changePriority(
                 to: body.priority, reason: body.reason, on: ticket, by: user.actor, at: now, rules: rules)
-        }
+        }.ticket
     }
 
     func changeCategory(_ number: String, _ body: CategoryBody, by user: User) async throws -> Ticket {
@@ -92,24 +93,21 @@ struct TicketService: Sendable {
             try TicketOperations.changeCategory(
                 categoryId: categoryId!, subcategoryId: subcategoryId, groupId: groupId, reason: body.reason,
                 on: ticket, by: user.actor, at: now)
-        }
+        }.ticket
     }
 
     /// Runs a domain operation inside the store's ticket transaction; a ticket the user may
     /// not see is reported as not found.
     private func change(
         _ number: String, by user: User,
-        _ operation: @escaping @Sendable (Ticket, TicketRules, Date) throws -> TicketChange,
-        inspect: (TicketChange) -> Void = { _ in }
-    ) async throws -> Ticket {
+        _ operation: @escaping @Sendable (Ticket, TicketRules, Date) throws -> TicketChange
+    ) async throws -> TicketChange {
         let now = clock.now()
         let actor = user.actor
-        let result = try await store.updateTicket(number: number) { ticket, rules in
+        return try await store.updateTicket(number: number) { ticket, rules in
             guard Access.canView(ticket, by: actor) else { throw StoreError.notFound("ticket") }
             return try operation(ticket, rules, now)
         }
-        inspect(result)
-        return result.ticket
     }
 
     private func resolveRequester(_ body: RequesterBody?, for user: User) async throws -> Requester {
