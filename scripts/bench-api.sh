@@ -25,7 +25,8 @@ export TOKEN=$(curl -sf -X POST "$url/api/v1/auth/token" -d '{"username":"admin"
   python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 newest() { curl -sf -H "Authorization: Bearer $TOKEN" "$url/api/v1/tickets?limit=1" | python3 -c "import json,sys; t=json.load(sys.stdin)['items'][0]; print(t['$1'])"; }
 
-echo "# $(date -u +%FT%TZ) $(nproc) cores, store: ${DATABASE_URL:+postgresql}${DATABASE_URL:-sqlite}, duration $DURATION per run"
+store=${DATABASE_URL:+postgresql}
+echo "# $(date -u +%FT%TZ) $(nproc) cores, store: ${store:-sqlite}, duration $DURATION per run"
 BENCH_NAME=create-1client wrk -t1 -c1 -d"$DURATION" -s scripts/bench/create.lua "$url" | grep RESULT
 BENCH_NAME=create-8clients wrk -t2 -c8 -d"$DURATION" -s scripts/bench/create.lua "$url" | grep RESULT
 while [ "$(newest id)" -lt "$TICKETS" ]; do
@@ -40,4 +41,5 @@ for clients in 1 8; do
   BENCH_NAME=get-${clients}client wrk -t$threads -c$clients -d"$DURATION" -s scripts/bench/get.lua "$url" | grep RESULT
   BENCH_NAME=list-${clients}client wrk -t$threads -c$clients -d"$DURATION" -s scripts/bench/list.lua "$url" | grep RESULT
 done
-echo "# server RSS after the run: $(ps -o rss= -p $server) KiB; database: $(du -sh "$data" | cut -f1)"
+size=$([ -n "${DATABASE_URL:-}" ] && echo "on PostgreSQL" || du -sh "$data" | cut -f1)
+echo "# server RSS after the run: $(ps -o rss= -p $server) KiB; database: $size"
