@@ -56,10 +56,25 @@ struct TicketRoutes {
         return edited
     }
 
-    @Sendable func get(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketResponse {
+    @Sendable func get(_ request: Request, context: HelpdeskRequestContext) async throws
+        -> EditedResponse<TicketResponse>
+    {
         let user = try context.requireUser()
         let ticket = try await service.visibleTicket(try context.parameters.require("number"), for: user)
-        return try await present(ticket, to: user)
+        var response = EditedResponse(response: try await present(ticket, to: user))
+        response.headers[.eTag] = "\"\(ticket.version)\""
+        return response
+    }
+
+    /// The ticket in the path and the version in `If-Match` (`"3"`, `W/"3"` or `3`), if sent.
+    static func ref(_ request: Request, _ context: HelpdeskRequestContext) throws -> TicketRef {
+        let number = try context.parameters.require("number")
+        guard let header = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), header != "*" else {
+            return TicketRef(number: number, expectedVersion: nil)
+        }
+        let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let version = Int(digits), version > 0 else { throw APIError.invalidParameter("If-Match") }
+        return TicketRef(number: number, expectedVersion: version)
     }
 
     @Sendable func list(_ request: Request, context: HelpdeskRequestContext) async throws -> TicketListResponse {
@@ -116,7 +131,7 @@ struct TicketRoutes {
     {
         let user = try context.requireUser()
         let body = try await request.decodeJSON(WorklogBody.self, context: context)
-        let event = try await service.addWorklog(try context.parameters.require("number"), body, by: user)
+        let event = try await service.addWorklog(try Self.ref(request, context), body, by: user)
         return EditedResponse(status: .created, response: EventResponse(event))
     }
 
@@ -135,11 +150,11 @@ struct TicketRoutes {
     /// Decode a body, apply one ticket use case, answer with the updated ticket.
     private func update<Body: Decodable>(
         _ request: Request, _ context: HelpdeskRequestContext, _ type: Body.Type,
-        _ operation: (String, Body, User) async throws -> Ticket
+        _ operation: (TicketRef, Body, User) async throws -> Ticket
     ) async throws -> TicketResponse {
         let user = try context.requireUser()
         let body = try await request.decodeJSON(type, context: context)
-        let ticket = try await operation(try context.parameters.require("number"), body, user)
+        let ticket = try await operation(try Self.ref(request, context), body, user)
         return try await present(ticket, to: user)
     }
 

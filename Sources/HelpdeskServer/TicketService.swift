@@ -4,6 +4,12 @@ import HelpdeskStore
 
 /// The ticket use cases behind the routes: each resolves references, calls the pure domain
 /// and persists the result through the store in one transaction.
+/// Which ticket a change is for, and the version the client last saw (`If-Match`), if any.
+struct TicketRef: Sendable {
+    let number: String
+    let expectedVersion: Int?
+}
+
 struct TicketService: Sendable {
     let store: any HelpdeskStore
     let clock: AppClock
@@ -47,10 +53,10 @@ struct TicketService: Sendable {
         return ticket
     }
 
-    func transition(_ number: String, _ body: TransitionBody, by user: User) async throws -> Ticket {
+    func transition(_ ref: TicketRef, _ body: TransitionBody, by user: User) async throws -> Ticket {
         if body.assigneeId != nil || body.groupId != nil {
             // Do not reveal whether users or groups exist to someone who cannot see the ticket.
-            _ = try await visibleTicket(number, for: user)
+            _ = try await visibleTicket(ref.number, for: user)
         }
         if let assignee = body.assigneeId {
             guard let target = try await store.user(id: assignee), target.role.isStaff, target.active else {
@@ -61,35 +67,35 @@ struct TicketService: Sendable {
         let request = TransitionRequest(
             action: body.action, reason: body.reason, assigneeId: body.assigneeId, groupId: body.groupId,
             solution: body.solution, rootCause: body.rootCause, satisfaction: body.satisfaction)
-        return try await change(number, by: user) { ticket, rules, now in
+        return try await change(ref, by: user) { ticket, rules, now in
             try Workflow.apply(request, to: ticket, by: user.actor, at: now, rules: rules)
         }.ticket
     }
 
-    func addWorklog(_ number: String, _ body: WorklogBody, by user: User) async throws -> TicketEvent {
+    func addWorklog(_ ref: TicketRef, _ body: WorklogBody, by user: User) async throws -> TicketEvent {
         let visibility = body.visibility ?? (user.role.isStaff ? .internal : .public)
-        let result = try await change(number, by: user) { ticket, rules, now in
+        let result = try await change(ref, by: user) { ticket, rules, now in
             try TicketOperations.addWorklog(body.body, visibility: visibility, to: ticket, by: user.actor, at: now, rules: rules)
         }
         return result.events[0]
     }
 
-    func setWorkaround(_ number: String, _ body: WorkaroundBody, by user: User) async throws -> Ticket {
-        try await change(number, by: user) { ticket, _, now in
+    func setWorkaround(_ ref: TicketRef, _ body: WorkaroundBody, by user: User) async throws -> Ticket {
+        try await change(ref, by: user) { ticket, _, now in
             try TicketOperations.setWorkaround(body.workaround, eta: body.eta, on: ticket, by: user.actor, at: now)
         }.ticket
     }
 
-    func changePriority(_ number: String, _ body: PriorityBody, by user: User) async throws -> Ticket {
-        try await change(number, by: user) { ticket, rules, now in
+    func changePriority(_ ref: TicketRef, _ body: PriorityBody, by user: User) async throws -> Ticket {
+        try await change(ref, by: user) { ticket, rules, now in
             try TicketOperations.changePriority(
                 to: body.priority, reason: body.reason, on: ticket, by: user.actor, at: now, rules: rules)
         }.ticket
     }
 
-    func changeCategory(_ number: String, _ body: CategoryBody, by user: User) async throws -> Ticket {
+    func changeCategory(_ ref: TicketRef, _ body: CategoryBody, by user: User) async throws -> Ticket {
         let (categoryId, subcategoryId, groupId) = try await resolveCategory(body.categoryId, body.subcategoryId)
-        return try await change(number, by: user) { ticket, _, now in
+        return try await change(ref, by: user) { ticket, _, now in
             try TicketOperations.changeCategory(
                 categoryId: categoryId!, subcategoryId: subcategoryId, groupId: groupId, reason: body.reason,
                 on: ticket, by: user.actor, at: now)
@@ -99,13 +105,16 @@ struct TicketService: Sendable {
     /// Runs a domain operation inside the store's ticket transaction; a ticket the user may
     /// not see is reported as not found.
     private func change(
-        _ number: String, by user: User,
+        _ ref: TicketRef, by user: User,
         _ operation: @escaping @Sendable (Ticket, TicketRules, Date) throws -> TicketChange
     ) async throws -> TicketChange {
         let now = clock.now()
         let actor = user.actor
-        return try await store.updateTicket(number: number) { ticket, rules in
+        return try await store.updateTicket(number: ref.number) { ticket, rules in
             guard Access.canView(ticket, by: actor) else { throw StoreError.notFound("ticket") }
+            if let expected = ref.expectedVersion, expected != ticket.version {
+                throw APIError(.conflict, "version_conflict", ["version": String(ticket.version)])
+            }
             return try operation(ticket, rules, now)
         }
     }

@@ -45,9 +45,10 @@ struct APIHarness {
     @discardableResult
     func call(
         _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: Any? = nil, raw: String? = nil,
-        language: String? = nil
+        language: String? = nil, ifMatch: String? = nil
     ) async throws -> APIResponse {
         var headers = HTTPFields()
+        if let ifMatch { headers[.ifMatch] = ifMatch }
         if let token { headers[.authorization] = "Bearer \(token)" }
         if let language { headers[.acceptLanguage] = language }
         headers[.contentType] = "application/json"

@@ -93,6 +93,28 @@ struct TicketLifecycleAPITests {
         }
     }
 
+    @Test("If-Match: a change based on a stale version is refused with 409 version_conflict", arguments: TestStores.kinds)
+    func optimisticConcurrency(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            let created = try await api.call(.post, "/api/v1/tickets", token: admin, json: [
+                "title": "网络中断", "description": "二楼无线网络不可用", "impact": "medium", "urgency": "medium", "contact": "8002",
+            ])
+            let path = "/api/v1/tickets/" + ((created["ticket"] as! [String: Any])["number"] as! String)
+            let seen = try await api.call(.get, path, token: admin)
+            #expect(seen.headers[.eTag] == "\"1\"")
+            let first = try await api.call(.post, path + "/transitions", token: admin, json: ["action": "start"], ifMatch: "\"1\"")
+            #expect(first.status == .ok && first["version"] as? Int == 2)
+            let stale = try await api.call(
+                .put, path + "/workaround", token: admin, json: ["workaround": "使用有线网络"], language: "en", ifMatch: "W/\"1\"")
+            #expect(stale.status == .conflict && stale.errorCode == "version_conflict")
+            #expect(stale.errorMessage == "Someone changed the ticket meanwhile (now version 2); reload and try again.")
+            #expect(try await api.call(.put, path + "/workaround", token: admin, json: ["workaround": "x"], ifMatch: "abc").status == .badRequest)
+            let fresh = try await api.call(.put, path + "/workaround", token: admin, json: ["workaround": "使用有线网络"], ifMatch: "2")
+            #expect(fresh.status == .ok && fresh["version"] as? Int == 3)
+        }
+    }
+
     @Test("R4.9 an illegal move is a 409 with a machine-readable code and a localised message", arguments: TestStores.kinds)
     func illegalMove(kind: StoreKind) async throws {
         try await APIHarness.run(kind) { api in
