@@ -1,4 +1,6 @@
+import Foundation
 import Logging
+import NIOSSL
 import PostgresKit
 import PostgresNIO
 import SQLKit
@@ -15,10 +17,20 @@ public final class PostgresDatabase: Database, Service {
     public init(url: String, maxConnections: Int = 20, logger: Logger) throws {
         let sqlConfiguration = try SQLPostgresConfiguration(url: url)
         let coreConfiguration = sqlConfiguration.coreConfiguration
+        // `sslmode` in the URL: require/verify-ca/verify-full → TLS required (certificate
+        // verified), prefer/allow → TLS if the server offers it; absent or disable → no TLS.
+        let mode = URLComponents(string: url)?.queryItems?
+            .last { ["sslmode", "tlsmode"].contains($0.name.lowercased()) }?.value?.lowercased()
+        let tls: PostgresClient.Configuration.TLS =
+            switch mode {
+            case "require", "verify-ca", "verify-full": .require(.makeClientConfiguration())
+            case "prefer", "allow": .prefer(.makeClientConfiguration())
+            default: .disable
+            }
         var configuration = PostgresClient.Configuration(
             host: coreConfiguration.host ?? "127.0.0.1", port: coreConfiguration.port ?? 5432,
             username: coreConfiguration.username, password: coreConfiguration.password,
-            database: coreConfiguration.database, tls: .disable)
+            database: coreConfiguration.database, tls: tls)
         configuration.options.maximumConnections = maxConnections
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
