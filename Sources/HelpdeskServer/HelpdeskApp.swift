@@ -45,6 +45,7 @@ public enum HelpdeskApp {
     public static func prepare(_ database: any Database, store: any HelpdeskStore, config: ServerConfiguration, logger: Logger)
         async throws
     {
+        if let postgres = database as? PostgresDatabase { try await postgres.checkConnection() }
         let ran = try await Migrations.run(on: database)
         if !ran.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(ran)"]) }
         guard try await store.userCount() == 0 else { return }

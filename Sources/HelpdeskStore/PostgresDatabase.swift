@@ -36,6 +36,24 @@ public final class PostgresDatabase: Database, Service {
         self.logger = logger
     }
 
+    /// Waits until a first query succeeds; the pool otherwise retries a bad URL, password or
+    /// `sslmode` forever. Throws ``DatabaseError/unreachable`` after `timeout`.
+    public func checkConnection(timeout: Duration = .seconds(15)) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await self.read { db in try await db.raw("SELECT 1").run() }
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return false
+            }
+            let connected = try await group.next() ?? false
+            group.cancelAll()
+            guard connected else { throw DatabaseError.unreachable(timeout: timeout) }
+        }
+    }
+
     public func run() async throws {
         await client.run()
     }
@@ -59,4 +77,15 @@ public final class PostgresDatabase: Database, Service {
     }
 
     public func close() async {}
+}
+
+public enum DatabaseError: Error, CustomStringConvertible {
+    case unreachable(timeout: Duration)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let timeout):
+            "could not connect to PostgreSQL within \(timeout): check DATABASE_URL (host, port, user, password, database, sslmode) and that the server is running"
+        }
+    }
 }

@@ -116,6 +116,7 @@ func withDatabase(_ config: ServerConfiguration, _ body: (any Database, ServerCo
     let (database, _) = try await HelpdeskApp.openDatabase(config, logger: logger)
     let runner = Task { if let postgres = database as? PostgresDatabase { try await postgres.run() } }
     defer { runner.cancel() }
+    if let postgres = database as? PostgresDatabase { try await postgres.checkConnection() }
     try await body(database, config)
     await database.close()
 }

@@ -94,3 +94,14 @@ struct StoreSetupTests {
         }
     }
 }
+
+@Suite("PostgreSQL connection problems")
+struct PostgresConnectionTests {
+    @Test("a server that never answers is reported after the timeout, not waited on forever")
+    func unreachableServer() async throws {
+        let database = try PostgresDatabase(url: "postgres://nobody@127.0.0.1:1/none", logger: TestStores.logger)
+        let runner = Task { try await database.run() }
+        defer { runner.cancel() }
+        await #expect(throws: DatabaseError.self) { try await database.checkConnection(timeout: .milliseconds(500)) }
+    }
+}
