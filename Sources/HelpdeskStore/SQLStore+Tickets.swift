@@ -56,6 +56,8 @@ extension SQLStore {
     public func updateTicket(
         number: String, _ change: @escaping @Sendable (Ticket, TicketRules) throws -> TicketChange
     ) async throws -> TicketChange {
+        // Rules are resolved before the transaction: loading them inside could need a second
+        // pooled connection while the transaction holds one, which can exhaust the pool.
         guard
             let policyId = try await database.read({ db in
                 try await db.raw("SELECT sla_policy_id FROM tickets WHERE number = \(bind: number)").first()?
