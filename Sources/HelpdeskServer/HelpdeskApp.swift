@@ -40,6 +40,25 @@ public enum HelpdeskApp {
         return (try await SQLiteDatabase.open(path: config.sqlitePath, logger: logger), [])
     }
 
+    /// Opens the database for a one-off command (migrate, create-user), running PostgreSQL's
+    /// client while `body` works, and closes it whether `body` succeeds or throws.
+    public static func withDatabase(
+        _ config: ServerConfiguration, _ body: (any Database, ServerConfiguration) async throws -> Void
+    ) async throws {
+        let logger = Logger(label: "helpdesk")
+        let (database, _) = try await openDatabase(config, logger: logger)
+        let runner = Task { if let postgres = database as? PostgresDatabase { try await postgres.run() } }
+        defer { runner.cancel() }
+        do {
+            if let postgres = database as? PostgresDatabase { try await postgres.checkConnection() }
+            try await body(database, config)
+            await database.close()
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
     /// Migrates, then seeds an empty database. The admin password comes from the configuration
     /// or is generated and printed once.
     public static func prepare(_ database: any Database, store: any HelpdeskStore, config: ServerConfiguration, logger: Logger)
@@ -89,7 +108,12 @@ public enum HelpdeskApp {
         app.beforeServerStarts {
             try await prepare(database, store: store, config: config, logger: logger)
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            await database.close()
+            throw error
+        }
         await database.close()
     }
 }

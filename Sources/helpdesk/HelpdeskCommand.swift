@@ -71,7 +71,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await withDatabase(try store.configuration()) { database, _ in
+        try await HelpdeskApp.withDatabase(try store.configuration()) { database, _ in
             let ran = try await Migrations.run(on: database)
             print(ran.isEmpty ? "Database is up to date." : "Applied migrations: \(ran.map(String.init).joined(separator: ", "))")
         }
@@ -97,26 +97,18 @@ struct CreateUser: AsyncParsableCommand {
         }
         guard let password = password ?? ProcessInfo.processInfo.environment["HELPDESK_NEW_PASSWORD"], password.count >= 8
         else { throw ValidationError("a password of at least 8 characters is required") }
-        try await withDatabase(try store.configuration()) { database, config in
+        try await HelpdeskApp.withDatabase(try store.configuration()) { database, config in
             let sqlStore = SQLStore(database: database)
             try await HelpdeskApp.prepare(database, store: sqlStore, config: config, logger: Logger(label: "helpdesk"))
-            let user = try await sqlStore.createUser(
-                User(username: username, displayName: name, role: role, tier: tier),
-                passwordHash: try await PasswordHashing.hash(password), now: Date())
+            let user: User
+            do {
+                user = try await sqlStore.createUser(
+                    User(username: username, displayName: name, role: role, tier: tier),
+                    passwordHash: try await PasswordHashing.hash(password), now: Date())
+            } catch StoreError.duplicate {
+                throw ValidationError("a user named \(username) already exists")
+            }
             print("Created user \(user.username) (id \(user.id)).")
         }
     }
-}
-
-/// Opens the database for a one-off command, running PostgreSQL's client while it works.
-func withDatabase(_ config: ServerConfiguration, _ body: (any Database, ServerConfiguration) async throws -> Void)
-    async throws
-{
-    let logger = Logger(label: "helpdesk")
-    let (database, _) = try await HelpdeskApp.openDatabase(config, logger: logger)
-    let runner = Task { if let postgres = database as? PostgresDatabase { try await postgres.run() } }
-    defer { runner.cancel() }
-    if let postgres = database as? PostgresDatabase { try await postgres.checkConnection() }
-    try await body(database, config)
-    await database.close()
 }
