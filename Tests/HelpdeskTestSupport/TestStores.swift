@@ -70,6 +70,23 @@ public enum TestStores {
         }
     }
 
+    /// Runs `body` with the URL of a new, empty PostgreSQL database, dropped afterwards.
+    public static func withEmptyPostgres(_ body: (String) async throws -> Void) async throws {
+        guard let baseURL = postgresURL else { throw TestStoreError.postgresNotConfigured }
+        let name = "hd_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        try await admin(baseURL) { try await $0.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() } }
+        let result: Result<Void, any Error>
+        do {
+            result = .success(try await body(replacingDatabase(in: baseURL, with: name)))
+        } catch {
+            result = .failure(error)
+        }
+        try? await admin(baseURL) {
+            try await $0.read { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+        }
+        try result.get()
+    }
+
     static func prepared(_ database: any Database, seedHash: String) async throws -> SQLStore {
         try await Migrations.run(on: database)
         let store = SQLStore(database: database)
