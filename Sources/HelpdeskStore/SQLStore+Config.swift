@@ -56,7 +56,7 @@ extension SQLStore {
             }
             return saved
         }
-        calendarCache.withLock { $0[saved.id] = (saved, now) }
+        calendarCache.invalidate(saved.id)
         return saved
     }
 
@@ -105,18 +105,11 @@ extension SQLStore {
     }
 
     public func rules(policyId: Int64) async throws -> TicketRules {
-        let policy: SLAPolicyRecord
-        if let cached = policyCache.withLock({ $0[policyId] }) {
-            policy = cached
-        } else {
-            policy = try await database.read { db in try await self.policyRecord(id: policyId, on: db) }
+        let policy = try await policyCache.value(policyId) {
+            try await database.read { db in try await self.policyRecord(id: policyId, on: db) }
         }
-        let now = Date()
-        let calendar: CalendarRecord
-        if let (cached, at) = calendarCache.withLock({ $0[policy.calendarId] }), now.timeIntervalSince(at) < calendarTTL {
-            calendar = cached
-        } else {
-            calendar = try await database.read { db in
+        let calendar = try await calendarCache.value(policy.calendarId) {
+            try await database.read { db in
                 guard
                     let row = try await db.raw(
                         "SELECT id, name, definition, updated_at FROM calendars WHERE id = \(bind: policy.calendarId)"
@@ -124,7 +117,6 @@ extension SQLStore {
                 else { throw StoreError.notFound("calendar") }
                 return try Self.calendarRecord(from: row)
             }
-            calendarCache.withLock { $0[policy.calendarId] = (calendar, now) }
         }
         let reopenDays = try await setting("reopen_window_days", as: Int.self) ?? 7
         return TicketRules(policy: policy.policy, calendar: calendar.calendar, reopenWindow: Double(reopenDays) * 86_400)
@@ -136,9 +128,7 @@ extension SQLStore {
                 "SELECT id, version, name, definition, calendar_id, created_at FROM sla_policies WHERE id = \(bind: id)"
             ).first()
         else { throw StoreError.notFound("sla_policy") }
-        let record = try Self.policyRecord(from: row)
-        policyCache.withLock { $0[id] = record }
-        return record
+        return try Self.policyRecord(from: row)
     }
 
     public func setting<T: Codable & Sendable>(_ key: String, as type: T.Type) async throws -> T? {

@@ -1,17 +1,16 @@
 import Foundation
 import HelpdeskCore
 import SQLKit
-import Synchronization
 
 /// The one SQL implementation of ``HelpdeskStore`` for SQLite and PostgreSQL.
 public final class SQLStore: HelpdeskStore {
     public let database: any Database
-    /// SLA policy versions never change once written, so they are cached for good.
-    let policyCache = Mutex<[Int64: SLAPolicyRecord]>([:])
-    /// Calendars are editable; a cached copy is used for at most `calendarTTL` seconds, which
-    /// bounds how long another instance may use a calendar edited elsewhere.
-    let calendarCache = Mutex<[Int64: (CalendarRecord, Date)]>([:])
-    let calendarTTL: TimeInterval = 10
+    /// SLA policy versions never change once written, so any lifetime is safe; an hour keeps
+    /// the cache small.
+    let policyCache = TTLCache<Int64, SLAPolicyRecord>(ttl: .seconds(3600))
+    /// Calendars are editable; the lifetime bounds how long another instance may use a
+    /// calendar edited elsewhere.
+    let calendarCache = TTLCache<Int64, CalendarRecord>(ttl: .seconds(10))
     /// Settings, the current policy version and the category tree are read on every intake;
     /// token lookups on every request. All are cached briefly (see ``TTLCache``).
     let settingsCache = TTLCache<String, (any Sendable)?>(ttl: .seconds(5))
