@@ -27,7 +27,12 @@ public enum Access {
 
     /// Staff on the ticket (its handler, managers) and the requester themselves see personal data in full.
     public static func hasFullAccess(_ ticket: Ticket, by actor: Actor) -> Bool {
-        actor.role.seesAllTickets || ticket.assigneeId == actor.id || ticket.requester.userId == actor.id
+        hasFullAccess(assigneeId: ticket.assigneeId, requesterUserId: ticket.requester.userId, by: actor)
+    }
+
+    /// The same rule from the two facts it depends on, for queue rows that are not whole tickets.
+    public static func hasFullAccess(assigneeId: Int64?, requesterUserId: Int64?, by actor: Actor) -> Bool {
+        actor.role.seesAllTickets || assigneeId == actor.id || requesterUserId == actor.id
     }
 
     /// The ticket as this actor may see it: contact masked as `*5678` and an external

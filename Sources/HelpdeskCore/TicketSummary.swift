@@ -59,7 +59,7 @@ public struct TicketSummary: Equatable, Sendable {
 
     /// The requester's name as this actor may see it (R9.2).
     public func requesterName(for actor: Actor) -> String {
-        let full = actor.role.seesAllTickets || assigneeId == actor.id || requesterUserId == actor.id
+        let full = Access.hasFullAccess(assigneeId: assigneeId, requesterUserId: requesterUserId, by: actor)
         return full || !requesterExternal ? requesterName : Masking.name(requesterName)
     }
 }
