@@ -35,20 +35,17 @@ struct ErrorMiddleware: RouterMiddleware {
             }
         case let error as DecodingError:
             return APIError(.badRequest, "invalid_json", ["detail": Request.describe(error)])
-        case let error as HTTPError:
+        case let error as any HTTPResponseError where (400..<500).contains(error.status.code):
+            // Hummingbird's own client errors (HTTPError, too-large bodies, unknown routes).
+            let detail = (error as? HTTPError)?.body
             switch error.status {
             case .contentTooLarge: return APIError(.contentTooLarge, "payload_too_large")
             case .notFound: return .notFound("route")
             case .methodNotAllowed: return APIError(.methodNotAllowed, "method_not_allowed")
-            case .badRequest: return APIError(.badRequest, "invalid_json", ["detail": error.body ?? ""])
             case .unauthorized: return .unauthorized
-            default:
-                return APIError(error.status, "invalid_parameter", ["field": error.body ?? ""])
+            case .badRequest: return APIError(.badRequest, "invalid_json", ["detail": detail ?? "body"])
+            default: return APIError(error.status, "invalid_parameter", ["field": detail ?? "request"])
             }
-        case let error as any HTTPResponseError where error.status == .contentTooLarge:
-            return APIError(.contentTooLarge, "payload_too_large")
-        case let error as any HTTPResponseError where (400..<500).contains(error.status.code):
-            return APIError(error.status, "invalid_parameter", ["field": "request"])
         default:
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return APIError(.internalServerError, "internal")
