@@ -49,33 +49,21 @@ public enum TestStores {
                 throw error
             }
         case .postgres:
-            guard let baseURL = postgresURL else { throw TestStoreError.postgresNotConfigured }
-            let name = "hd_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-            try await admin(baseURL) { try await $0.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() } }
-            let database = try PostgresDatabase(url: replacingDatabase(in: baseURL, with: name), maxConnections: 40, logger: logger)
-            let runner = Task { try await database.run() }
-            defer { runner.cancel() }
-            let result: Result<T, any Error>
-            do {
-                let store = try await prepared(database, seedHash: adminHash)
-                result = .success(try await body(store))
-            } catch {
-                result = .failure(error)
+            return try await withEmptyPostgres { url in
+                let database = try PostgresDatabase(url: url, maxConnections: 40, logger: logger)
+                let runner = Task { try await database.run() }
+                defer { runner.cancel() }
+                return try await body(try await prepared(database, seedHash: adminHash))
             }
-            runner.cancel()
-            try? await admin(baseURL) {
-                try await $0.read { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
-            }
-            return try result.get()
         }
     }
 
     /// Runs `body` with the URL of a new, empty PostgreSQL database, dropped afterwards.
-    public static func withEmptyPostgres(_ body: (String) async throws -> Void) async throws {
+    public static func withEmptyPostgres<T>(_ body: (String) async throws -> T) async throws -> T {
         guard let baseURL = postgresURL else { throw TestStoreError.postgresNotConfigured }
         let name = "hd_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         try await admin(baseURL) { try await $0.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() } }
-        let result: Result<Void, any Error>
+        let result: Result<T, any Error>
         do {
             result = .success(try await body(replacingDatabase(in: baseURL, with: name)))
         } catch {
@@ -84,7 +72,7 @@ public enum TestStores {
         try? await admin(baseURL) {
             try await $0.read { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
         }
-        try result.get()
+        return try result.get()
     }
 
     static func prepared(_ database: any Database, seedHash: String) async throws -> SQLStore {
