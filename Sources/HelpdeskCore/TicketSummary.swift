@@ -47,16 +47,6 @@ public struct TicketSummary: Equatable, Sendable {
         self.sla = sla
     }
 
-    public init(_ ticket: Ticket) {
-        self.init(
-            id: ticket.id, number: ticket.number, title: ticket.title, type: ticket.type, status: ticket.status,
-            priority: ticket.priority, tier: ticket.tier, categoryId: ticket.categoryId,
-            subcategoryId: ticket.subcategoryId, groupId: ticket.groupId, assigneeId: ticket.assigneeId,
-            requesterUserId: ticket.requester.userId, requesterName: ticket.requester.name,
-            requesterExternal: ticket.requester.external, submittedAt: ticket.submittedAt, updatedAt: ticket.updatedAt,
-            slaPolicyId: ticket.slaPolicyId, sla: ticket.sla)
-    }
-
     /// The requester's name as this actor may see it (R9.2).
     public func requesterName(for actor: Actor) -> String {
         let full = Access.hasFullAccess(assigneeId: assigneeId, requesterUserId: requesterUserId, by: actor)
