@@ -93,6 +93,21 @@ public struct BusinessCalendar: Hashable, Codable, Sendable {
         workingIntervals(on: date, makeCalendar())
     }
 
+    /// The instant a local date and time denote in this calendar's time zone.
+    public func instant(on date: LocalDate, at time: TimeOfDay) -> Date {
+        instant(date, time, makeCalendar()) ?? .distantFuture
+    }
+
+    /// The first working day after `date`, or nil if none within `maxScannedDays`.
+    public func nextWorkingDay(after date: LocalDate) -> LocalDate? {
+        var day = date.adding(days: 1)
+        for _ in 0..<Self.maxScannedDays {
+            if isWorkingDay(day) { return day }
+            day = day.adding(days: 1)
+        }
+        return nil
+    }
+
     /// True when `date` lies inside a working interval (start inclusive, end exclusive).
     public func isWorkingTime(_ date: Date) -> Bool {
         let cal = makeCalendar()

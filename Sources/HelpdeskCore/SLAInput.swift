@@ -8,18 +8,22 @@ public enum SLAInput: Hashable, Codable, Sendable {
     case status(at: Date, to: TicketStatus)
     case firstResponse(at: Date)
     case priorityChanged(at: Date, to: Priority)
+    /// An approved extension (R3.5): the resolution target grows by `seconds` of its clock.
+    case extended(at: Date, seconds: TimeInterval)
 
     public var at: Date {
         switch self {
-        case .opened(let at, _), .status(let at, _), .firstResponse(let at), .priorityChanged(let at, _): at
+        case .opened(let at, _), .status(let at, _), .firstResponse(let at), .priorityChanged(let at, _),
+            .extended(let at, _):
+            at
         }
     }
 
     private enum Kind: String, Codable {
-        case opened, status, firstResponse, priorityChanged
+        case opened, status, firstResponse, priorityChanged, extended
     }
 
-    private enum CodingKeys: String, CodingKey { case type, at, priority, to }
+    private enum CodingKeys: String, CodingKey { case type, at, priority, to, seconds }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -29,6 +33,7 @@ public enum SLAInput: Hashable, Codable, Sendable {
         case .status: self = .status(at: at, to: try c.decode(TicketStatus.self, forKey: .to))
         case .firstResponse: self = .firstResponse(at: at)
         case .priorityChanged: self = .priorityChanged(at: at, to: try c.decode(Priority.self, forKey: .to))
+        case .extended: self = .extended(at: at, seconds: try c.decode(TimeInterval.self, forKey: .seconds))
         }
     }
 
@@ -47,6 +52,9 @@ public enum SLAInput: Hashable, Codable, Sendable {
         case .priorityChanged(_, let priority):
             try c.encode(Kind.priorityChanged, forKey: .type)
             try c.encode(priority, forKey: .to)
+        case .extended(_, let seconds):
+            try c.encode(Kind.extended, forKey: .type)
+            try c.encode(seconds, forKey: .seconds)
         }
     }
 }

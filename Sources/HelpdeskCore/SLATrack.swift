@@ -31,6 +31,8 @@ public struct SLATrack: Hashable, Codable, Sendable {
     public private(set) var pauses: [DateInterval]
     /// Finished stretches spent resolved before a reopen, oldest first.
     public private(set) var resolvedIntervals: [DateInterval]
+    /// Approved extensions (R3.5), in the resolution target's clock; the hard limit is not extended.
+    public private(set) var extensionSeconds: TimeInterval = 0
 
     public static func opened(at date: Date, priority: Priority) -> SLATrack {
         SLATrack(
@@ -58,6 +60,8 @@ public struct SLATrack: Hashable, Codable, Sendable {
             if respondedAt == nil { next.respondedAt = max(at, openedAt) }
         case .priorityChanged(_, let priority):
             next.priority = priority
+        case .extended(_, let seconds):
+            next.extensionSeconds += max(0, seconds)
         case .status(let at, let status):
             next.transition(to: status, at: max(at, lastChange), pauseStatuses: policy.pauseStatuses)
         }
@@ -74,7 +78,7 @@ public struct SLATrack: Hashable, Codable, Sendable {
         let responseEnd = respondedAt ?? now
         let responseUsed = response.seconds(from: openedAt, to: responseEnd)
 
-        let resolution = progress(targets.resolution, calendar: calendar, now: now)
+        let resolution = progress(targets.resolution, extra: extensionSeconds, calendar: calendar, now: now)
         let hardLimit = targets.hardLimit.map { progress($0, calendar: calendar, now: now) }
         let resolutionEnd = resolvedAt ?? now
 
@@ -137,12 +141,34 @@ public struct SLATrack: Hashable, Codable, Sendable {
 
     // MARK: - Reading the resolution clock
 
-    /// Remaining seconds at `now` and the instant the target runs out.
+    /// The instant at which `fraction` of the response target is used up (warnings, R3.4).
+    public func responseInstant(fraction: Double, policy: SLAPolicy, calendar: BusinessCalendar) -> Date {
+        let target = (policy.targets(for: priority) ?? SLAPolicy.default.targets(for: priority)!).response
+        let clock = Clock(target.mode, calendar)
+        return clock.adding(target.seconds(calendar: clock.calendar) * fraction, to: openedAt)
+    }
+
+    /// The instant at which `fraction` of the resolution target (with extensions) is used up if
+    /// the clock keeps running; nil while it is paused or stopped, when the instant is unknown.
+    public func resolutionInstant(fraction: Double, policy: SLAPolicy, calendar: BusinessCalendar, now: Date) -> Date? {
+        guard resolvedAt == nil, pausedSince == nil else { return nil }
+        let target = (policy.targets(for: priority) ?? SLAPolicy.default.targets(for: priority)!).resolution
+        return progress(target, extra: extensionSeconds, fraction: fraction, calendar: calendar, now: now).due
+    }
+
+    /// The stretches in which the resolution clock ran up to `now`, for the explainable timeline.
+    public func runningStretches(until now: Date) -> [DateInterval] {
+        let (closed, tailStart) = runningSegments()
+        let stopped = resolvedAt != nil || pausedSince != nil
+        return closed + (stopped || now <= tailStart ? [] : [DateInterval(start: tailStart, end: now)])
+    }
+
+    /// Remaining seconds at `now` and the instant `fraction` of the target runs out.
     private func progress(
-        _ target: SLATarget, calendar: BusinessCalendar, now: Date
+        _ target: SLATarget, extra: TimeInterval = 0, fraction: Double = 1, calendar: BusinessCalendar, now: Date
     ) -> (remaining: TimeInterval, due: Date) {
         let clock = Clock(target.mode, calendar)
-        let total = target.seconds(calendar: clock.calendar)
+        let total = (target.seconds(calendar: clock.calendar) + extra) * fraction
         let (segments, tailStart) = runningSegments()
 
         var used: TimeInterval = 0
@@ -209,7 +235,8 @@ extension SLATrack {
     // seconds since 1970 and intervals as [start, end] pairs.
 
     private enum CodingKeys: String, CodingKey {
-        case openedAt, priority, status, respondedAt, resolvedAt, pausedSince, pauses, resolvedIntervals
+        case openedAt, priority, status, respondedAt, resolvedAt, pausedSince, pauses, resolvedIntervals,
+            extensionSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -234,6 +261,7 @@ extension SLATrack {
             status: try c.decode(TicketStatus.self, forKey: .status), respondedAt: try instant(.respondedAt),
             resolvedAt: try instant(.resolvedAt), pausedSince: try instant(.pausedSince), pauses: try intervals(.pauses),
             resolvedIntervals: try intervals(.resolvedIntervals))
+        extensionSeconds = try c.decodeIfPresent(Double.self, forKey: .extensionSeconds) ?? 0
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -248,5 +276,6 @@ extension SLATrack {
         try c.encode(
             resolvedIntervals.map { [$0.start.timeIntervalSince1970, $0.end.timeIntervalSince1970] },
             forKey: .resolvedIntervals)
+        if extensionSeconds > 0 { try c.encode(extensionSeconds, forKey: .extensionSeconds) }
     }
 }

@@ -3,10 +3,14 @@ public struct SupportGroup: Codable, Equatable, Sendable {
     public var id: Int64
     public var name: String
     public var nameEn: String?
+    /// 组长: told about warnings, overdue receipts and collaboration (R3.4, R4.3, R4.7);
+    /// when nil the whole group is.
+    public var leadUserId: Int64?
 
-    public init(id: Int64 = 0, name: String, nameEn: String? = nil) {
+    public init(id: Int64 = 0, name: String, nameEn: String? = nil, leadUserId: Int64? = nil) {
         self.id = id
         self.name = name
         self.nameEn = nameEn
+        self.leadUserId = leadUserId
     }
 }

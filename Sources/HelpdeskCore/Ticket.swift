@@ -44,6 +44,34 @@ public struct Ticket: Codable, Equatable, Sendable {
     /// Optimistic-concurrency version, bumped on every change.
     public var version: Int
 
+    // MARK: SLA engine (R3.4–R3.6, R4.2–R4.3, R4.7–R4.8, R5.4, R8.2)
+    // Optional so that documents written before these fields existed still decode.
+
+    /// When the current handler was assigned; the receipt clock (R4.3) runs from here.
+    public var assignedAt: Date?
+    /// The last progress update by staff (work log or workflow move), for the cadence (R3.6).
+    public var lastUpdateAt: Date?
+    /// The last update the requester could see.
+    public var lastPublicUpdateAt: Date?
+    /// Keys of the timed events already fired; each fires once (see `SLATimer.key`).
+    public var firedTimers: [String]?
+    /// Targets missed, with the time each was missed (R3.4).
+    public var breaches: [SLABreach]?
+    /// 延期原因: why the ticket missed its target, for reports.
+    public var breachCause: String?
+    public var extensions: [ExtensionRequest]?
+    public var collaborations: [Collaboration]?
+    /// The department the supervisor named to lead the collaboration (R4.7).
+    public var leadGroupId: Int64?
+    /// A major change waiting for (or decided by) the requester's or a manager's approval (R4.8).
+    public var approval: ApprovalRequest?
+    /// Declared a major incident by a supervisor (R8.2).
+    public var majorIncident: Bool?
+    /// The major incident this ticket is a duplicate of.
+    public var majorIncidentNumber: String?
+    /// Closed by the follow-up rule because the requester did not confirm (R5.4).
+    public var autoClosed: Bool?
+
     public init(
         id: Int64 = 0, number: String = "", type: TicketType, title: String, description: String,
         details: [String: String] = [:], affectedSystem: String? = nil, requester: Requester, contact: String,

@@ -11,6 +11,18 @@ public struct TicketEvent: Codable, Equatable, Sendable {
         case workaround
         case priorityChanged = "priority_changed"
         case categoryChanged = "category_changed"
+        /// A timed event the SLA engine fired: warning, breach, reminder (R3.4–R3.6, R4.3, R5.4).
+        case sla
+        /// Extension request or decision (R3.5).
+        case `extension`
+        /// 延期原因 recorded for a breach (R3.4).
+        case breachCause = "breach_cause"
+        /// Collaborator asked, answered or lead department named (R4.7).
+        case collaboration
+        /// Approval of a major change requested or decided (R4.8).
+        case approval
+        /// Declared, linked or broadcast about as a major incident (R8.2).
+        case majorIncident = "major_incident"
     }
 
     public enum Visibility: String, Codable, Sendable {

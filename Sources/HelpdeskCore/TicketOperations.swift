@@ -21,6 +21,10 @@ public enum TicketOperations {
         if actor.role.isStaff, visibility == .public, next.sla.respondedAt == nil {
             next.sla = next.sla.applying(.firstResponse(at: now), policy: rules.policy, calendar: rules.calendar)
         }
+        if actor.role.isStaff {
+            next.lastUpdateAt = now  // progress cadence (R3.6)
+            if visibility == .public { next.lastPublicUpdateAt = now }
+        }
         return finish(next, now, TicketEvent(kind: .worklog, actor: actor, at: now, body: text, visibility: visibility))
     }
 
@@ -81,10 +85,10 @@ public enum TicketOperations {
         return finish(next, now, event)
     }
 
-    private static func finish(_ ticket: Ticket, _ now: Date, _ event: TicketEvent) -> TicketChange {
+    static func finish(_ ticket: Ticket, _ now: Date, _ event: TicketEvent, notices: [Notice] = []) -> TicketChange {
         var next = ticket
         next.updatedAt = now
         next.version += 1
-        return TicketChange(ticket: next, events: [event])
+        return TicketChange(ticket: next, events: [event], notices: notices)
     }
 }

@@ -7,11 +7,17 @@ public struct TicketRules: Sendable {
     public var calendar: BusinessCalendar
     /// How long after closing a ticket may still be reopened (R4.9).
     public var reopenWindow: TimeInterval
+    /// The timed rules: warnings, escalation, cadence, follow-up (R3.4–R3.6, R4.2–R4.3, R5.4).
+    public var engine: SLAEngineSettings
 
-    public init(policy: SLAPolicy, calendar: BusinessCalendar, reopenWindow: TimeInterval = 7 * 86_400) {
+    public init(
+        policy: SLAPolicy, calendar: BusinessCalendar, reopenWindow: TimeInterval = 7 * 86_400,
+        engine: SLAEngineSettings = .default
+    ) {
         self.policy = policy
         self.calendar = calendar
         self.reopenWindow = reopenWindow
+        self.engine = engine
     }
 }
 
@@ -19,9 +25,12 @@ public struct TicketRules: Sendable {
 public struct TicketChange: Sendable {
     public var ticket: Ticket
     public var events: [TicketEvent]
+    /// Who is to be told, written with the change so no notice is lost.
+    public var notices: [Notice]
 
-    public init(ticket: Ticket, events: [TicketEvent]) {
+    public init(ticket: Ticket, events: [TicketEvent], notices: [Notice] = []) {
         self.ticket = ticket
         self.events = events
+        self.notices = notices
     }
 }

@@ -35,6 +35,7 @@ public enum Workflow {
             }
             if action == .rate { return ticket.satisfaction == nil }
             if action == .escalate { return ticket.tier.next != nil }
+            if action == .resume, ticket.approval?.status == .pending { return false }
             if action == .reopen, ticket.status == .closed, let closedAt = ticket.closedAt {
                 return now.timeIntervalSince(closedAt) <= rules.reopenWindow
             }
@@ -50,6 +51,7 @@ public enum Workflow {
         guard sources[action]?.contains(ticket.status) == true else {
             throw .illegalTransition(action: action, from: ticket.status)
         }
+        if action == .resume, ticket.approval?.status == .pending { throw .approvalPending }
         let reason = request.reason.flatMap(trimmed)
         let outOfScopeClose = action == .close && ticket.status != .reviewed
         if (needsReason.contains(action) || outOfScopeClose), reason == nil {
@@ -60,6 +62,7 @@ public enum Workflow {
         var data: [String: String] = [:]
         var responds = false
         var visibility = TicketEvent.Visibility.public
+        var notices: [Notice] = []
 
         switch action {
         case .assign:
@@ -67,19 +70,24 @@ public enum Workflow {
             next.assigneeId = assignee
             if let group = request.groupId { next.groupId = group }
             next.status = .assigned
+            next.assignedAt = now
             data["assignee_id"] = String(assignee)
+            notices.append(Notice(.assigned, ticket: ticket, to: [.user(assignee)], at: now))
         case .accept:
             next.status = .inProgress
             responds = true
         case .start:
             next.assigneeId = actor.id
+            next.assignedAt = now
             next.status = .inProgress
             responds = true
             data["assignee_id"] = String(actor.id)
         case .bounce:
             next.assigneeId = nil
+            next.assignedAt = nil
             next.status = .new
             visibility = .internal
+            notices.append(Notice(.bounced, ticket: ticket, to: Recipient.lead(of: ticket), at: now, ["reason": reason ?? ""]))
         case .wait:
             next.status = .waitingOnRequester
         case .block:
@@ -91,7 +99,10 @@ public enum Workflow {
             next.tier = tier
             if let group = request.groupId { next.groupId = group }
             next.assigneeId = request.assigneeId
+            next.assignedAt = request.assigneeId == nil ? nil : now
             next.status = request.assigneeId == nil ? .new : .assigned
+            let told = request.assigneeId.map { [Recipient.user($0)] } ?? Recipient.tier(tier, of: next)
+            notices.append(Notice(.escalated, ticket: next, to: told, at: now, ["tier": tier.rawValue, "rule": "manual"]))
             data["tier"] = tier.rawValue
             if let assignee = request.assigneeId { data["assignee_id"] = String(assignee) }
             visibility = .internal
@@ -101,6 +112,7 @@ public enum Workflow {
             if let cause = request.rootCause.flatMap(trimmed) { next.rootCause = cause }
             next.status = .resolved
             responds = true
+            notices.append(Notice(.resolved, ticket: next, to: Recipient.requester(of: ticket), at: now))
         case .confirm:
             next.status = .confirmed
         case .reject:
@@ -137,11 +149,15 @@ public enum Workflow {
         }
         next.updatedAt = now
         next.version += 1
+        if actor.role.isStaff {
+            next.lastUpdateAt = now
+            if visibility == .public { next.lastPublicUpdateAt = now }
+        }
         let event = TicketEvent(
             kind: .transition, action: action, fromStatus: ticket.status, toStatus: next.status, actor: actor,
             at: now, reason: reason, body: action == .resolve ? next.solution : request.satisfaction?.comment,
             visibility: visibility, data: data)
-        return TicketChange(ticket: next, events: [event])
+        return TicketChange(ticket: next, events: [event], notices: notices)
     }
 
     static func isPermitted(_ action: WorkflowAction, _ ticket: Ticket, _ actor: Actor) -> Bool {

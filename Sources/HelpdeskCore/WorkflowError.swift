@@ -11,6 +11,16 @@ public enum WorkflowError: Error, Equatable, Sendable {
     case alreadyRated
     case reopenWindowExpired
     case ticketClosed
+    /// Work waits for the approval of a major change (R4.8).
+    case approvalPending
+    /// There is no pending request to decide, or one is already pending.
+    case noPendingRequest
+    case requestAlreadyPending
+    /// The requested extension does not move the due time later (R3.5).
+    case extensionNotLater
+    /// The ticket is not (or already is) a major incident, or cannot be linked to one (R8.2).
+    case notMajorIncident
+    case alreadyLinked
 
     public var code: String {
         switch self {
@@ -23,6 +33,12 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .alreadyRated: "already_rated"
         case .reopenWindowExpired: "reopen_window_expired"
         case .ticketClosed: "ticket_closed"
+        case .approvalPending: "approval_pending"
+        case .noPendingRequest: "no_pending_request"
+        case .requestAlreadyPending: "request_already_pending"
+        case .extensionNotLater: "extension_not_later"
+        case .notMajorIncident: "not_major_incident"
+        case .alreadyLinked: "already_linked"
         }
     }
 
@@ -32,7 +48,9 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .illegalTransition(let action, let from): ["action": action.rawValue, "status": from.rawValue]
         case .forbidden(let action), .reasonRequired(let action): ["action": action]
         case .fieldRequired(let field), .invalidValue(let field): ["field": field]
-        case .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed: [:]
+        case .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .approvalPending, .noPendingRequest,
+            .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked:
+            [:]
         }
     }
 }

@@ -33,7 +33,10 @@ public struct APIError: Error, Sendable {
             switch error {
             case .forbidden: .forbidden
             case .reasonRequired, .fieldRequired, .invalidValue: .unprocessableContent
-            case .illegalTransition, .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed: .conflict
+            case .illegalTransition, .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .approvalPending,
+                .noPendingRequest, .requestAlreadyPending, .notMajorIncident, .alreadyLinked:
+                .conflict
+            case .extensionNotLater: .unprocessableContent
             }
         return APIError(status, error.code, error.arguments)
     }

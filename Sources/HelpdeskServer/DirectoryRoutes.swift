@@ -31,6 +31,7 @@ struct DirectoryRoutes {
     struct GroupBody: Decodable {
         var name: String
         var nameEn: String?
+        var leadUserId: Int64?
     }
 
     struct CategoryNodeBody: Decodable {
@@ -64,14 +65,14 @@ struct DirectoryRoutes {
         group.post("groups") { request, context in
             _ = try context.requireRole([.admin], action: "groups")
             let body = try await request.decodeJSON(GroupBody.self, context: context)
-            let group = SupportGroup(id: 0, name: body.name, nameEn: body.nameEn)
+            let group = SupportGroup(id: 0, name: body.name, nameEn: body.nameEn, leadUserId: body.leadUserId)
             return EditedResponse(status: .created, response: try await saveGroup(group))
         }
         group.put("groups/:id") { request, context in
             _ = try context.requireRole([.admin], action: "groups")
             let body = try await request.decodeJSON(GroupBody.self, context: context)
             let id = try context.parameters.id(resource: "group")
-            return try await saveGroup(SupportGroup(id: id, name: body.name, nameEn: body.nameEn))
+            return try await saveGroup(SupportGroup(id: id, name: body.name, nameEn: body.nameEn, leadUserId: body.leadUserId))
         }
         group.get("categories") { _, context in
             _ = try context.requireUser()
@@ -91,6 +92,11 @@ struct DirectoryRoutes {
 
     func saveGroup(_ group: SupportGroup) async throws -> SupportGroup {
         guard let name = Self.clean(group.name, max: 50) else { throw APIError.invalidValue("name") }
+        if let lead = group.leadUserId {
+            guard let user = try await store.user(id: lead), user.role.isStaff else {
+                throw APIError(.unprocessableContent, "invalid_reference", ["field": "leadUserId"])
+            }
+        }
         var group = group
         group.name = name
         return try await store.saveGroup(group, now: clock.now())

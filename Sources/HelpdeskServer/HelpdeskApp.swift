@@ -20,8 +20,10 @@ public enum HelpdeskApp {
         let authenticated = api.add(middleware: TokenAuthMiddleware(store: store, clock: clock))
         AuthRoutes(store: store, clock: clock, tokenLifetime: Double(tokenLifetimeHours) * 3600)
             .register(on: authenticated)
-        TicketRoutes(service: TicketService(store: store, clock: clock), store: store, clock: clock, localizer: localizer)
-            .register(on: authenticated)
+        let tickets = TicketService(store: store, clock: clock)
+        TicketRoutes(service: tickets, store: store, clock: clock, localizer: localizer).register(on: authenticated)
+        EngineRoutes(service: tickets, store: store, clock: clock).register(on: authenticated)
+        NotificationRoutes(store: store, clock: clock, localizer: localizer).register(on: authenticated)
         DirectoryRoutes(store: store, clock: clock).register(on: authenticated)
         ConfigRoutes(store: store, clock: clock).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
@@ -87,6 +89,23 @@ public enum HelpdeskApp {
         }
     }
 
+    /// The SLA scheduler with the webhook channel, and e-mail when SMTP is configured.
+    static func scheduler(
+        store: any HelpdeskStore, clock: AppClock, config: ServerConfiguration, localizer: Localizer, logger: Logger
+    ) async throws -> SLAScheduler {
+        var channels: [Delivery.Channel: any DeliveryChannel] = [
+            .webhook: WebhookChannel(store: store, timeout: config.webhookTimeoutSeconds, now: { clock.now() })
+        ]
+        if let smtp = config.smtp {
+            channels[.email] = EmailChannel(
+                client: SMTPClient(configuration: smtp), store: store, localizer: localizer,
+                now: { clock.now() })
+        }
+        return SLAScheduler(
+            store: store, clock: clock, interval: .milliseconds(config.schedulerIntervalMilliseconds),
+            channels: channels, logger: logger)
+    }
+
     /// The whole server: database, migrations, seed, HTTP on the configured host and port.
     public static func run(_ config: ServerConfiguration) async throws {
         let logger = {
@@ -96,17 +115,26 @@ public enum HelpdeskApp {
         }()
         let (database, services) = try await openDatabase(config, logger: logger)
         let store = SQLStore(database: database)
+        let localizer = try Localizer.bundled()
+        let simulated = config.simulatedClockStart.map(SimulatedClock.init(start:))
         let router = router(
-            store: store, localizer: try Localizer.bundled(), tokenLifetimeHours: config.tokenLifetimeHours,
-            simulatedClock: config.simulatedClockStart.map(SimulatedClock.init(start:)))
+            store: store, localizer: localizer, tokenLifetimeHours: config.tokenLifetimeHours,
+            simulatedClock: simulated)
+        let ready = StartGate()
         if let start = config.simulatedClockStart {
             logger.warning("simulated clock: time starts at \(start) and moves only via PUT /api/v1/admin/clock")
         }
         var app = Application(
             router: router, configuration: .init(address: .hostname(config.host, port: config.port)), logger: logger)
         app.addServices(services)
+        if config.schedulerEnabled {
+            let scheduler = try await scheduler(
+                store: store, clock: simulated?.appClock ?? .system, config: config, localizer: localizer, logger: logger)
+            app.addServices(GatedService(gate: ready, service: scheduler))
+        }
         app.beforeServerStarts {
             try await prepare(database, store: store, config: config, logger: logger)
+            await ready.open()
         }
         do {
             try await app.runService()

@@ -15,6 +15,12 @@ public struct ServerConfiguration: Sendable {
     public var logLevel = Logger.Level.info
     /// Training/demo mode: the server's time starts here and moves only when an admin sets it.
     public var simulatedClockStart: Date?
+    /// Run the SLA scheduler in this instance (every instance may; they share the work).
+    public var schedulerEnabled = true
+    public var schedulerIntervalMilliseconds = 1000
+    /// E-mail notices go out only when an SMTP relay is configured.
+    public var smtp: SMTPConfiguration?
+    public var webhookTimeoutSeconds: Double = 10
 
     public init() {}
 
@@ -38,6 +44,28 @@ public struct ServerConfiguration: Sendable {
         if let level = environment["HELPDESK_LOG_LEVEL"] {
             guard let value = Logger.Level(rawValue: level) else { throw ConfigurationError.invalid("HELPDESK_LOG_LEVEL", level) }
             config.logLevel = value
+        }
+        if let flag = environment["HELPDESK_SCHEDULER"] {
+            guard ["on", "off"].contains(flag) else { throw ConfigurationError.invalid("HELPDESK_SCHEDULER", flag) }
+            config.schedulerEnabled = flag == "on"
+        }
+        if let raw = environment["HELPDESK_SCHEDULER_INTERVAL_MS"] {
+            guard let value = Int(raw), (50...60_000).contains(value) else {
+                throw ConfigurationError.invalid("HELPDESK_SCHEDULER_INTERVAL_MS", raw)
+            }
+            config.schedulerIntervalMilliseconds = value
+        }
+        if let host = environment["HELPDESK_SMTP_HOST"], !host.isEmpty {
+            let port = environment["HELPDESK_SMTP_PORT"] ?? "25"
+            guard let portNumber = Int(port), (1...65535).contains(portNumber) else {
+                throw ConfigurationError.invalid("HELPDESK_SMTP_PORT", port)
+            }
+            guard let from = environment["HELPDESK_SMTP_FROM"], from.contains("@") else {
+                throw ConfigurationError.invalid("HELPDESK_SMTP_FROM", environment["HELPDESK_SMTP_FROM"] ?? "")
+            }
+            config.smtp = SMTPConfiguration(
+                host: host, port: portNumber, from: from, username: environment["HELPDESK_SMTP_USER"],
+                password: environment["HELPDESK_SMTP_PASSWORD"])
         }
         return config
     }

@@ -41,6 +41,16 @@ struct TicketResponse: ResponseEncodable {
     let missingDetails: [String]
     let availableActions: [WorkflowAction]
     let version: Int
+    // SLA engine (staff see all of it; the requester sees approval, major incident, auto-close).
+    let breaches: [SLABreach]?
+    let breachCause: String?
+    let extensions: [ExtensionRequest]?
+    let collaborations: [Collaboration]?
+    let leadGroupId: Int64?
+    let approval: ApprovalRequest?
+    let majorIncident: Bool
+    let majorIncidentNumber: String?
+    let autoClosed: Bool
 
     init(_ original: Ticket, viewer: Actor, rules: TicketRules, now: Date) {
         let ticket = Access.presented(original, to: viewer)
@@ -80,6 +90,16 @@ struct TicketResponse: ResponseEncodable {
         missingDetails = ticket.missingDetails
         availableActions = Workflow.availableActions(for: original, by: viewer, at: now, rules: rules)
         version = ticket.version
+        let staff = viewer.role.isStaff
+        breaches = staff ? ticket.breaches ?? [] : nil
+        breachCause = staff ? ticket.breachCause : nil
+        extensions = staff ? ticket.extensions ?? [] : nil
+        collaborations = staff ? ticket.collaborations ?? [] : nil
+        leadGroupId = staff ? ticket.leadGroupId : nil
+        approval = ticket.approval
+        majorIncident = ticket.majorIncident ?? false
+        majorIncidentNumber = ticket.majorIncidentNumber
+        autoClosed = ticket.autoClosed ?? false
     }
 }
 
@@ -88,6 +108,10 @@ struct Acknowledgement: Encodable {
     let number: String
     let responseDueAt: Date
     let resolutionDueAt: Date?
+    /// Submitted outside the channel's service hours (R8.3).
+    let outsideServiceHours: Bool
+    /// When the desk will look at it, if outside service hours.
+    let lookedAtFrom: Date?
     let message: String
 }
 
@@ -188,6 +212,8 @@ struct RequesterBody: Decodable {
 }
 
 struct CreateTicketBody: Decodable {
+    /// Staff: the number of the major incident this request duplicates (R8.2).
+    var majorIncident: String?
     var type: TicketType?
     var title: String
     var description: String

@@ -31,14 +31,21 @@ struct TicketRoutes {
         let locale = Self.locale(request, user)
         let response = TicketResponse(ticket, viewer: user.actor, rules: rules, now: clock.now())
         let timeZone = TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
+        // Outside the channel's service hours the reply says when the request will be looked at (R8.3).
+        let business = rules.policy.targets(for: ticket.priority)?.response.mode != .continuous
+        let lookAt: Date? =
+            business && !rules.engine.alwaysOpenChannels.contains(ticket.channel)
+                && !rules.calendar.isWorkingTime(ticket.submittedAt)
+            ? rules.calendar.nextWorkingInstant(onOrAfter: ticket.submittedAt) : nil
         let ack = Acknowledgement(
             number: ticket.number, responseDueAt: response.sla.responseDueAt,
-            resolutionDueAt: response.sla.resolutionDueAt,
+            resolutionDueAt: response.sla.resolutionDueAt, outsideServiceHours: lookAt != nil, lookedAtFrom: lookAt,
             message: localizer.text(
-                "ack.message", locale: locale,
+                lookAt == nil ? "ack.message" : "ack.outside_hours", locale: locale,
                 [
                     "number": ticket.number, "response_due": Self.local(response.sla.responseDueAt, timeZone),
                     "resolution_due": response.sla.resolutionDueAt.map { Self.local($0, timeZone) } ?? "-",
+                    "look_at": lookAt.map { Self.local($0, timeZone) } ?? "",
                 ]))
         let warningList = warnings.map { warning in
             Warning(

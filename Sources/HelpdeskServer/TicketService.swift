@@ -39,7 +39,15 @@ struct TicketService: Sendable {
         let matrix = try await store.setting("priority_matrix", as: PriorityMatrix.self) ?? .default
         let format = try await store.setting("ticket_number_format", as: TicketNumberFormat.self) ?? .default
         let now = clock.now()
-        let draft = try Intake.draft(input, by: user.actor, at: now, matrix: matrix, policyId: policy.id)
+        var draft = try Intake.draft(input, by: user.actor, at: now, matrix: matrix, policyId: policy.id)
+        if let major = body.majorIncident {
+            // A duplicate of a known major incident, linked at intake (R8.2).
+            guard user.role.isStaff else { throw APIError.forbidden("major_incident") }
+            guard let incident = try await store.ticket(number: major), incident.majorIncident == true,
+                incident.status.isOpen
+            else { throw APIError(.unprocessableContent, "invalid_reference", ["field": "majorIncident"]) }
+            draft.ticket.majorIncidentNumber = incident.number
+        }
         let timeZone = TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
         let ticket = try await store.createTicket(draft.ticket, event: draft.event, format: format, timeZone: timeZone)
         return (ticket, draft.warnings, rules)
@@ -67,9 +75,11 @@ struct TicketService: Sendable {
         let request = TransitionRequest(
             action: body.action, reason: body.reason, assigneeId: body.assigneeId, groupId: body.groupId,
             solution: body.solution, rootCause: body.rootCause, satisfaction: body.satisfaction)
-        return try await change(ref, by: user) { ticket, rules, now in
+        let ticket = try await change(ref, by: user) { ticket, rules, now in
             try Workflow.apply(request, to: ticket, by: user.actor, at: now, rules: rules)
         }.ticket
+        if body.action == .resolve, ticket.majorIncident == true { try await resolveLinked(to: ticket) }
+        return ticket
     }
 
     func addWorklog(_ ref: TicketRef, _ body: WorklogBody, by user: User) async throws -> TicketEvent {
@@ -104,7 +114,7 @@ struct TicketService: Sendable {
 
     /// Runs a domain operation inside the store's ticket transaction; a ticket the user may
     /// not see is reported as not found.
-    private func change(
+    func change(
         _ ref: TicketRef, by user: User,
         _ operation: @escaping @Sendable (Ticket, TicketRules, Date) throws -> TicketChange
     ) async throws -> TicketChange {
@@ -163,7 +173,7 @@ struct TicketService: Sendable {
         return (category?.id, sub?.id, sub?.defaultGroupId ?? category?.defaultGroupId)
     }
 
-    private func requireGroup(_ id: Int64, field: String) async throws {
+    func requireGroup(_ id: Int64, field: String) async throws {
         guard try await store.groups().contains(where: { $0.id == id }) else {
             throw APIError(.unprocessableContent, "invalid_reference", ["field": field])
         }

@@ -22,6 +22,15 @@ public enum Dialect: Sendable {
         }
     }
 
+    /// Row lock that skips rows another transaction holds, so several schedulers on one
+    /// PostgreSQL database share the due work instead of queueing on it (SQLite: one writer).
+    var forUpdateSkipLocked: String {
+        switch self {
+        case .sqlite: ""
+        case .postgres: " FOR UPDATE SKIP LOCKED"
+        }
+    }
+
     /// Case-insensitive substring match operator; both work on Chinese text.
     var containsOperator: String {
         switch self {

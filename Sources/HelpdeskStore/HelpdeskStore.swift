@@ -3,7 +3,7 @@ import HelpdeskCore
 
 /// Persistence for the service desk. ``SQLStore`` implements it once for SQLite and
 /// PostgreSQL; server tests may substitute their own.
-public protocol HelpdeskStore: Sendable {
+public protocol HelpdeskStore: EngineStore, Sendable {
     // Users and API tokens
     func createUser(_ user: User, passwordHash: String, now: Date) async throws -> User
     func updateUser(_ user: User, passwordHash: String?) async throws -> User

@@ -13,6 +13,7 @@ extension SQLStore {
     /// Inserts (id 0) or replaces a calendar. Open tickets' stored due columns are recomputed
     /// in the same transaction so the overdue filter follows the new calendar.
     public func saveCalendar(_ record: CalendarRecord, now: Date) async throws -> CalendarRecord {
+        let engine = try await setting(SLAEngineSettings.settingKey, as: SLAEngineSettings.self) ?? .default
         let saved = try await database.transaction { db in
             if try await db.raw(
                 "SELECT id FROM calendars WHERE name = \(bind: record.name) AND id <> \(bind: record.id)"
@@ -45,9 +46,9 @@ extension SQLStore {
                 .map { try $0.int("id") }
             for policyId in policies {
                 let policy = try await self.policyRecord(id: policyId, on: db)
-                let rules = TicketRules(policy: policy.policy, calendar: record.calendar)
+                let rules = TicketRules(policy: policy.policy, calendar: record.calendar, engine: engine)
                 let rows = try await db.raw(
-                    "SELECT id, doc FROM tickets WHERE is_open = 1 AND sla_policy_id = \(bind: policyId)"
+                    "SELECT id, doc FROM tickets WHERE status <> 'closed' AND sla_policy_id = \(bind: policyId)"
                 ).all()
                 for row in rows {
                     let ticket = try Self.ticket(from: row)
@@ -119,7 +120,9 @@ extension SQLStore {
             }
         }
         let reopenDays = try await setting("reopen_window_days", as: Int.self) ?? 7
-        return TicketRules(policy: policy.policy, calendar: calendar.calendar, reopenWindow: Double(reopenDays) * 86_400)
+        let engine = try await setting(SLAEngineSettings.settingKey, as: SLAEngineSettings.self) ?? .default
+        return TicketRules(
+            policy: policy.policy, calendar: calendar.calendar, reopenWindow: Double(reopenDays) * 86_400, engine: engine)
     }
 
     func policyRecord(id: Int64, on db: any SQLDatabase) async throws -> SLAPolicyRecord {

@@ -5,8 +5,10 @@ import SQLKit
 extension SQLStore {
     public func groups() async throws -> [SupportGroup] {
         try await database.read { db in
-            try await db.raw("SELECT id, name, name_en FROM support_groups ORDER BY id").all().map {
-                SupportGroup(id: try $0.int("id"), name: try $0.string("name"), nameEn: try $0.optionalString("name_en"))
+            try await db.raw("SELECT id, name, name_en, lead_user_id FROM support_groups ORDER BY id").all().map {
+                SupportGroup(
+                    id: try $0.int("id"), name: try $0.string("name"), nameEn: try $0.optionalString("name_en"),
+                    leadUserId: try $0.optionalInt("lead_user_id"))
             }
         }
     }
@@ -23,8 +25,9 @@ extension SQLStore {
             if group.id == 0 {
                 let row = try await db.raw(
                     """
-                    INSERT INTO support_groups (name, name_en, created_at)
-                    VALUES (\(bind: group.name), \(bind: group.nameEn), \(bind: now.millis)) RETURNING id
+                    INSERT INTO support_groups (name, name_en, lead_user_id, created_at)
+                    VALUES (\(bind: group.name), \(bind: group.nameEn), \(bind: group.leadUserId), \(bind: now.millis))
+                    RETURNING id
                     """
                 ).first()
                 saved.id = try row!.int("id")
@@ -33,7 +36,10 @@ extension SQLStore {
                     throw StoreError.notFound("group")
                 }
                 try await db.raw(
-                    "UPDATE support_groups SET name = \(bind: group.name), name_en = \(bind: group.nameEn) WHERE id = \(bind: group.id)"
+                    """
+                    UPDATE support_groups SET name = \(bind: group.name), name_en = \(bind: group.nameEn),
+                        lead_user_id = \(bind: group.leadUserId) WHERE id = \(bind: group.id)
+                    """
                 ).run()
             }
             return saved

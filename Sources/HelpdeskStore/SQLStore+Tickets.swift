@@ -18,8 +18,13 @@ extension SQLStore {
                 RETURNING value
                 """
             ).first()!.int("value")
-            var ticket = draft
-            ticket.number = format.render(date: draft.submittedAt, sequence: Int(counter), timeZone: timeZone)
+            var numbered = draft
+            numbered.number = format.render(date: draft.submittedAt, sequence: Int(counter), timeZone: timeZone)
+            // Timers due at once (a P0's alert, core business skipping L1) fire with the insert.
+            let change = try await Self.runEngine(
+                on: TicketChange(ticket: numbered, events: [event]), ticketId: nil, rules: rules, now: draft.submittedAt,
+                on: db)
+            var ticket = change.ticket
             // One INSERT writes the document and its columns; the document's id is taken from
             // the row when read (see `ticket(from:)`), so it need not be known here.
             let due = DueColumns(ticket: ticket, rules: rules, now: ticket.submittedAt)
@@ -28,21 +33,22 @@ extension SQLStore {
                 INSERT INTO tickets (number, title, status, is_open, priority, tier, type, category_id, subcategory_id,
                     group_id, assignee_id, requester_user_id, requester_name, requester_external, created_by,
                     submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
-                    next_due_at, sla_policy_id, version, sla, doc)
+                    next_due_at, next_timer_at, major_incident_number, pending_extension, sla_policy_id, version, sla, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
                     \(bind: ticket.groupId), \(bind: ticket.assigneeId), \(bind: ticket.requester.userId),
                     \(bind: ticket.requester.name), \(bind: ticket.requester.external.sqlValue), \(bind: ticket.createdById), \(bind: ticket.submittedAt.millis), \(bind: ticket.updatedAt.millis),
                     \(bind: due.responseDue), \(bind: due.responded), \(bind: due.resolutionDue), \(bind: due.resolved),
-                    \(bind: due.nextDue),
+                    \(bind: due.nextDue), \(bind: due.nextTimer), \(bind: ticket.majorIncidentNumber), \(bind: due.pendingExtension),
                     \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
                     \(bind: try Self.json(ticket)))
                 RETURNING id
                 """
             ).first()
             ticket.id = try row!.int("id")
-            try await Self.insert([event], ticketId: ticket.id, on: db)
+            try await Self.insert(change.events, ticketId: ticket.id, on: db)
+            try await Self.writeOutbox(change.notices, ticketId: ticket.id, now: draft.submittedAt, on: db)
             return ticket
         }
     }
@@ -73,9 +79,14 @@ extension SQLStore {
                 ).first()
             else { throw StoreError.notFound("ticket") }
             let current = try Self.ticket(from: row)
-            let result = try change(current, rules)
+            let now = max(current.updatedAt, Date(timeIntervalSince1970: 0))
+            let changed = try change(current, rules)
+            // Timers that came due with this change (or were not yet seen by the scheduler) fire with it.
+            let result = try await Self.runEngine(
+                on: changed, ticketId: current.id, rules: rules, now: max(changed.ticket.updatedAt, now), on: db)
             try await Self.writeDocument(of: result.ticket, rules: rules, now: result.ticket.updatedAt, on: db)
             try await Self.insert(result.events, ticketId: current.id, on: db)
+            try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
             return result
         }
     }
@@ -94,7 +105,8 @@ extension SQLStore {
                 requester_external = \(bind: ticket.requester.external.sqlValue), updated_at = \(bind: ticket.updatedAt.millis),
                 response_due_at = \(bind: due.responseDue), responded_at = \(bind: due.responded),
                 resolution_due_at = \(bind: due.resolutionDue), resolved_at = \(bind: due.resolved),
-                next_due_at = \(bind: due.nextDue),
+                next_due_at = \(bind: due.nextDue), next_timer_at = \(bind: due.nextTimer),
+                major_incident_number = \(bind: ticket.majorIncidentNumber), pending_extension = \(bind: due.pendingExtension),
                 version = \(bind: Int64(ticket.version)), sla = \(bind: try json(ticket.sla)), doc = \(bind: try json(ticket))
             WHERE id = \(bind: ticket.id)
             """
@@ -106,7 +118,7 @@ extension SQLStore {
         try await db.raw(
             """
             UPDATE tickets SET response_due_at = \(bind: due.responseDue), resolution_due_at = \(bind: due.resolutionDue),
-                next_due_at = \(bind: due.nextDue)
+                next_due_at = \(bind: due.nextDue), next_timer_at = \(bind: due.nextTimer)
             WHERE id = \(bind: ticket.id)
             """
         ).run()
@@ -128,7 +140,10 @@ extension SQLStore {
     }
 
     public func events(ticketId: Int64, includeInternal: Bool) async throws -> [TicketEvent] {
-        try await database.read { db in
+        try await database.read { db in try await Self.loadEvents(ticketId: ticketId, includeInternal: includeInternal, on: db) }
+    }
+
+    static func loadEvents(ticketId: Int64, includeInternal: Bool, on db: any SQLDatabase) async throws -> [TicketEvent] {
             var sql: SQLQueryString = "SELECT * FROM ticket_events WHERE ticket_id = \(bind: ticketId)"
             if !includeInternal { sql += " AND visibility = 'public'" }
             sql += " ORDER BY id"
@@ -146,7 +161,6 @@ extension SQLStore {
                 event.id = try row.int("id")
                 return event
             }
-        }
     }
 
     public func tickets(_ query: TicketQuery, now: Date) async throws -> TicketPage {
@@ -240,6 +254,9 @@ struct DueColumns {
     var responded: Int64?
     var resolutionDue: Int64?
     var resolved: Int64?
+    /// The next timed event the scheduler must fire (SLAEngine), open or resolved tickets alike.
+    var nextTimer: Int64?
+    var pendingExtension: Int64
     var nextDue: Int64? {
         guard isOpen else { return nil }
         return [responded == nil ? responseDue : nil, resolutionDue].compactMap { $0 }.min()
@@ -248,6 +265,8 @@ struct DueColumns {
 
     init(ticket: Ticket, rules: TicketRules, now: Date) {
         isOpen = ticket.status.isOpen
+        nextTimer = SLAEngine.nextTimer(for: ticket, rules: rules)?.millis
+        pendingExtension = (ticket.extensions ?? []).contains { $0.status == .pending }.sqlValue
         let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
         responseDue = state.responseDueAt.millis
         responded = state.respondedAt?.millis

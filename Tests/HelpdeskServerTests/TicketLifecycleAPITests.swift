@@ -85,7 +85,10 @@ struct TicketLifecycleAPITests {
             #expect(closed["status"] as? String == "closed")
             let events = try await api.call(.get, "/api/v1/tickets/\(number)/events", token: supervisor.token)
             let moves = events.items.compactMap { $0["action"] as? String }
-            #expect(moves == ["assign", "accept", "wait", "resume", "resolve", "reject", "resolve", "confirm", "rate", "review", "close"])
+            // A P1 hits core business, so the engine moved it to L2 at intake (R4.2).
+            #expect(moves == ["escalate", "assign", "accept", "wait", "resume", "resolve", "reject", "resolve", "confirm", "rate", "review", "close"])
+            let automatic = events.items.first { $0["action"] as? String == "escalate" }!
+            #expect(automatic["actorName"] as? String == "system" && (automatic["data"] as? [String: String])?["rule"] == "core_business")
             let reject = events.items.first { $0["action"] as? String == "reject" }!
             #expect(reject["reason"] as? String == "仍然无法登录")
             #expect(reject["fromStatus"] as? String == "resolved" && reject["toStatus"] as? String == "in_progress")

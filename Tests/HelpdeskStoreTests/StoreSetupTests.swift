@@ -62,7 +62,7 @@ struct StoreSetupTests {
         try await TestStores.with(kind) { store in
             let admin = try await store.user(id: 1)!
             let old = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
+                in: store, TicketFactory.input(requester: admin.asRequester, urgency: .high), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
             var stricter = SLAPolicy.default
             stricter.targets = stricter.targets.map {
                 var targets = $0
@@ -72,7 +72,7 @@ struct StoreSetupTests {
             let v2 = try await store.addSLAPolicyVersion(name: "2027Q1", policy: stricter, calendarId: 1, by: 1, now: Date())
             #expect(v2.version == 2)
             let new = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
+                in: store, TicketFactory.input(requester: admin.asRequester, urgency: .high), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
             #expect(try await store.ticket(number: old.number)?.slaPolicyId == 1)
             #expect(new.slaPolicyId == v2.id)
             let oldRules = try await store.rules(policyId: 1)

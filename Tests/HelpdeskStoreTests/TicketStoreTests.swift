@@ -52,7 +52,7 @@ struct TicketStoreTests {
                         _ = try await store.updateTicket(number: ticket.number) { current, rules in
                             try TicketOperations.addWorklog(
                                 "记录 \(index)", visibility: .internal, to: current, by: admin.actor,
-                                at: Shanghai.date("2026-11-23 11:00"), rules: rules)
+                                at: Shanghai.date("2026-11-23 10:10"), rules: rules)
                         }
                     }
                 }
@@ -168,7 +168,8 @@ struct TicketStoreTests {
             // given: a P1 (business time) ticket opened Monday 10:00, response due 15:00
             let admin = try await store.user(id: 1)!
             _ = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
+                in: store, TicketFactory.input(requester: admin.asRequester, urgency: .high), by: admin.actor,
+                at: Shanghai.date("2026-11-23 10:00"))
             var query = TicketQuery(scope: .all)
             query.overdue = true
             #expect(try await store.tickets(query, now: Shanghai.date("2026-11-23 14:59")).tickets.isEmpty)

@@ -5,7 +5,7 @@ import HelpdeskStore
 /// Creates tickets through the same intake path the API uses.
 public enum TicketFactory {
     public static func input(
-        title: String = "财务系统无法登录", requester: Requester, impact: Impact = .medium, urgency: Urgency = .high,
+        title: String = "财务系统无法登录", requester: Requester, impact: Impact = .medium, urgency: Urgency = .medium,
         groupId: Int64? = nil
     ) -> NewTicket {
         NewTicket(

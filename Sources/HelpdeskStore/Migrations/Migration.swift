@@ -12,7 +12,8 @@ public struct Migration: Sendable {
 public enum Migrations {
     /// Every migration in order.
     public static let all: [Migration] = [
-        M001_InitialSchema.migration
+        M001_InitialSchema.migration,
+        M002_SLAEngine.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

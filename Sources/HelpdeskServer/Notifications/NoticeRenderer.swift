@@ -1,0 +1,33 @@
+import Foundation
+import HelpdeskCore
+
+/// A notice's title and body in one language, from the catalogue's `notice.<kind>.title|body`
+/// templates. Instants in the arguments are shown as local times of the desk's calendar.
+struct NoticeRenderer: Sendable {
+    let localizer: Localizer
+    let timeZone: TimeZone
+
+    /// Arguments holding an ISO 8601 instant.
+    static let instantArguments: Set<String> = ["due", "recovery"]
+    /// Arguments holding a code with its own catalogue entry, `notice.<argument>.<value>`.
+    static let codedArguments: Set<String> = ["cadence", "rule", "decision"]
+
+    func render(kind: String, arguments: [String: String], locale: String) -> (title: String, body: String) {
+        var values = arguments
+        for key in Self.instantArguments {
+            if let raw = values[key], let date = try? Date(raw, strategy: .iso8601) {
+                values[key] = TicketRoutes.local(date, timeZone)
+            }
+        }
+        for key in Self.codedArguments {
+            if let raw = values[key], !raw.isEmpty {
+                values[key] = localizer.text("notice.\(key).\(raw)", locale: locale)
+            }
+        }
+        if let priority = values["priority"] { values["priority"] = priority.uppercased() }
+        return (
+            localizer.text("notice.\(kind).title", locale: locale, values),
+            localizer.text("notice.\(kind).body", locale: locale, values)
+        )
+    }
+}
