@@ -75,7 +75,7 @@ public enum TestStores {
         return try result.get()
     }
 
-    static func prepared(_ database: any Database, seedHash: String) async throws -> SQLStore {
+    public static func prepared(_ database: any Database, seedHash: String) async throws -> SQLStore {
         try await Migrations.run(on: database)
         let store = SQLStore(database: database)
         try await Seeder.seedIfEmpty(store, adminPasswordHash: seedHash, now: Date(timeIntervalSince1970: 1_790_000_000))

@@ -97,7 +97,7 @@ public struct SLAScheduler: Service {
             let status = (error as? DeliveryFailure)?.status
             let retryAt = attempts >= Self.maxAttempts ? nil : now.addingTimeInterval(Self.backoff(afterAttempt: attempts))
             outcome = .failed(status: status, error: "\(error)", retryAt: retryAt)
-            logger.warning(
+            logger.notice(
                 "delivery failed", metadata: ["id": "\(delivery.id)", "attempt": "\(attempts)", "error": "\(error)"])
         }
         do {
