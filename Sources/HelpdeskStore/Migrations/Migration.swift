@@ -12,7 +12,9 @@ public struct Migration: Sendable {
 public enum Migrations {
     /// Every migration in order.
     public static let all: [Migration] = [
-        M001_InitialSchema.migration
+        M001_InitialSchema.migration,
+        // Version 2 is reserved for the SLA engine (issue #3); its migration goes here.
+        M003_Attachments.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes
