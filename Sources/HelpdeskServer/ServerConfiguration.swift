@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var logLevel = Logger.Level.info
     /// Training/demo mode: the server's time starts here and moves only when an admin sets it.
     public var simulatedClockStart: Date?
+    /// Session secret, `Secure` cookies and the attachment size limit of the web UI.
+    public var web = WebOptions()
 
     public init() {}
 
@@ -38,6 +40,20 @@ public struct ServerConfiguration: Sendable {
         if let level = environment["HELPDESK_LOG_LEVEL"] {
             guard let value = Logger.Level(rawValue: level) else { throw ConfigurationError.invalid("HELPDESK_LOG_LEVEL", level) }
             config.logLevel = value
+        }
+        if let secret = environment["HELPDESK_SESSION_SECRET"], !secret.isEmpty {
+            guard secret.count >= 32 else { throw ConfigurationError.invalid("HELPDESK_SESSION_SECRET", "(shorter than 32 characters)") }
+            config.web.sessionSecret = secret
+        }
+        if let secure = environment["HELPDESK_SECURE_COOKIES"] {
+            guard let value = Bool(secure) else { throw ConfigurationError.invalid("HELPDESK_SECURE_COOKIES", secure) }
+            config.web.secureCookies = value
+        }
+        if let megabytes = environment["HELPDESK_MAX_ATTACHMENT_MB"] {
+            guard let value = Int(megabytes), (1...100).contains(value) else {
+                throw ConfigurationError.invalid("HELPDESK_MAX_ATTACHMENT_MB", megabytes)
+            }
+            config.web.maxAttachmentBytes = value * 1024 * 1024
         }
         return config
     }
