@@ -32,6 +32,8 @@ struct WebTicketRoutes {
         let attachments = try await deps.store.attachments(ticketId: ticket.id)
         let actions = Workflow.availableActions(for: original, by: user.actor, at: now, rules: rules)
         let calendar = rules.calendar
+        let masked = !Access.hasFullAccess(original, by: user.actor)
+        let maskedActor = masked && original.requester.external ? original.requester.userId : nil
         var details: [[String: Any]] = []
         for key in Set(ticket.type.requiredDetails).union(ticket.details.keys).sorted() {
             details.append(["label": views.t("detail.\(key)"), "value": ticket.details[key] ?? "—"])
@@ -44,7 +46,7 @@ struct WebTicketRoutes {
             "priorityLabel": views.t("ui.priority.\(ticket.priority.rawValue)"), "tier": ticket.tier.rawValue,
             "requester": ticket.requester.name, "department": ticket.requester.department ?? "",
             "employeeNumber": ticket.requester.employeeNumber ?? "", "contact": ticket.contact,
-            "masked": !Access.hasFullAccess(original, by: user.actor),
+            "masked": masked,
             "channel": views.t("ui.channel.\(ticket.channel.rawValue)"),
             "category": [views.categoryName(ticket.categoryId), views.categoryName(ticket.subcategoryId)]
                 .filter { !$0.isEmpty }.joined(separator: " / "),
@@ -55,7 +57,7 @@ struct WebTicketRoutes {
             "respondedAt": views.time(state.respondedAt, calendar),
             "resolutionDue": views.time(state.resolutionDueAt, calendar),
             "pausedMinutes": state.pausedMinutes > 0 ? views.duration(state.pausedMinutes) : "",
-            "events": events.map { views.event($0, calendar: calendar) },
+            "events": events.map { views.event($0, calendar: calendar, maskedActor: maskedActor) },
             "attachments": attachments.map {
                 ["id": $0.id, "filename": $0.filename, "size": ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)]
             },
