@@ -44,8 +44,7 @@ struct WebTicketRoutes {
             "type": views.t("ui.type.\(ticket.type.rawValue)"), "status": views.t("status.\(ticket.status.rawValue)"),
             "statusKey": ticket.status.rawValue, "priority": ticket.priority.rawValue,
             "priorityLabel": views.t("ui.priority.\(ticket.priority.rawValue)"), "tier": ticket.tier.rawValue,
-            "requester": ticket.requester.name, "department": ticket.requester.department ?? "",
-            "employeeNumber": ticket.requester.employeeNumber ?? "", "contact": ticket.contact,
+            "requester": ticket.requester.name, "contact": ticket.contact,
             "masked": masked,
             "channel": views.t("ui.channel.\(ticket.channel.rawValue)"),
             "category": [views.categoryName(ticket.categoryId), views.categoryName(ticket.subcategoryId)]
@@ -56,7 +55,6 @@ struct WebTicketRoutes {
             "responseDue": views.time(state.responseDueAt, calendar),
             "respondedAt": views.time(state.respondedAt, calendar),
             "resolutionDue": views.time(state.resolutionDueAt, calendar),
-            "pausedMinutes": state.pausedMinutes > 0 ? views.duration(state.pausedMinutes) : "",
             "events": events.map { views.event($0, calendar: calendar, maskedActor: maskedActor) },
             "attachments": attachments.map {
                 ["id": $0.id, "filename": $0.filename, "size": ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)]
@@ -73,6 +71,8 @@ struct WebTicketRoutes {
             "maxMB": deps.options.maxAttachmentBytes / (1024 * 1024),
             "canAttach": ticket.status != .closed,
         ]
+        if let department = ticket.requester.department, !department.isEmpty { data["department"] = department }
+        if state.pausedMinutes > 0 { data["pausedMinutes"] = views.duration(state.pausedMinutes) }
         if let workaround = ticket.workaround { data["workaround"] = workaround }
         if let eta = ticket.workaroundEta { data["workaroundEta"] = views.time(eta, calendar) }
         if let solution = ticket.solution { data["solution"] = solution }
