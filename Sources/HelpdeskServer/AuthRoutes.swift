@@ -34,30 +34,16 @@ struct AuthRoutes {
 
     @Sendable func issue(_ request: Request, context: HelpdeskRequestContext) async throws -> EditedResponse<TokenResponse> {
         let credentials = try await request.decodeJSON(Credentials.self, context: context)
-        guard credentials.username.count <= 100, credentials.password.count <= 200 else {
-            throw APIError(.unauthorized, "invalid_credentials")
-        }
-        let found = try await store.credentials(username: credentials.username)
-        // bcrypt runs on the thread pool, once per sign-in; never per request.
-        let valid = try await NIOThreadPool.singleton.runIfActive {
-            guard let found else {
-                _ = Bcrypt.verify(credentials.password, hash: PasswordHashing.dummyHash)
-                return false
-            }
-            return Bcrypt.verify(credentials.password, hash: found.passwordHash)
-        }
-        guard valid, let user = found?.user else { throw APIError(.unauthorized, "invalid_credentials") }
-        let token = Tokens.generate()
-        let now = clock.now()
-        let expires = now.addingTimeInterval(tokenLifetime)
-        try await store.storeToken(digest: Tokens.digest(token), userId: user.id, createdAt: now, expiresAt: expires)
-        return EditedResponse(status: .created, response: TokenResponse(token: token, expiresAt: expires, user: user))
+        let issued = try await TokenIssuer(store: store, clock: clock, lifetime: tokenLifetime)
+            .issue(username: credentials.username, password: credentials.password)
+        return EditedResponse(
+            status: .created, response: TokenResponse(token: issued.token, expiresAt: issued.expiresAt, user: issued.user))
     }
 
     @Sendable func revoke(_ request: Request, context: HelpdeskRequestContext) async throws -> HTTPResponse.Status {
         _ = try context.requireUser()
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            try await store.revokeToken(digest: Tokens.digest(String(header.dropFirst(7))), at: clock.now())
+            try await TokenIssuer(store: store, clock: clock, lifetime: tokenLifetime).revoke(String(header.dropFirst(7)))
         }
         return .noContent
     }

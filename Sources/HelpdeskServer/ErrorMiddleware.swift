@@ -52,15 +52,19 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    func render(_ error: APIError, locale: String) -> Response {
+    /// The error's message in `locale`; status, action and resource names are translated too.
+    static func message(_ error: APIError, localizer: Localizer, locale: String) -> String {
         var arguments = error.arguments
-        // Status, action and resource names are shown in the reader's language too.
         if let status = arguments["status"] { arguments["status"] = localizer.text("status.\(status)", locale: locale) }
         if let action = arguments["action"] { arguments["action"] = localizer.text("action.\(action)", locale: locale) }
         if let resource = arguments["resource"] {
             arguments["resource"] = localizer.text("resource.\(resource)", locale: locale)
         }
-        let message = localizer.text("error.\(error.code)", locale: locale, arguments)
+        return localizer.text("error.\(error.code)", locale: locale, arguments)
+    }
+
+    func render(_ error: APIError, locale: String) -> Response {
+        let message = Self.message(error, localizer: localizer, locale: locale)
         struct Body: Encodable {
             struct Inner: Encodable {
                 let code: String

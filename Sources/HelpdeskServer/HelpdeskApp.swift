@@ -9,7 +9,7 @@ import ServiceLifecycle
 public enum HelpdeskApp {
     public static func router(
         store: any HelpdeskStore, clock: AppClock = .system, localizer: Localizer, tokenLifetimeHours: Int = 168,
-        simulatedClock: SimulatedClock? = nil
+        simulatedClock: SimulatedClock? = nil, web: WebOptions = WebOptions()
     ) -> Router<HelpdeskRequestContext> {
         let clock = simulatedClock?.appClock ?? clock
         let router = Router(context: HelpdeskRequestContext.self)
@@ -27,6 +27,9 @@ public enum HelpdeskApp {
         DirectoryRoutes(store: store, clock: clock).register(on: authenticated)
         ConfigRoutes(store: store, clock: clock).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
+        WebUI.register(
+            on: router, store: store, clock: clock, localizer: localizer, tokenLifetime: Double(tokenLifetimeHours) * 3600,
+            options: web)
         return router
     }
 
@@ -119,7 +122,7 @@ public enum HelpdeskApp {
         let simulated = config.simulatedClockStart.map(SimulatedClock.init(start:))
         let router = router(
             store: store, localizer: localizer, tokenLifetimeHours: config.tokenLifetimeHours,
-            simulatedClock: simulated)
+            simulatedClock: simulated, web: config.web)
         let ready = StartGate()
         if let start = config.simulatedClockStart {
             logger.warning("simulated clock: time starts at \(start) and moves only via PUT /api/v1/admin/clock")

@@ -7,6 +7,8 @@ import HelpdeskCore
 public struct HelpdeskRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var user: User?
+    /// The API token behind a web session cookie (set by ``WebSessionMiddleware``); CSRF tokens derive from it.
+    public var sessionToken: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

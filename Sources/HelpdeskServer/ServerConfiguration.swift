@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     /// E-mail notices go out only when an SMTP relay is configured.
     public var smtp: SMTPConfiguration?
     public var webhookTimeoutSeconds: Double = 10
+    /// Session secret, `Secure` cookies and the attachment size limit of the web UI.
+    public var web = WebOptions()
 
     public init() {}
 
@@ -66,6 +68,20 @@ public struct ServerConfiguration: Sendable {
             config.smtp = SMTPConfiguration(
                 host: host, port: portNumber, from: from, username: environment["HELPDESK_SMTP_USER"],
                 password: environment["HELPDESK_SMTP_PASSWORD"])
+        }
+        if let secret = environment["HELPDESK_SESSION_SECRET"], !secret.isEmpty {
+            guard secret.count >= 32 else { throw ConfigurationError.invalid("HELPDESK_SESSION_SECRET", "(shorter than 32 characters)") }
+            config.web.sessionSecret = secret
+        }
+        if let secure = environment["HELPDESK_SECURE_COOKIES"] {
+            guard let value = Bool(secure) else { throw ConfigurationError.invalid("HELPDESK_SECURE_COOKIES", secure) }
+            config.web.secureCookies = value
+        }
+        if let megabytes = environment["HELPDESK_MAX_ATTACHMENT_MB"] {
+            guard let value = Int(megabytes), (1...100).contains(value) else {
+                throw ConfigurationError.invalid("HELPDESK_MAX_ATTACHMENT_MB", megabytes)
+            }
+            config.web.maxAttachmentBytes = value * 1024 * 1024
         }
         return config
     }

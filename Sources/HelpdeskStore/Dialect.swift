@@ -38,4 +38,12 @@ public enum Dialect: Sendable {
         case .postgres: "ILIKE"
         }
     }
+
+    /// Column type of raw bytes (attachments).
+    var blob: String {
+        switch self {
+        case .sqlite: "BLOB"
+        case .postgres: "BYTEA"
+        }
+    }
 }

@@ -3,7 +3,7 @@ import HelpdeskCore
 
 /// Persistence for the service desk. ``SQLStore`` implements it once for SQLite and
 /// PostgreSQL; server tests may substitute their own.
-public protocol HelpdeskStore: EngineStore, Sendable {
+public protocol HelpdeskStore: EngineStore, AttachmentStore, Sendable {
     // Users and API tokens
     func createUser(_ user: User, passwordHash: String, now: Date) async throws -> User
     func updateUser(_ user: User, passwordHash: String?) async throws -> User
@@ -32,6 +32,9 @@ public protocol HelpdeskStore: EngineStore, Sendable {
     func rules(policyId: Int64) async throws -> TicketRules
     func setting<T: Codable & Sendable>(_ key: String, as type: T.Type) async throws -> T?
     func setSetting<T: Codable & Sendable>(_ key: String, _ value: T, now: Date) async throws
+    /// The setting's stored value; when absent, stores `value` first. Concurrent first calls
+    /// from several instances all get the one value that won.
+    func settingOrInsert<T: Codable & Sendable>(_ key: String, _ value: T, now: Date) async throws -> T
 
     // Tickets
     /// Numbers and inserts a drafted ticket and its first event in one transaction:

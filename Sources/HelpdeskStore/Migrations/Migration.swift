@@ -14,6 +14,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         M001_InitialSchema.migration,
         M002_SLAEngine.migration,
+        M003_Attachments.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -1,0 +1,127 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// Turns domain values into the dictionaries the templates render, in the page's language.
+/// Personal data goes through the same masking as the API (`Access.presented`,
+/// `TicketSummary.requesterName(for:)`).
+struct TicketViews {
+    let renderer: WebRenderer
+    let page: WebPage
+    let now: Date
+    /// Directory names for ids, loaded once per page.
+    let users: [Int64: User]
+    let groups: [Int64: SupportGroup]
+    let categories: [Int64: HelpdeskCore.Category]
+
+    func t(_ key: String, _ arguments: [String: String] = [:]) -> String { renderer.text(key, page, arguments) }
+
+    func time(_ date: Date?, _ calendar: BusinessCalendar) -> String {
+        guard let date else { return "" }
+        return TicketRoutes.local(date, TimeZone(identifier: calendar.timeZoneIdentifier) ?? .gmt)
+    }
+
+    func groupName(_ id: Int64?) -> String {
+        guard let id, let group = groups[id] else { return "" }
+        return page.locale == "en" ? group.nameEn ?? group.name : group.name
+    }
+
+    func categoryName(_ id: Int64?) -> String {
+        guard let id, let category = categories[id] else { return "" }
+        return page.locale == "en" ? category.nameEn ?? category.name : category.name
+    }
+
+    func userName(_ id: Int64?) -> String {
+        guard let id else { return "" }
+        return users[id]?.displayName ?? "#\(id)"
+    }
+
+    /// `1h 05m` / `1小时05分`.
+    func duration(_ minutes: Int) -> String {
+        let value = abs(minutes)
+        let days = value / (24 * 60)
+        let hours = (value % (24 * 60)) / 60
+        let rest = value % 60
+        if days > 0 { return t("ui.duration.dhm", ["d": "\(days)", "h": "\(hours)", "m": "\(rest)"]) }
+        if hours > 0 { return t("ui.duration.hm", ["h": "\(hours)", "m": "\(rest)"]) }
+        return t("ui.duration.m", ["m": "\(rest)"])
+    }
+
+    /// The SLA cell of a queue row or ticket: the target that runs now, its remaining time and
+    /// a class for colour (`sla-ok`, `sla-warn` within the last hour, `sla-breach`).
+    func sla(_ state: SLAState, status: TicketStatus, calendar: BusinessCalendar) -> [String: Any] {
+        let responding = state.respondedAt == nil
+        let remaining = responding ? state.responseRemainingMinutes : state.resolutionRemainingMinutes
+        let due = responding ? state.responseDueAt : state.resolutionDueAt
+        let breached = responding ? state.responseBreached : state.resolutionBreached || state.hardLimitBreached
+        var view: [String: Any] = [
+            "target": t(responding ? "ui.sla.response" : "ui.sla.resolution"),
+            "due": time(due, calendar),
+        ]
+        if !status.isOpen {
+            view["class"] = breached ? "sla-breach" : "sla-done"
+            view["text"] = t(breached ? "ui.sla.breached" : "ui.sla.met")
+        } else if state.paused {
+            view["class"] = "sla-paused"
+            view["text"] = t("ui.sla.paused", ["time": duration(remaining)])
+        } else if breached || remaining < 0 {
+            view["class"] = "sla-breach"
+            view["text"] = t("ui.sla.over", ["time": duration(remaining)])
+        } else {
+            view["class"] = remaining <= 60 ? "sla-warn" : "sla-ok"
+            view["text"] = t("ui.sla.left", ["time": duration(remaining)])
+        }
+        if let due { view["dueISO"] = ISO8601DateFormatter().string(from: due) }
+        return view
+    }
+
+    func row(_ summary: TicketSummary, rules: TicketRules) -> [String: Any] {
+        let state = summary.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+        return [
+            "number": summary.number, "title": summary.title, "priority": summary.priority.rawValue,
+            "priorityLabel": t("ui.priority.\(summary.priority.rawValue)"),
+            "status": t("status.\(summary.status.rawValue)"), "statusKey": summary.status.rawValue,
+            "tier": summary.tier.rawValue, "requester": summary.requesterName(for: page.user!.actor),
+            "assignee": userName(summary.assigneeId), "group": groupName(summary.groupId),
+            "submitted": time(summary.submittedAt, rules.calendar),
+            "sla": sla(state, status: summary.status, calendar: rules.calendar),
+        ]
+    }
+
+    /// One history entry. `maskedActor` is the external requester whose name this viewer
+    /// sees masked (R9.2), so their own entries do not reveal it.
+    func event(_ event: TicketEvent, calendar: BusinessCalendar, maskedActor: Int64? = nil) -> [String: Any] {
+        let actor = event.actorId == maskedActor ? Masking.name(event.actorName) : event.actorName
+        var view: [String: Any] = [
+            "at": time(event.at, calendar), "actor": actor, "internal": event.visibility == .internal,
+        ]
+        switch event.kind {
+        case .transition:
+            view["what"] = t("action.\(event.action?.rawValue ?? "")")
+            if let to = event.toStatus { view["to"] = t("status.\(to.rawValue)") }
+            if let level = event.data["level"], let score = event.data["score"] {
+                view["what"] = t("ui.event.rated", ["level": t("ui.satisfaction.\(level)"), "score": score])
+            }
+        case .created: view["what"] = t("ui.event.created")
+        case .worklog: view["what"] = t(event.visibility == .internal ? "ui.event.internal_note" : "ui.event.reply")
+        case .workaround: view["what"] = t("action.workaround")
+        case .priorityChanged:
+            view["what"] = t("ui.event.priority", ["from": event.data["from"] ?? "", "to": event.data["to"] ?? ""])
+        case .categoryChanged: view["what"] = t("action.category")
+        case .sla: view["what"] = t("ui.timer.\(event.data["timer"] ?? "")")
+        case .extension: view["what"] = t("ui.event.extension.\(event.data["status"] ?? "pending")")
+        case .breachCause: view["what"] = t("action.breach_cause")
+        case .collaboration: view["what"] = t("action.collaboration")
+        case .approval: view["what"] = t("ui.event.approval.\(event.data["status"] ?? "pending")")
+        case .majorIncident: view["what"] = t("action.major_incident")
+        }
+        if let reason = event.reason { view["reason"] = reason }
+        if let body = event.body { view["body"] = body }
+        return view
+    }
+
+    /// Options of a `<select>`, marking the selected value.
+    static func options(_ pairs: [(String, String)], selected: String?) -> [[String: Any]] {
+        pairs.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == selected] }
+    }
+}

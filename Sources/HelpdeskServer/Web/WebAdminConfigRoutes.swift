@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+import HelpdeskStore
+
+/// `/admin/calendars`, `/admin/sla`, `/admin/settings`: business calendars (hours, holidays,
+/// swapped working days), SLA policy versions (every save is a new version) and the ticket
+/// number format, with the API's validation.
+struct WebAdminConfigRoutes {
+    let deps: WebDependencies
+    var config: ConfigRoutes { ConfigRoutes(store: deps.store, clock: deps.clock) }
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.get("admin/calendars", use: calendars)
+        group.post("admin/calendars/:id", use: saveCalendar)
+        group.get("admin/sla", use: policies)
+        group.post("admin/sla", use: savePolicy)
+        group.get("admin/settings", use: settings)
+        group.post("admin/settings", use: saveSettings)
+    }
+
+    static func periods(_ list: [WorkingPeriod]) -> String {
+        list.map { "\($0.start)-\($0.end)" }.joined(separator: ", ")
+    }
+
+    /// `09:00-12:00, 13:00-18:00`; nil when a period does not parse.
+    static func parsePeriods(_ text: String) -> [WorkingPeriod]? {
+        var result: [WorkingPeriod] = []
+        for piece in text.split(whereSeparator: { $0 == "," || $0 == "，" }) {
+            let bounds = piece.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard bounds.count == 2, let period = WorkingPeriod(bounds[0], bounds[1]), period.isValid else { return nil }
+            result.append(period)
+        }
+        return result
+    }
+
+    static func parseDates(_ text: String) -> Set<LocalDate>? {
+        var dates: Set<LocalDate> = []
+        for line in text.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " }) {
+            guard let date = LocalDate(string: String(line)) else { return nil }
+            dates.insert(date)
+        }
+        return dates
+    }
+
+    @Sendable func calendars(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        _ = try page.requireRole([.admin])
+        let records = try await deps.store.calendars()
+        let items: [[String: Any]] = records.map { record in
+            let week = record.calendar.week
+            let days = [week.monday, week.tuesday, week.wednesday, week.thursday, week.friday, week.saturday, week.sunday]
+            return [
+                "id": record.id, "name": record.name, "timeZone": record.calendar.timeZoneIdentifier,
+                "days": zip(Self.weekdays, days).map { ["key": $0.0, "label": deps.renderer.text("ui.weekday.\($0.0)", page), "value": Self.periods($0.1)] },
+                "holidays": record.calendar.holidays.sorted().map(\.description).joined(separator: "\n"),
+                "workingDays": record.calendar.workingDays.sorted().map(\.description).joined(separator: "\n"),
+                "workingDayMinutes": record.calendar.workingDayMinutes,
+            ]
+        }
+        return deps.render("admin-calendars", page, titleKey: "ui.admin.calendars", ["calendars": items])
+    }
+
+    @Sendable func saveCalendar(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        _ = try page.requireRole([.admin])
+        let form = try await deps.form(request, context)
+        let id = try context.parameters.id(resource: "calendar")
+        var days: [[WorkingPeriod]] = []
+        for day in Self.weekdays {
+            guard let periods = Self.parsePeriods(form[day] ?? "") else { throw APIError.invalidValue(day) }
+            days.append(periods)
+        }
+        guard let holidays = Self.parseDates(form["holidays"] ?? "") else { throw APIError.invalidValue("holidays") }
+        guard let working = Self.parseDates(form["workingDays"] ?? "") else { throw APIError.invalidValue("workingDays") }
+        let calendar = BusinessCalendar(
+            timeZoneIdentifier: form.text("timeZone") ?? "Asia/Shanghai",
+            week: WeeklyHours(
+                monday: days[0], tuesday: days[1], wednesday: days[2], thursday: days[3], friday: days[4], saturday: days[5],
+                sunday: days[6]),
+            holidays: holidays, workingDays: working, workingDayMinutes: Int(form.int("workingDayMinutes") ?? 480))
+        _ = try await config.saveCalendar(.init(name: form["name"] ?? "", calendar: calendar), id: id)
+        return .redirect(to: "/admin/calendars")
+    }
+
+    @Sendable func policies(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        _ = try page.requireRole([.admin])
+        let t = { (key: String) in deps.renderer.text(key, page) }
+        let versions = try await deps.store.slaPolicies()
+        guard let current = try await deps.store.currentSLAPolicy() else { throw APIError.notFound("sla_policy") }
+        func target(_ prefix: String, _ value: SLATarget?) -> [String: Any] {
+            [
+                "name": prefix, "value": value.map { String($0.value) } ?? "",
+                "units": TicketViews.options(SLAUnit.allCases.map { ($0.rawValue, t("ui.sla.unit.\($0.rawValue)")) }, selected: value?.unit.rawValue),
+                "modes": TicketViews.options(SLAClockMode.allCases.map { ($0.rawValue, t("ui.sla.mode.\($0.rawValue)")) }, selected: value?.mode.rawValue),
+            ]
+        }
+        let rows: [[String: Any]] = Priority.allCases.map { priority in
+            let targets = current.policy.targets(for: priority)
+            return [
+                "priority": t("ui.priority.\(priority.rawValue)"),
+                "targets": [
+                    target("\(priority.rawValue)_response", targets?.response),
+                    target("\(priority.rawValue)_resolution", targets?.resolution),
+                    target("\(priority.rawValue)_hard", targets?.hardLimit),
+                ],
+            ]
+        }
+        let data: [String: Any] = [
+            "current": ["version": current.version, "name": current.name, "calendarId": current.calendarId], "rows": rows,
+            "pauses": [TicketStatus.waitingOnRequester, .blocked].map {
+                ["value": $0.rawValue, "label": t("status.\($0.rawValue)"), "checked": current.policy.pauseStatuses.contains($0)]
+            },
+            "calendars": TicketViews.options(
+                try await deps.store.calendars().map { (String($0.id), $0.name) }, selected: String(current.calendarId)),
+            "versions": versions.sorted { $0.version > $1.version }.map {
+                ["version": $0.version, "name": $0.name, "created": TicketRoutes.local($0.createdAt, .init(identifier: "Asia/Shanghai")!)]
+            },
+        ]
+        return deps.render("admin-sla", page, titleKey: "ui.admin.sla", data)
+    }
+
+    @Sendable func savePolicy(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let user = try page.requireRole([.admin])
+        let form = try await deps.form(request, context)
+        func target(_ name: String) -> SLATarget? {
+            guard let value = form.int("\(name)_value"), let unit = form["\(name)_unit"].flatMap(SLAUnit.init(rawValue:)),
+                let mode = form["\(name)_mode"].flatMap(SLAClockMode.init(rawValue:))
+            else { return nil }
+            return SLATarget(value: Int(value), unit: unit, mode: mode)
+        }
+        var targets: [PriorityTargets] = []
+        for priority in Priority.allCases {
+            let key = priority.rawValue
+            guard let response = target("\(key)_response"), let resolution = target("\(key)_resolution") else {
+                throw APIError.invalidValue(key)
+            }
+            targets.append(PriorityTargets(priority: priority, response: response, resolution: resolution, hardLimit: target("\(key)_hard")))
+        }
+        let policy = SLAPolicy(targets: targets, pauseStatuses: Set(form.all("pause").compactMap(TicketStatus.init(rawValue:))))
+        do { try policy.validate() } catch { throw APIError(.unprocessableContent, "invalid_value", ["field": "policy"]) }
+        guard let name = DirectoryRoutes.clean(form["name"] ?? "", max: 100) else { throw APIError.invalidValue("name") }
+        guard let calendarId = form.int("calendarId") else { throw APIError.invalidValue("calendarId") }
+        _ = try await deps.store.addSLAPolicyVersion(name: name, policy: policy, calendarId: calendarId, by: user.id, now: deps.clock.now())
+        return .redirect(to: "/admin/sla")
+    }
+
+    @Sendable func settings(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        _ = try page.requireRole([.admin])
+        let settings = try await config.settings()
+        return deps.render(
+            "admin-settings", page, titleKey: "ui.admin.settings",
+            ["format": settings.ticketNumberFormat.pattern, "reopenDays": settings.reopenWindowDays])
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        _ = try page.requireRole([.admin])
+        let form = try await deps.form(request, context)
+        let now = deps.clock.now()
+        let format: TicketNumberFormat
+        do { format = try TicketNumberFormat(form["format"] ?? "") } catch {
+            throw APIError(.unprocessableContent, "invalid_format", ["detail": "\(error)"])
+        }
+        guard let days = form.int("reopenDays"), (0...365).contains(days) else { throw APIError.invalidValue("reopenWindowDays") }
+        try await deps.store.setSetting("ticket_number_format", format, now: now)
+        try await deps.store.setSetting("reopen_window_days", Int(days), now: now)
+        return .redirect(to: "/admin/settings")
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+import HelpdeskStore
+
+/// `/admin/users`, `/admin/groups`, `/admin/categories`: the same validation and store calls
+/// as the API's directory routes.
+struct WebAdminDirectoryRoutes {
+    let deps: WebDependencies
+    var directory: DirectoryRoutes { DirectoryRoutes(store: deps.store, clock: deps.clock) }
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.get("admin/users") { request, context in try await users(request, context, editing: nil) }
+        group.get("admin/users/:id") { request, context in
+            try await users(request, context, editing: try context.parameters.id(resource: "user"))
+        }
+        group.post("admin/users", use: saveUser)
+        group.post("admin/users/:id", use: saveUser)
+        group.get("admin/groups") { request, context in
+            let page = try await deps.page(request, context)
+            _ = try page.requireRole([.admin])
+            let groups = try await deps.store.groups().map { ["id": $0.id, "name": $0.name, "nameEn": $0.nameEn ?? ""] }
+            return deps.render("admin-groups", page, titleKey: "ui.admin.groups", ["groups": groups])
+        }
+        group.post("admin/groups") { request, context in
+            let page = try await deps.page(request, context)
+            _ = try page.requireRole([.admin])
+            let form = try await deps.form(request, context)
+            _ = try await directory.saveGroup(SupportGroup(name: form["name"] ?? "", nameEn: form.text("nameEn")))
+            return Response.redirect(to: "/admin/groups")
+        }
+        group.get("admin/categories", use: categories)
+        group.post("admin/categories") { request, context in
+            let page = try await deps.page(request, context)
+            _ = try page.requireRole([.admin])
+            let form = try await deps.form(request, context)
+            _ = try await directory.saveCategory(
+                HelpdeskCore.Category(
+                    parentId: form.int("parentId"), name: form["name"] ?? "", nameEn: form.text("nameEn"),
+                    defaultGroupId: form.int("defaultGroupId"), sortOrder: Int(form.int("sortOrder") ?? 0)))
+            return Response.redirect(to: "/admin/categories")
+        }
+    }
+
+    func users(_ request: Request, _ context: HelpdeskRequestContext, editing: Int64?) async throws -> Response {
+        let page = try await deps.page(request, context)
+        _ = try page.requireRole([.admin])
+        let views = try await deps.views(page)
+        let all = try await deps.store.users(role: nil, groupId: nil)
+        var edited: User?
+        if let editing {
+            guard let user = all.first(where: { $0.id == editing }) else { throw APIError.notFound("user") }
+            edited = user
+        }
+        let rows: [[String: Any]] = all.map { user in
+            [
+                "id": user.id, "username": user.username, "name": user.displayName,
+                "role": views.t("ui.role.\(user.role.rawValue)"), "tier": user.tier?.rawValue ?? "",
+                "groups": user.groupIds.map { views.groupName($0) }.joined(separator: "、"), "active": user.active,
+            ]
+        }
+        var form: [String: Any] = [
+            "roles": TicketViews.options(
+                Role.allCases.map { ($0.rawValue, views.t("ui.role.\($0.rawValue)")) }, selected: edited?.role.rawValue ?? "requester"),
+            "tiers": TicketViews.options(
+                [("", "—")] + Tier.allCases.map { ($0.rawValue, $0.rawValue) }, selected: edited?.tier?.rawValue ?? ""),
+            "groups": views.groups.values.sorted { $0.id < $1.id }.map {
+                ["id": $0.id, "name": views.groupName($0.id), "checked": edited?.groupIds.contains($0.id) ?? false]
+            },
+            "locales": TicketViews.options([("zh-CN", "中文"), ("en", "English")], selected: edited?.locale ?? "zh-CN"),
+            "active": edited?.active ?? true, "external": edited?.external ?? false,
+            "action": edited.map { "/admin/users/\($0.id)" } ?? "/admin/users",
+        ]
+        if let edited {
+            form["edited"] = [
+                "id": edited.id, "username": edited.username, "name": edited.displayName, "email": edited.email ?? "",
+                "phone": edited.phone ?? "", "department": edited.department ?? "",
+                "employeeNumber": edited.employeeNumber ?? "", "region": edited.region ?? "",
+            ]
+        }
+        return deps.render(
+            "admin-users", page, titleKey: editing == nil ? "ui.admin.users" : "ui.admin.edit_user", ["users": rows, "form": form])
+    }
+
+    @Sendable func saveUser(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        _ = try page.requireRole([.admin])
+        let form = try await deps.form(request, context)
+        let id = context.parameters.get("id").flatMap { Int64($0) } ?? 0
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw APIError.invalidValue("role") }
+        let body = DirectoryRoutes.UserBody(
+            username: form["username"] ?? "", displayName: form["displayName"] ?? "", password: form.text("password"),
+            role: role, tier: role == .agent ? form["tier"].flatMap(Tier.init(rawValue:)) : nil, email: form.text("email"),
+            phone: form.text("phone"), department: form.text("department"), employeeNumber: form.text("employeeNumber"),
+            region: form.text("region"), external: form["external"] == "on", locale: form["locale"],
+            active: id == 0 || form["active"] == "on", groupIds: form.all("groupIds").compactMap { Int64($0) })
+        let user = try DirectoryRoutes.validated(body, id: id)
+        let hash: String? =
+            if let password = body.password { try await PasswordHashing.hash(try DirectoryRoutes.validatedPassword(password)) } else { nil }
+        if id == 0 {
+            guard let hash else { throw APIError.fieldRequired("password") }
+            _ = try await deps.store.createUser(user, passwordHash: hash, now: deps.clock.now())
+        } else {
+            _ = try await deps.store.updateUser(user, passwordHash: hash)
+        }
+        return .redirect(to: "/admin/users")
+    }
+
+    @Sendable func categories(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        _ = try page.requireRole([.admin])
+        let views = try await deps.views(page)
+        let all = try await deps.store.categories()
+        let tree: [[String: Any]] = all.filter { $0.parentId == nil }.map { top in
+            [
+                "name": top.name, "nameEn": top.nameEn ?? "", "group": views.groupName(top.defaultGroupId), "active": top.active,
+                "children": all.filter { $0.parentId == top.id }.map {
+                    ["name": $0.name, "nameEn": $0.nameEn ?? "", "group": views.groupName($0.defaultGroupId), "active": $0.active]
+                },
+            ]
+        }
+        let data: [String: Any] = [
+            "tree": tree,
+            "parents": TicketViews.options(
+                [("", views.t("ui.admin.top_level"))] + all.filter { $0.parentId == nil }.map { (String($0.id), $0.name) },
+                selected: ""),
+            "groups": TicketViews.options(
+                [("", "—")] + views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
+                selected: ""),
+        ]
+        return deps.render("admin-categories", page, titleKey: "ui.admin.categories", data)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+import HelpdeskStore
+
+/// `/`, `/login`, `/logout`, `/lang`: signing in creates an API token (so expiry and revocation
+/// work as for the API) and puts it in a signed, HttpOnly, SameSite=Lax cookie.
+struct WebAuthRoutes {
+    let deps: WebDependencies
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.get("/") { request, context in
+            let page = try await deps.page(request, context)
+            return Response.redirect(to: WebDependencies.home(for: try page.requireUser()))
+        }
+        group.get("login") { request, context in
+            let page = try await deps.page(request, context)
+            if let user = page.user { return Response.redirect(to: WebDependencies.home(for: user)) }
+            return deps.render("login", page, titleKey: "ui.login.title")
+        }
+        group.post("login", use: login)
+        group.post("logout", use: logout)
+        group.post("lang", use: language)
+    }
+
+    @Sendable func login(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let form = try await request.unverifiedForm()
+        let page = try await deps.page(request, context)
+        let issuer = TokenIssuer(store: deps.store, clock: deps.clock, lifetime: deps.tokenLifetime)
+        let issued: TokenIssuer.Issued
+        do {
+            issued = try await issuer.issue(username: form.text("username") ?? "", password: form["password"] ?? "")
+        } catch let error as APIError where error.code == "invalid_credentials" {
+            return deps.render(
+                "login", page, titleKey: "ui.login.title",
+                ["error": deps.renderer.text("error.invalid_credentials", page), "username": form["username"] ?? ""],
+                status: .unauthorized)
+        }
+        var response = Response.redirect(to: WebDependencies.home(for: issued.user))
+        response.setCookie(deps.sessionCookie(issued.token, signer: try await deps.keys.current()))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        _ = try await deps.form(request, context)
+        if let token = context.sessionToken {
+            try await TokenIssuer(store: deps.store, clock: deps.clock, lifetime: deps.tokenLifetime).revoke(token)
+        }
+        var response = Response.redirect(to: "/login")
+        response.setCookie(deps.sessionCookie(nil, signer: try await deps.keys.current()))
+        return response
+    }
+
+    /// Remembers the language on the user (signed in) and in a cookie (signed-out pages).
+    @Sendable func language(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let form = context.sessionToken == nil ? try await request.unverifiedForm() : try await deps.form(request, context)
+        let locale = form["locale"].flatMap { Localizer.supported.contains($0) ? $0 : nil } ?? Localizer.fallback
+        if var user = context.user, user.locale != locale {
+            user.locale = locale
+            _ = try await deps.store.updateUser(user, passwordHash: nil)
+        }
+        let back = form["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+        var response = Response.redirect(to: back)
+        response.setCookie(
+            Cookie(
+                name: WebPage.localeCookie, value: locale, maxAge: 365 * 86_400, path: "/",
+                secure: deps.options.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+}

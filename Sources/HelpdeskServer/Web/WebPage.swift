@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+
+/// What every page needs to know about its request: who is signed in, in which language,
+/// the session's CSRF token and the path (to come back to after switching language).
+struct WebPage: Sendable {
+    static let localeCookie = "hd_lang"
+    let user: User?
+    let locale: String
+    let csrf: String?
+    let path: String
+    let sessionToken: String?
+
+    init(_ request: Request, _ context: HelpdeskRequestContext, signer: SessionSigner) {
+        user = context.user
+        sessionToken = context.sessionToken
+        csrf = context.sessionToken.map(signer.csrfToken(for:))
+        path = request.uri.path
+        // zh-CN unless the user (or, signed out, the language cookie) chose English.
+        let chosen = request.uri.queryParameters.get("lang") ?? context.user?.locale ?? request.cookies[Self.localeCookie]?.value
+        locale = chosen.flatMap { Localizer.supported.contains($0) ? $0 : nil } ?? Localizer.fallback
+    }
+
+    /// The signed-in user, or a redirect to the sign-in page.
+    func requireUser() throws -> User {
+        guard let user else { throw WebRedirect(to: "/login") }
+        return user
+    }
+
+    func requireRole(_ roles: Set<Role>) throws -> User {
+        let user = try requireUser()
+        guard roles.contains(user.role) else { throw APIError.forbidden("page") }
+        return user
+    }
+}
+
+/// Thrown by handlers to send the browser elsewhere (303 See Other).
+struct WebRedirect: Error {
+    let location: String
+    init(to location: String) { self.location = location }
+}
+
+/// A form posted without the session's CSRF token.
+struct CSRFError: Error {}
+
+extension Request {
+    /// Reads a posted form (url-encoded or multipart, up to `limit` bytes) and checks its CSRF token.
+    func webForm(_ context: HelpdeskRequestContext, signer: SessionSigner, limit: Int = 64 * 1024) async throws
+        -> FormData
+    {
+        guard let session = context.sessionToken else { throw WebRedirect(to: "/login") }
+        let form = try await unverifiedForm(limit: limit)
+        guard signer.isValidCSRF(form["_csrf"], for: session) else { throw CSRFError() }
+        return form
+    }
+
+    /// A posted form without a session (sign-in, language switch when signed out).
+    func unverifiedForm(limit: Int = 64 * 1024) async throws -> FormData {
+        let buffer = try await body.collect(upTo: limit)
+        let bytes = Array(buffer.readableBytesView)
+        let contentType = headers[.contentType] ?? ""
+        if let boundary = Multipart.boundary(contentType: contentType) {
+            do { return try Multipart.parse(bytes, boundary: boundary) } catch {
+                throw APIError(.badRequest, "invalid_form")
+            }
+        }
+        return FormData.urlEncoded(String(decoding: bytes, as: UTF8.self))
+    }
+}

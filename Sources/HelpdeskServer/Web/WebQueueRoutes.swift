@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+import HelpdeskStore
+
+/// Every ticket list of the UI: the requester's "my tickets", the agent console's queues and
+/// the supervisor's lists and board. All are one `TicketQuery` each, filtered and paginated
+/// by cursor in the database, and scoped by `Access.listScope` like the API's list.
+struct WebQueueRoutes {
+    let deps: WebDependencies
+
+    /// A named list: who may open it and the query behind it.
+    struct Queue: Sendable {
+        let name: String
+        let titleKey: String
+        let roles: Set<Role>
+        let template: String
+        let refreshSeconds: Int
+        let configure: @Sendable (inout TicketQuery, User) -> Void
+    }
+
+    static let open: [TicketStatus] = TicketStatus.allCases.filter(\.isOpen)
+    static let staff: Set<Role> = [.agent, .problemManager, .supervisor, .admin]
+    static let managers: Set<Role> = [.problemManager, .supervisor, .admin]
+
+    static let queues: [String: Queue] = {
+        let list: [Queue] = [
+            Queue(name: "my", titleKey: "ui.queue.my", roles: Set(Role.allCases), template: "queue", refreshSeconds: 0) {
+                query, user in query.requesterId = user.id
+            },
+            Queue(name: "mine", titleKey: "ui.queue.mine", roles: staff, template: "queue", refreshSeconds: 60) {
+                query, user in
+                query.assigneeId = user.id
+                if query.statuses.isEmpty { query.statuses = open + [.resolved] }
+            },
+            Queue(name: "groups", titleKey: "ui.queue.groups", roles: staff, template: "queue", refreshSeconds: 60) {
+                query, _ in if query.statuses.isEmpty { query.statuses = open }
+            },
+            Queue(name: "unassigned", titleKey: "ui.queue.unassigned", roles: staff, template: "queue", refreshSeconds: 60) {
+                query, _ in
+                query.unassigned = true
+                if query.statuses.isEmpty { query.statuses = [.new] }
+            },
+            Queue(name: "overdue", titleKey: "ui.queue.overdue", roles: staff, template: "queue", refreshSeconds: 60) {
+                query, _ in query.overdue = true
+            },
+            Queue(name: "waiting", titleKey: "ui.queue.waiting", roles: staff, template: "queue", refreshSeconds: 60) {
+                query, _ in query.statuses = [.waitingOnRequester, .blocked]
+            },
+            Queue(name: "review", titleKey: "ui.queue.review", roles: managers, template: "queue", refreshSeconds: 60) {
+                query, _ in query.statuses = [.resolved, .confirmed, .reviewed]
+            },
+            Queue(name: "board", titleKey: "ui.queue.board", roles: managers, template: "board", refreshSeconds: 30) {
+                query, _ in
+                query.priorities = [.p0, .p1]
+                query.statuses = open
+                query.limit = 100
+            },
+        ]
+        return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
+    }()
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.get("my") { request, context in try await list("my", request, context) }
+        group.get("queues/:queue") { request, context in
+            let name = try context.parameters.require("queue")
+            guard ["mine", "groups", "unassigned", "overdue", "waiting"].contains(name) else { throw APIError.notFound("route") }
+            return try await list(name, request, context)
+        }
+        group.get("supervisor/review") { request, context in try await list("review", request, context) }
+        group.get("supervisor/overdue") { request, context in try await list("overdue", request, context, supervisor: true) }
+        group.get("supervisor/board") { request, context in try await list("board", request, context) }
+    }
+
+    func list(_ name: String, _ request: Request, _ context: HelpdeskRequestContext, supervisor: Bool = false)
+        async throws -> Response
+    {
+        let queue = Self.queues[name]!
+        let page = try await deps.page(request, context)
+        let user = try page.requireRole(supervisor ? Self.managers : queue.roles)
+        let parameters = request.uri.queryParameters
+        var query = TicketQuery(scope: Access.listScope(for: user.actor))
+        query.limit = 25
+        if let status = parameters.get("status").flatMap(TicketStatus.init(rawValue:)) { query.statuses = [status] }
+        if let priority = parameters.get("priority").flatMap(Priority.init(rawValue:)) { query.priorities = [priority] }
+        query.groupId = try TicketRoutes.id(parameters.get("group"), "group")
+        if let text = parameters.get("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty { query.text = text }
+        query.before = try TicketRoutes.id(parameters.get("cursor"), "cursor")
+        queue.configure(&query, user)
+        let result = try await deps.store.tickets(query, now: deps.clock.now())
+        let views = try await deps.views(page)
+        var rules: [Int64: TicketRules] = [:]
+        var rows: [[String: Any]] = []
+        for summary in result.tickets {
+            if rules[summary.slaPolicyId] == nil { rules[summary.slaPolicyId] = try await deps.store.rules(policyId: summary.slaPolicyId) }
+            rows.append(views.row(summary, rules: rules[summary.slaPolicyId]!))
+        }
+        var filters = parameters.filter { $0.key != "cursor" }.map { ($0.key, String($0.value)) }
+        filters.sort { $0.0 < $1.0 }
+        var data: [String: Any] = [
+            "rows": rows, "queue": name, "refresh": queue.refreshSeconds,
+            "q": parameters.get("q") ?? "", "isSupervisorList": supervisor || name == "review",
+            "statuses": TicketViews.options(
+                [("", views.t("ui.filter.any_status"))] + TicketStatus.allCases.map { ($0.rawValue, views.t("status.\($0.rawValue)")) },
+                selected: parameters.get("status") ?? ""),
+            "priorities": TicketViews.options(
+                [("", views.t("ui.filter.any_priority"))] + Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
+                selected: parameters.get("priority") ?? ""),
+            "groups": TicketViews.options(
+                [("", views.t("ui.filter.any_group"))]
+                    + views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
+                selected: parameters.get("group") ?? ""),
+            "showRequester": user.role.isStaff,
+            "overdueCauses": name == "overdue" && supervisor,
+        ]
+        if let next = result.nextCursor {
+            let query = (filters + [("cursor", String(next))])
+                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                .joined(separator: "&")
+            data["next"] = "\(page.path)?\(query)"
+        }
+        if parameters.get("cursor") != nil {
+            let query = filters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                .joined(separator: "&")
+            data["first"] = query.isEmpty ? page.path : "\(page.path)?\(query)"
+        }
+        return deps.render(queue.template, page, titleKey: queue.titleKey, data)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders the Mustache templates in `Resources/templates`. Templates read every text through
+/// `t`, the localisation catalogue of the page's language as nested keys (`{{t.ui.nav.queues}}`).
+struct WebRenderer: Sendable {
+    let library: MustacheLibrary
+    let localizer: Localizer
+    private let catalogues: Catalogues
+
+    /// The catalogue per locale as nested dictionaries; immutable after init.
+    private struct Catalogues: @unchecked Sendable {
+        let nested: [String: [String: Any]]
+    }
+
+    init(localizer: Localizer) throws {
+        var library = MustacheLibrary()
+        let directory = try Self.resourceDirectory("templates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
+        for name in names {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            try library.register(text, named: String(name.dropLast(".mustache".count)))
+        }
+        self.library = library
+        self.localizer = localizer
+        var nested: [String: [String: Any]] = [:]
+        for locale in Localizer.supported {
+            var root: [String: Any] = [:]
+            for key in localizer.keys(locale) {
+                Self.insert(localizer.text(key, locale: locale), at: key.split(separator: ".").map(String.init), into: &root)
+            }
+            nested[locale] = root
+        }
+        catalogues = Catalogues(nested: nested)
+    }
+
+    static func resourceDirectory(_ name: String) throws -> URL {
+        if let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources") { return url }
+        let fallback = Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: fallback.path) else { throw LocalizerError.missingCatalogue(name) }
+        return fallback
+    }
+
+    private static func insert(_ value: String, at path: [String], into node: inout [String: Any]) {
+        guard let head = path.first else { return }
+        if path.count == 1 {
+            node[head] = value
+            return
+        }
+        var child = node[head] as? [String: Any] ?? [:]
+        insert(value, at: Array(path.dropFirst()), into: &child)
+        node[head] = child
+    }
+
+    func text(_ key: String, _ page: WebPage, _ arguments: [String: String] = [:]) -> String {
+        localizer.text(key, locale: page.locale, arguments)
+    }
+
+    /// A whole page: the template's data plus the layout's (language, user, navigation, CSRF token).
+    func page(
+        _ template: String, _ page: WebPage, title: String, _ data: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var context = data
+        context["t"] = catalogues.nested[page.locale] ?? [:]
+        context["lang"] = page.locale
+        context["title"] = title
+        context["csrf"] = page.csrf ?? ""
+        context["path"] = page.path
+        context["otherLocale"] = page.locale == "en" ? "zh-CN" : "en"
+        context["otherLocaleName"] = page.locale == "en" ? "中文" : "English"
+        if let user = page.user {
+            context["user"] = [
+                "name": user.displayName, "role": text("ui.role.\(user.role.rawValue)", page),
+                "tier": user.tier?.rawValue ?? "",
+            ]
+            context["isRequester"] = !user.role.isStaff
+            context["isStaff"] = user.role.isStaff
+            context["isManager"] = user.role.seesAllTickets
+            context["isAdmin"] = user.role == .admin
+        }
+        let html = library.render(context, withTemplate: template) ?? ""
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentLanguage] = page.locale
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+import HelpdeskStore
+
+/// `/tickets/{number}`: the ticket page for everyone who may see it, and its forms. Every
+/// change goes through ``TicketService``, the same use cases the API runs; the page offers
+/// exactly the workflow actions `Workflow.availableActions` allows this user now.
+struct WebTicketRoutes {
+    let deps: WebDependencies
+    static let reasonActions: Set<WorkflowAction> = [.bounce, .block, .escalate, .reject, .reopen]
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.get("tickets/:number", use: show)
+        group.post("tickets/:number/actions", use: transition)
+        group.post("tickets/:number/worklog", use: worklog)
+        group.post("tickets/:number/workaround", use: workaround)
+        group.post("tickets/:number/priority", use: priority)
+        group.post("tickets/:number/category", use: category)
+    }
+
+    @Sendable func show(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let user = try page.requireUser()
+        let original = try await deps.service.visibleTicket(try context.parameters.require("number"), for: user)
+        let ticket = Access.presented(original, to: user.actor)
+        let rules = try await deps.store.rules(policyId: ticket.slaPolicyId)
+        let views = try await deps.views(page)
+        let now = deps.clock.now()
+        let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+        let events = try await deps.store.events(ticketId: ticket.id, includeInternal: user.role.isStaff)
+        let attachments = try await deps.store.attachments(ticketId: ticket.id)
+        let actions = Workflow.availableActions(for: original, by: user.actor, at: now, rules: rules)
+        let calendar = rules.calendar
+        let masked = !Access.hasFullAccess(original, by: user.actor)
+        let maskedActor = masked && original.requester.external ? original.requester.userId : nil
+        var details: [[String: Any]] = []
+        for key in Set(ticket.type.requiredDetails).union(ticket.details.keys).sorted() {
+            details.append(["label": views.t("detail.\(key)"), "value": ticket.details[key] ?? "—"])
+        }
+        var data: [String: Any] = [
+            "number": ticket.number, "version": ticket.version, "ticketTitle": ticket.title,
+            "description": ticket.description, "details": details,
+            "type": views.t("ui.type.\(ticket.type.rawValue)"), "status": views.t("status.\(ticket.status.rawValue)"),
+            "statusKey": ticket.status.rawValue, "priority": ticket.priority.rawValue,
+            "priorityLabel": views.t("ui.priority.\(ticket.priority.rawValue)"), "tier": ticket.tier.rawValue,
+            "requester": ticket.requester.name, "contact": ticket.contact,
+            "masked": masked,
+            "channel": views.t("ui.channel.\(ticket.channel.rawValue)"),
+            "category": [views.categoryName(ticket.categoryId), views.categoryName(ticket.subcategoryId)]
+                .filter { !$0.isEmpty }.joined(separator: " / "),
+            "group": views.groupName(ticket.groupId), "assignee": views.userName(ticket.assigneeId),
+            "submitted": views.time(ticket.submittedAt, calendar), "affectedSystem": ticket.affectedSystem ?? "",
+            "sla": views.sla(state, status: ticket.status, calendar: calendar),
+            "responseDue": views.time(state.responseDueAt, calendar),
+            "respondedAt": views.time(state.respondedAt, calendar),
+            "resolutionDue": views.time(state.resolutionDueAt, calendar),
+            "events": events.map { views.event($0, calendar: calendar, maskedActor: maskedActor) },
+            "attachments": attachments.map {
+                ["id": $0.id, "filename": $0.filename, "size": ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)]
+            },
+            "actions": actionForms(actions, ticket: original, views: views), "hasActions": !actions.isEmpty,
+            "canWork": user.role.isStaff && ticket.status != .closed,
+            "canReprioritise": user.role.seesAllTickets && ticket.status != .closed,
+            "priorities": TicketViews.options(
+                Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) }, selected: ticket.priority.rawValue),
+            "categories": TicketViews.options(
+                views.categories.values.filter(\.active).sorted { ($0.parentId ?? $0.id, $0.id) < ($1.parentId ?? $1.id, $1.id) }
+                    .map { (String($0.id), ($0.parentId.map { views.categoryName($0) + " / " } ?? "") + views.categoryName($0.id)) },
+                selected: ticket.subcategoryId.map(String.init) ?? ticket.categoryId.map(String.init)),
+            "maxMB": deps.options.maxAttachmentBytes / (1024 * 1024),
+            "canAttach": ticket.status != .closed,
+        ]
+        if let department = ticket.requester.department, !department.isEmpty { data["department"] = department }
+        if state.pausedMinutes > 0 { data["pausedMinutes"] = views.duration(state.pausedMinutes) }
+        if let workaround = ticket.workaround { data["workaround"] = workaround }
+        if let eta = ticket.workaroundEta { data["workaroundEta"] = views.time(eta, calendar) }
+        if let solution = ticket.solution { data["solution"] = solution }
+        if let cause = ticket.rootCause { data["rootCause"] = cause }
+        if let rating = ticket.satisfaction {
+            data["satisfaction"] = [
+                "level": views.t("ui.satisfaction.\(rating.level.rawValue)"), "score": rating.score,
+                "comment": rating.comment ?? "",
+            ]
+        }
+        if let reason = ticket.closeReason { data["closeReason"] = reason }
+        return deps.renderer.page("ticket", page, title: "\(ticket.number) \(ticket.title)", data)
+    }
+
+    /// One small form per action this user may take, with the fields that action needs.
+    func actionForms(_ actions: [WorkflowAction], ticket: Ticket, views: TicketViews) -> [[String: Any]] {
+        let staff = views.users.values.filter { $0.role.isStaff && $0.active }.sorted { $0.id < $1.id }
+        let staffOptions = TicketViews.options(
+            staff.map { (String($0.id), "\($0.displayName)\($0.tier.map { " (\($0.rawValue))" } ?? "")") }, selected: nil)
+        let groupOptions = TicketViews.options(
+            views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
+            selected: ticket.groupId.map(String.init))
+        return actions.map { action in
+            var form: [String: Any] = ["action": action.rawValue, "label": views.t("action.\(action.rawValue)")]
+            let reasonRequired = Self.reasonActions.contains(action) || (action == .close && ticket.status != .reviewed)
+            if reasonRequired || action == .wait { form["reason"] = ["required": reasonRequired] }
+            switch action {
+            case .assign: form["assign"] = ["staff": staffOptions, "groups": groupOptions]
+            case .escalate: form["escalate"] = ["staff": staffOptions, "groups": groupOptions]
+            case .resolve: form["resolve"] = true
+            case .rate:
+                form["rate"] = [
+                    "levels": SatisfactionLevel.allCases.map {
+                        ["value": $0.rawValue, "label": views.t("ui.satisfaction.\($0.rawValue)")]
+                    },
+                    "scores": (1...5).reversed().map { ["value": $0, "checked": $0 == 5] },
+                ]
+            default: break
+            }
+            form["primary"] = [.accept, .start, .resolve, .confirm, .review, .close].contains(action)
+            return form
+        }
+    }
+
+    @Sendable func transition(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await change(request, context) { ref, form, user in
+            guard let action = form["action"].flatMap(WorkflowAction.init(rawValue:)) else {
+                throw APIError.invalidValue("action")
+            }
+            var satisfaction: Satisfaction?
+            if action == .rate, let level = form["level"].flatMap(SatisfactionLevel.init(rawValue:)) {
+                satisfaction = Satisfaction(level: level, score: Int(form["score"] ?? "") ?? 0, comment: form.text("comment"))
+            }
+            let body = TransitionBody(
+                action: action, reason: form.text("reason"), assigneeId: form.int("assigneeId"), groupId: form.int("groupId"),
+                solution: form.text("solution"), rootCause: form.text("rootCause"), satisfaction: satisfaction)
+            _ = try await deps.service.transition(ref, body, by: user)
+        }
+    }
+
+    @Sendable func worklog(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await change(request, context) { ref, form, user in
+            let visibility = form["visibility"].flatMap(TicketEvent.Visibility.init(rawValue:))
+            _ = try await deps.service.addWorklog(ref, WorklogBody(body: form["body"] ?? "", visibility: visibility), by: user)
+        }
+    }
+
+    @Sendable func workaround(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await change(request, context) { ref, form, user in
+            let rules = try await deps.store.rules(policyId: try await deps.service.visibleTicket(ref.number, for: user).slaPolicyId)
+            let eta = form.text("eta").flatMap { Self.localDateTime($0, rules.calendar) }
+            _ = try await deps.service.setWorkaround(ref, WorkaroundBody(workaround: form["workaround"] ?? "", eta: eta), by: user)
+        }
+    }
+
+    @Sendable func priority(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await change(request, context) { ref, form, user in
+            guard let priority = form["priority"].flatMap(Priority.init(rawValue:)) else { throw APIError.invalidValue("priority") }
+            _ = try await deps.service.changePriority(ref, PriorityBody(priority: priority, reason: form.text("reason")), by: user)
+        }
+    }
+
+    @Sendable func category(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await change(request, context) { ref, form, user in
+            guard let id = form.int("categoryId") else { throw APIError.invalidValue("categoryId") }
+            _ = try await deps.service.changeCategory(
+                ref, CategoryBody(categoryId: id, subcategoryId: nil, reason: form.text("reason")), by: user)
+        }
+    }
+
+    /// Reads the form (CSRF checked), runs one ticket use case with the version the page showed,
+    /// and goes back to the ticket page.
+    private func change(
+        _ request: Request, _ context: HelpdeskRequestContext,
+        _ operation: (TicketRef, FormData, User) async throws -> Void
+    ) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let user = try page.requireUser()
+        let form = try await deps.form(request, context)
+        let number = try context.parameters.require("number")
+        try await operation(TicketRef(number: number, expectedVersion: form.int("version").map(Int.init)), form, user)
+        return .redirect(to: "/tickets/\(number)")
+    }
+
+    /// `2026-11-23T15:00` from a `datetime-local` field, in the calendar's time zone.
+    static func localDateTime(_ text: String, _ calendar: BusinessCalendar) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: calendar.timeZoneIdentifier) ?? .gmt
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.date(from: text)
+    }
+}

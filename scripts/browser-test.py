@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""One ticket's whole life in the web UI, in Chinese, with headless chromium.
+
+A requester submits a fault with an attachment; the supervisor assigns it to an L1 engineer,
+who accepts it, logs an internal note and a workaround and escalates to L2; the L2 engineer
+accepts and resolves; the requester confirms and rates; the supervisor reviews and closes.
+Every step asserts what the page shows and saves a screenshot.
+
+usage: browser-test.py BASE_URL ADMIN_PASSWORD SCREENSHOT_DIR
+"""
+import os
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE, ADMIN_PASSWORD, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
+PASSWORD = "browser-pass-1"
+os.makedirs(SHOTS, exist_ok=True)
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                 "--lang=zh-CN", "--force-device-scale-factor=1"):
+    options.add_argument(argument)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.implicitly_wait(2)
+steps = 0
+
+
+def go(path):
+    driver.get(BASE + path)
+
+
+def text():
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def expect(fragment, where=None):
+    shown = where.text if where is not None else text()
+    assert fragment in shown, f"expected {fragment!r} on {driver.current_url}, page shows:\n{shown[:1500]}"
+
+
+def shot(name):
+    global steps
+    steps += 1
+    # Full height of the page, so a screenshot shows the whole screen.
+    height = driver.execute_script("return Math.max(document.body.scrollHeight, 700)")
+    driver.set_window_size(1280, min(height + 40, 2400))
+    driver.save_screenshot(os.path.join(SHOTS, f"{name}.png"))
+    driver.set_window_size(1280, 1000)
+
+
+def submit(button):
+    """Clicks a submit button and waits for the next page to load."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+
+    def replaced(_):
+        try:
+            page.is_enabled()
+            return False
+        except Exception:  # stale, or "does not belong to the document": the next page is there
+            return True
+
+    WebDriverWait(driver, 10).until(replaced)
+
+
+def fill(element_id, value):
+    field = driver.find_element(By.ID, element_id)
+    field.clear()
+    field.send_keys(value)
+
+
+def sign_in(username, password=PASSWORD):
+    driver.delete_all_cookies()
+    go("/login")
+    expect("登录")
+    fill("username", username)
+    fill("password", password)
+    submit(driver.find_element(By.ID, "login-submit"))
+    assert "/login" not in driver.current_url, f"sign-in of {username} failed: {text()[:500]}"
+
+
+def sign_out():
+    submit(driver.find_element(By.ID, "logout"))
+    assert driver.current_url.endswith("/login")
+
+
+def act(action, **fields):
+    """Submits the form of one workflow action on the ticket page."""
+    form = driver.find_element(By.ID, f"action-{action}")
+    for name, value in fields.items():
+        field = form.find_element(By.NAME, name)
+        if field.tag_name == "select":
+            Select(field).select_by_visible_text(value)
+        elif field.get_attribute("type") == "radio":
+            form.find_element(By.CSS_SELECTOR, f"input[name={name}][value='{value}']").click()
+        else:
+            field.send_keys(value)
+    submit(form.find_element(By.ID, f"do-{action}"))
+
+
+def actions():
+    return [e.get_attribute("id")[len("do-"):] for e in driver.find_elements(By.CSS_SELECTOR, "[id^=do-]")]
+
+
+def create_user(username, name, role, tier=None, group=None):
+    go("/admin/users")
+    fill("u-username", username)
+    fill("u-name", name)
+    fill("u-password", PASSWORD)
+    Select(driver.find_element(By.ID, "u-role")).select_by_value(role)
+    if tier:
+        Select(driver.find_element(By.ID, "u-tier")).select_by_value(tier)
+    if group:
+        driver.find_element(By.XPATH, f"//label[contains(., '{group}')]/input").click()
+    fill("u-phone", "13900001234")
+    submit(driver.find_element(By.ID, "save-user"))
+    expect(username)
+
+
+try:
+    # The admin signs in (zh-CN by default) and creates the four people of the story.
+    sign_in("admin", ADMIN_PASSWORD)
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN"
+    create_user("xiaoming", "王小明", "requester")
+    create_user("ligong", "李工", "agent", "L1", "开发组")
+    create_user("zhanggong", "张工", "agent", "L2", "开发组")
+    create_user("chen", "陈主管", "supervisor")
+    expect("用户与角色")
+    shot("01-admin-users")
+    go("/admin/sla")
+    expect("SLA 策略")
+    shot("02-admin-sla")
+    go("/admin/calendars")
+    expect("节假日与调休")
+    shot("03-admin-calendars")
+    sign_out()
+
+    # Requester: sign-in page, the fault form with its type-specific fields, an attachment.
+    go("/login")
+    shot("04-sign-in")
+    sign_in("xiaoming")
+    go("/new?type=fault")
+    expect("报错信息")
+    expect("复现步骤")
+    fill("title", "财务系统无法登录")
+    fill("description", "今天 9 点起财务系统登录后白屏，3 名财务人员无法报销。")
+    fill("detail_error_text", "HTTP 500 Internal Server Error")
+    fill("detail_steps", "打开 fin.corp，输入账号密码，点击登录")
+    fill("detail_environment", "Windows 11，Chrome 120")
+    fill("affectedSystem", "财务系统")
+    Select(driver.find_element(By.ID, "categoryId")).select_by_visible_text("　系统故障 / 软件bug")
+    Select(driver.find_element(By.ID, "impact")).select_by_value("medium")
+    Select(driver.find_element(By.ID, "urgency")).select_by_value("high")
+    fill("contact", "13812345678")
+    log = tempfile.NamedTemporaryFile("w", suffix=".log", delete=False)
+    log.write("2026-11-23 09:00:01 ERROR login failed: 500\n")
+    log.close()
+    driver.find_element(By.ID, "attachments").send_keys(log.name)
+    shot("05-requester-new-ticket")
+    submit(driver.find_element(By.ID, "submit-ticket"))
+    expect("已收到您的请求")
+    number = driver.find_element(By.ID, "ack-number").text.strip()
+    assert number.startswith("TS20261123"), number
+    expect(f"工单号 {number}")
+    expect("预计在 2026-11-23")
+    shot("06-requester-acknowledgement")
+    go("/my")
+    expect(number)
+    expect("待处理")
+    shot("07-requester-my-tickets")
+    sign_out()
+
+    # Supervisor: the unassigned queue, then assigns the ticket to the L1 engineer.
+    sign_in("chen")
+    go("/queues/unassigned")
+    expect(number)
+    shot("08-agent-queue-unassigned")
+    go(f"/tickets/{number}")
+    assert "assign" in actions(), actions()
+    act("assign", assigneeId="李工 (L1)")
+    expect("已分派")
+    sign_out()
+
+    # L1: sees it in "assigned to me", accepts, notes internally, sets a workaround, escalates.
+    sign_in("ligong")
+    go("/queues/mine")
+    expect(number)
+    expect("P1 高")
+    shot("09-l1-queue-mine")
+    go(f"/tickets/{number}")
+    assert actions() == ["assign", "accept", "bounce", "escalate"], actions()
+    act("accept")
+    expect("处理中")
+    assert "resolve" in actions() and "accept" not in actions(), actions()
+    fill("worklog-body", "已远程查看，应用服务器报 500，怀疑会话服务故障。")
+    submit(driver.find_element(By.ID, "add-worklog"))
+    fill("workaround-text", "请先使用备用入口 fin2.corp 提交报销。")
+    submit(driver.find_element(By.CSS_SELECTOR, "#workaround-form button"))
+    expect("备用入口")
+    act("escalate", reason="远程排查 30 分钟未解决，已尝试重启浏览器和清缓存，需二线排查服务端。", assigneeId="张工 (L2)")
+    expect("L2")
+    expect("已分派")
+    shot("10-l1-ticket-escalated")
+    sign_out()
+
+    # L2: accepts and resolves.
+    sign_in("zhanggong")
+    go(f"/tickets/{number}")
+    expect("内部记录")
+    act("accept")
+    act("resolve", solution="重启会话服务并清理过期会话，登录恢复。", rootCause="会话服务内存耗尽")
+    expect("已解决")
+    shot("11-l2-ticket-resolved")
+    sign_out()
+
+    # Requester: sees the solution and the workaround, not the internal note; confirms and rates.
+    sign_in("xiaoming")
+    go(f"/tickets/{number}")
+    expect("重启会话服务")
+    expect("备用入口")
+    assert "怀疑会话服务故障" not in text(), "an internal note reached the requester"
+    assert actions() == ["confirm", "reject", "rate", "reopen"], actions()
+    shot("12-requester-ticket-resolved")
+    act("confirm")
+    expect("已确认")
+    act("rate", level="satisfied", score="5", comment="响应及时，谢谢！")
+    expect("满意 · 5/5")
+    shot("13-requester-rated")
+    sign_out()
+
+    # Supervisor: review-and-close list, review, close; the P0/P1 board is empty again.
+    sign_in("chen")
+    go("/supervisor/review")
+    expect(number)
+    shot("14-supervisor-review-list")
+    go(f"/tickets/{number}")
+    act("review")
+    expect("已审核")
+    act("close")
+    expect("已关闭")
+    shot("15-supervisor-closed")
+    go("/supervisor/board")
+    expect("当前没有未解决的 P0/P1 工单")
+    shot("16-supervisor-board")
+
+    # The language switch is remembered for the user.
+    submit(driver.find_element(By.ID, "switch-language"))
+    go(f"/tickets/{number}")
+    expect("Closed")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    shot("17-ticket-in-english")
+    print(f"browser walk-through passed: {number}, {steps} screenshots in {SHOTS}")
+finally:
+    driver.quit()
