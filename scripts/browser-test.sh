@@ -18,6 +18,9 @@ for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
   sleep 0.2
 done
-python3 scripts/browser-test.py "http://127.0.0.1:$port" "$HELPDESK_ADMIN_PASSWORD" docs/screenshots || {
+# Debian's python3-selenium lives in /usr/bin/python3; another python3 on PATH (pyenv) may lack it.
+py=python3
+if /usr/bin/python3 -c 'import selenium' 2>/dev/null; then py=/usr/bin/python3; fi
+"$py" scripts/browser-test.py "http://127.0.0.1:$port" "$HELPDESK_ADMIN_PASSWORD" docs/screenshots || {
   echo "--- server log"; tail -50 "$data/serve.log"; exit 1
 }

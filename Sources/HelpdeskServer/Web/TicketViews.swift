@@ -91,7 +91,9 @@ struct TicketViews {
     /// One history entry. `maskedActor` is the external requester whose name this viewer
     /// sees masked (R9.2), so their own entries do not reveal it.
     func event(_ event: TicketEvent, calendar: BusinessCalendar, maskedActor: Int64? = nil) -> [String: Any] {
-        let actor = event.actorId == maskedActor ? Masking.name(event.actorName) : event.actorName
+        let actor =
+            event.actorId == Actor.system.id
+            ? t("ui.actor.system") : event.actorId == maskedActor ? Masking.name(event.actorName) : event.actorName
         var view: [String: Any] = [
             "at": time(event.at, calendar), "actor": actor, "internal": event.visibility == .internal,
         ]
