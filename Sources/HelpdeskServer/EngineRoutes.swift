@@ -6,9 +6,11 @@ import HelpdeskStore
 /// The SLA engine's ticket endpoints: the explainable timeline, extensions, breach causes,
 /// collaboration, approval of major changes and major incidents.
 struct EngineRoutes {
-    let service: TicketService
-    let store: any HelpdeskStore
-    let clock: AppClock
+    /// Decoding, the ticket reference and presentation are the ticket routes' own.
+    let tickets: TicketRoutes
+    var service: TicketService { tickets.service }
+    var store: any HelpdeskStore { tickets.store }
+    var clock: AppClock { tickets.clock }
 
     struct ExtensionBody: Decodable {
         var dueAt: Date
@@ -66,13 +68,13 @@ struct EngineRoutes {
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("tickets/:number/sla", use: timeline)
         group.post("tickets/:number/extensions") { request, context in
-            try await update(request, context, ExtensionBody.self) { ref, body, user in
+            try await tickets.update(request, context, ExtensionBody.self) { ref, body, user in
                 try await service.requestExtension(ref, dueAt: body.dueAt, reason: body.reason, by: user)
             }
         }
         group.post("tickets/:number/extensions/:id/decision") { request, context in
             let id = Int(try context.parameters.id(resource: "extension"))
-            return try await update(request, context, DecisionBody.self) { ref, body, user in
+            return try await tickets.update(request, context, DecisionBody.self) { ref, body, user in
                 try await service.decideExtension(ref, id: id, approve: body.approve, note: body.note, by: user)
             }
         }
@@ -89,41 +91,41 @@ struct EngineRoutes {
             return DirectoryRoutes.Items(items: items)
         }
         group.put("tickets/:number/breach-cause") { request, context in
-            try await update(request, context, CauseBody.self) { ref, body, user in
+            try await tickets.update(request, context, CauseBody.self) { ref, body, user in
                 try await service.recordBreachCause(ref, cause: body.cause, by: user)
             }
         }
         group.post("tickets/:number/collaborators") { request, context in
-            try await update(request, context, CollaboratorBody.self) { ref, body, user in
+            try await tickets.update(request, context, CollaboratorBody.self) { ref, body, user in
                 try await service.askCollaborator(
                     ref, groupId: body.groupId, contact: body.contact, question: body.question, by: user)
             }
         }
         group.post("tickets/:number/collaborators/:id/answer") { request, context in
             let id = Int(try context.parameters.id(resource: "collaboration"))
-            return try await update(request, context, AnswerBody.self) { ref, body, user in
+            return try await tickets.update(request, context, AnswerBody.self) { ref, body, user in
                 try await service.answerCollaboration(ref, id: id, answer: body.answer, by: user)
             }
         }
         group.put("tickets/:number/lead-group") { request, context in
-            try await update(request, context, LeadGroupBody.self) { ref, body, user in
+            try await tickets.update(request, context, LeadGroupBody.self) { ref, body, user in
                 try await service.setLeadGroup(ref, groupId: body.groupId, by: user)
             }
         }
         group.post("tickets/:number/approval") { request, context in
-            try await update(request, context, ApprovalBody.self) { ref, body, user in
+            try await tickets.update(request, context, ApprovalBody.self) { ref, body, user in
                 try await service.requestApproval(ref, change: body.change, approverId: body.approverId, by: user)
             }
         }
         group.post("tickets/:number/approval/decision") { request, context in
-            try await update(request, context, DecisionBody.self) { ref, body, user in
+            try await tickets.update(request, context, DecisionBody.self) { ref, body, user in
                 try await service.decideApproval(ref, approve: body.approve, note: body.note, by: user)
             }
         }
         group.post("tickets/:number/major-incident") { request, context in
             let user = try context.requireUser()
             let ticket = try await service.declareMajorIncident(try TicketRoutes.ref(request, context), by: user)
-            return try await present(ticket, to: user)
+            return try await tickets.present(ticket, to: user)
         }
         group.post("tickets/:number/linked") { request, context in
             let user = try context.requireUser()
@@ -139,7 +141,7 @@ struct EngineRoutes {
             return DirectoryRoutes.Items(items: try await store.linkedTickets(to: major.number))
         }
         group.post("tickets/:number/broadcasts") { request, context in
-            try await update(request, context, BroadcastBody.self) { ref, body, user in
+            try await tickets.update(request, context, BroadcastBody.self) { ref, body, user in
                 try await service.broadcast(
                     ref, what: body.what, impact: body.impact, expectedRecovery: body.expectedRecovery, by: user)
             }
@@ -159,20 +161,5 @@ struct EngineRoutes {
             number: ticket.number, policyId: policy.id, policyVersion: policy.version, policyName: policy.name,
             calendarId: policy.calendarId, timeZone: rules.calendar.timeZoneIdentifier,
             explanation: SLAExplanation(ticket: ticket, events: events, rules: rules, now: clock.now()))
-    }
-
-    private func update<Body: Decodable>(
-        _ request: Request, _ context: HelpdeskRequestContext, _ type: Body.Type,
-        _ operation: (TicketRef, Body, User) async throws -> Ticket
-    ) async throws -> TicketResponse {
-        let user = try context.requireUser()
-        let body = try await request.decodeJSON(type, context: context)
-        let ticket = try await operation(try TicketRoutes.ref(request, context), body, user)
-        return try await present(ticket, to: user)
-    }
-
-    private func present(_ ticket: Ticket, to user: User) async throws -> TicketResponse {
-        let rules = try await store.rules(policyId: ticket.slaPolicyId)
-        return TicketResponse(ticket, viewer: user.actor, rules: rules, now: clock.now())
     }
 }

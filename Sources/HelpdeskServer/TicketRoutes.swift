@@ -155,7 +155,7 @@ struct TicketRoutes {
     }
 
     /// Decode a body, apply one ticket use case, answer with the updated ticket.
-    private func update<Body: Decodable>(
+    func update<Body: Decodable>(
         _ request: Request, _ context: HelpdeskRequestContext, _ type: Body.Type,
         _ operation: (TicketRef, Body, User) async throws -> Ticket
     ) async throws -> TicketResponse {
@@ -165,7 +165,7 @@ struct TicketRoutes {
         return try await present(ticket, to: user)
     }
 
-    private func present(_ ticket: Ticket, to user: User) async throws -> TicketResponse {
+    func present(_ ticket: Ticket, to user: User) async throws -> TicketResponse {
         let rules = try await store.rules(policyId: ticket.slaPolicyId)
         return TicketResponse(ticket, viewer: user.actor, rules: rules, now: clock.now())
     }
