@@ -150,10 +150,19 @@ public struct SLATrack: Hashable, Codable, Sendable {
 
     /// The instant at which `fraction` of the resolution target (with extensions) is used up if
     /// the clock keeps running; nil while it is paused or stopped, when the instant is unknown.
-    public func resolutionInstant(fraction: Double, policy: SLAPolicy, calendar: BusinessCalendar, now: Date) -> Date? {
+    public func resolutionInstant(fraction: Double, policy: SLAPolicy, calendar: BusinessCalendar) -> Date? {
         guard resolvedAt == nil, pausedSince == nil else { return nil }
         let target = (policy.targets(for: priority) ?? SLAPolicy.default.targets(for: priority)!).resolution
-        return progress(target, extra: extensionSeconds, fraction: fraction, calendar: calendar, now: now).due
+        // While running, where the target runs out does not depend on the moment it is read.
+        return progress(target, extra: extensionSeconds, fraction: fraction, calendar: calendar, now: openedAt).due
+    }
+
+    /// Where the hard limit runs out if the clock keeps running; nil without one, or while paused or stopped.
+    public func hardLimitInstant(policy: SLAPolicy, calendar: BusinessCalendar) -> Date? {
+        guard resolvedAt == nil, pausedSince == nil,
+            let target = (policy.targets(for: priority) ?? SLAPolicy.default.targets(for: priority)!).hardLimit
+        else { return nil }
+        return progress(target, calendar: calendar, now: openedAt).due
     }
 
     /// The stretches in which the resolution clock ran up to `now`, for the explainable timeline.

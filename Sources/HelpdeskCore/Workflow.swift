@@ -101,7 +101,7 @@ public enum Workflow {
             next.assigneeId = request.assigneeId
             next.assignedAt = request.assigneeId == nil ? nil : now
             next.status = request.assigneeId == nil ? .new : .assigned
-            let told = request.assigneeId.map { [Recipient.user($0)] } ?? Recipient.tier(tier, of: next)
+            let told = request.assigneeId.map { [Recipient.user($0)] } ?? Recipient.staff(at: tier, of: next)
             notices.append(Notice(.escalated, ticket: next, to: told, at: now, ["tier": tier.rawValue, "rule": "manual"]))
             data["tier"] = tier.rawValue
             if let assignee = request.assigneeId { data["assignee_id"] = String(assignee) }

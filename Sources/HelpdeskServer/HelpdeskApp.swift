@@ -96,7 +96,7 @@ public enum HelpdeskApp {
     /// The SLA scheduler with the webhook channel, and e-mail when SMTP is configured.
     static func scheduler(
         store: any HelpdeskStore, clock: AppClock, config: ServerConfiguration, localizer: Localizer, logger: Logger
-    ) async throws -> SLAScheduler {
+    ) -> SLAScheduler {
         var channels: [Delivery.Channel: any DeliveryChannel] = [
             .webhook: WebhookChannel(store: store, timeout: config.webhookTimeoutSeconds, now: { clock.now() })
         ]
@@ -132,7 +132,7 @@ public enum HelpdeskApp {
             router: router, configuration: .init(address: .hostname(config.host, port: config.port)), logger: logger)
         app.addServices(services)
         if config.schedulerEnabled {
-            let scheduler = try await scheduler(
+            let scheduler = scheduler(
                 store: store, clock: simulated?.appClock ?? .system, config: config, localizer: localizer, logger: logger)
             app.addServices(GatedService(gate: ready, service: scheduler))
         }

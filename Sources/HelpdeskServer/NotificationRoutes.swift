@@ -105,7 +105,7 @@ struct NotificationRoutes {
             userId: user.id, unreadOnly: unreadOnly, before: try TicketRoutes.id(query.get("before"), "before"),
             limit: limit + 1)
         let locale = TicketRoutes.locale(request, user)
-        let renderer = try await renderer()
+        let renderer = try await Self.renderer(store: store, localizer: localizer)
         let entries = items.prefix(limit).map { item in
             let text = renderer.render(kind: item.kind, arguments: item.arguments, locale: locale)
             return InboxEntry(
@@ -118,10 +118,6 @@ struct NotificationRoutes {
     }
 
     /// Renders in the time zone of the current policy's calendar.
-    func renderer() async throws -> NoticeRenderer {
-        try await Self.renderer(store: store, localizer: localizer)
-    }
-
     static func renderer(store: any HelpdeskStore, localizer: Localizer) async throws -> NoticeRenderer {
         var zone = TimeZone.gmt
         if let policy = try await store.currentSLAPolicy() {

@@ -71,7 +71,8 @@ extension TicketService {
         }.ticket
     }
 
-    /// Links each numbered ticket to the major incident; all or nothing is checked per ticket.
+    /// Links each numbered ticket to the major incident, one ticket transaction each; a refused
+    /// ticket stops the rest, the ones before it stay linked.
     func link(_ numbers: [String], to majorNumber: String, by user: User) async throws -> [LinkedTicket] {
         let major = try await visibleTicket(majorNumber, for: user)
         for number in numbers {

@@ -58,7 +58,7 @@ extension SQLStore {
                 let ticket = try Self.ticket(from: row)
                 var result = try await Self.runEngine(
                     on: TicketChange(ticket: ticket, events: []), ticketId: id, rules: rules, now: now, on: db)
-                guard !result.events.isEmpty || result.ticket.firedTimers != ticket.firedTimers else {
+                guard !result.events.isEmpty else {
                     // Nothing due any more (the plan moved): store the next moment only.
                     try await Self.writeDueColumns(of: ticket, rules: rules, now: now, on: db)
                     return false

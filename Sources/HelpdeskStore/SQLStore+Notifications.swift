@@ -5,7 +5,6 @@ import SQLKit
 extension SQLStore {
     public func dispatchNotifications(now: Date, limit: Int, email: Bool) async throws -> Int {
         let settings = try await setting(SLAEngineSettings.settingKey, as: SLAEngineSettings.self) ?? .default
-        let hooks = try await webhooks().filter(\.active)
         let dialect = database.dialect
         return try await database.transaction { db in
             let rows = try await db.raw(
@@ -14,6 +13,8 @@ extension SQLStore {
                 ORDER BY id LIMIT \(literal: max(1, limit))\(unsafeRaw: dialect.forUpdateSkipLocked)
                 """
             ).all()
+            // Most ticks find nothing to send; the webhooks are read only when there is.
+            let hooks = rows.isEmpty ? [] : try await Self.loadWebhooks(on: db).filter(\.active)
             for row in rows {
                 let outboxId = try row.int("id")
                 let notice = try Self.decode(Notice.self, json: try row.string("notice"))
@@ -241,15 +242,17 @@ extension SQLStore {
     // MARK: - Webhooks
 
     public func webhooks() async throws -> [Webhook] {
-        try await database.read { db in
-            try await db.raw("SELECT * FROM webhooks ORDER BY id").all().map { row in
-                var hook = Webhook(
-                    id: try row.int("id"), name: try row.string("name"), url: try row.string("url"),
-                    secret: try row.string("secret"), events: try Self.decode([String].self, json: try row.string("events")),
-                    active: try row.int("active") != 0)
-                hook.createdAt = Date(millis: try row.int("created_at"))
-                return hook
-            }
+        try await database.read { db in try await Self.loadWebhooks(on: db) }
+    }
+
+    static func loadWebhooks(on db: any SQLDatabase) async throws -> [Webhook] {
+        try await db.raw("SELECT * FROM webhooks ORDER BY id").all().map { row in
+            var hook = Webhook(
+                id: try row.int("id"), name: try row.string("name"), url: try row.string("url"),
+                secret: try row.string("secret"), events: try Self.decode([String].self, json: try row.string("events")),
+                active: try row.int("active") != 0)
+            hook.createdAt = Date(millis: try row.int("created_at"))
+            return hook
         }
     }
 

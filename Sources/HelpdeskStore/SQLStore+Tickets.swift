@@ -79,11 +79,10 @@ extension SQLStore {
                 ).first()
             else { throw StoreError.notFound("ticket") }
             let current = try Self.ticket(from: row)
-            let now = max(current.updatedAt, Date(timeIntervalSince1970: 0))
             let changed = try change(current, rules)
-            // Timers that came due with this change (or were not yet seen by the scheduler) fire with it.
+            // Timers that came due by this change's time (or were not yet seen by the scheduler) fire with it.
             let result = try await Self.runEngine(
-                on: changed, ticketId: current.id, rules: rules, now: max(changed.ticket.updatedAt, now), on: db)
+                on: changed, ticketId: current.id, rules: rules, now: changed.ticket.updatedAt, on: db)
             try await Self.writeDocument(of: result.ticket, rules: rules, now: result.ticket.updatedAt, on: db)
             try await Self.insert(result.events, ticketId: current.id, on: db)
             try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
@@ -144,23 +143,23 @@ extension SQLStore {
     }
 
     static func loadEvents(ticketId: Int64, includeInternal: Bool, on db: any SQLDatabase) async throws -> [TicketEvent] {
-            var sql: SQLQueryString = "SELECT * FROM ticket_events WHERE ticket_id = \(bind: ticketId)"
-            if !includeInternal { sql += " AND visibility = 'public'" }
-            sql += " ORDER BY id"
-            return try await db.raw(sql).all().map { row in
-                var event = TicketEvent(
-                    id: try row.int("id"), kind: TicketEvent.Kind(rawValue: try row.string("kind")) ?? .worklog,
-                    action: try row.optionalString("action").flatMap(WorkflowAction.init(rawValue:)),
-                    fromStatus: try row.optionalString("from_status").flatMap(TicketStatus.init(rawValue:)),
-                    toStatus: try row.optionalString("to_status").flatMap(TicketStatus.init(rawValue:)),
-                    actor: Actor(id: try row.int("actor_id"), name: try row.string("actor_name"), role: .requester),
-                    at: Date(millis: try row.int("at")), reason: try row.optionalString("reason"),
-                    body: try row.optionalString("body"),
-                    visibility: TicketEvent.Visibility(rawValue: try row.string("visibility")) ?? .internal,
-                    data: try Self.decode([String: String].self, json: try row.string("data")))
-                event.id = try row.int("id")
-                return event
-            }
+        var sql: SQLQueryString = "SELECT * FROM ticket_events WHERE ticket_id = \(bind: ticketId)"
+        if !includeInternal { sql += " AND visibility = 'public'" }
+        sql += " ORDER BY id"
+        return try await db.raw(sql).all().map { row in
+            var event = TicketEvent(
+                id: try row.int("id"), kind: TicketEvent.Kind(rawValue: try row.string("kind")) ?? .worklog,
+                action: try row.optionalString("action").flatMap(WorkflowAction.init(rawValue:)),
+                fromStatus: try row.optionalString("from_status").flatMap(TicketStatus.init(rawValue:)),
+                toStatus: try row.optionalString("to_status").flatMap(TicketStatus.init(rawValue:)),
+                actor: Actor(id: try row.int("actor_id"), name: try row.string("actor_name"), role: .requester),
+                at: Date(millis: try row.int("at")), reason: try row.optionalString("reason"),
+                body: try row.optionalString("body"),
+                visibility: TicketEvent.Visibility(rawValue: try row.string("visibility")) ?? .internal,
+                data: try Self.decode([String: String].self, json: try row.string("data")))
+            event.id = try row.int("id")
+            return event
+        }
     }
 
     public func tickets(_ query: TicketQuery, now: Date) async throws -> TicketPage {

@@ -11,9 +11,8 @@ public enum Collaborations {
         guard ticket.status.isOpen else { throw .ticketClosed }
         guard let question = question.flatMap(Workflow.trimmed) else { throw .fieldRequired("question") }
         guard let contact = contact.flatMap(Workflow.trimmed) else { throw .fieldRequired("contact") }
-        guard question.count <= TicketOperations.maxTextLength, contact.count <= 200 else {
-            throw .invalidValue(field: "question")
-        }
+        guard question.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "question") }
+        guard contact.count <= 200 else { throw .invalidValue(field: "contact") }
         let id = (ticket.collaborations?.count ?? 0) + 1
         let due = now.addingTimeInterval(TimeInterval(rules.engine.collaborationHours * 3600))
         var next = ticket

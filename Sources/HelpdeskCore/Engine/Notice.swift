@@ -53,7 +53,7 @@ public enum Recipient: Hashable, Codable, Sendable {
     }
 
     /// Staff at `tier` who can take the ticket: its group's, or everyone's at that tier.
-    static func tier(_ tier: Tier, of ticket: Ticket) -> [Recipient] {
+    static func staff(at tier: Tier, of ticket: Ticket) -> [Recipient] {
         ticket.groupId.map { [.group($0, minimumTier: tier)] } ?? [.tier(tier)]
     }
 }

@@ -40,7 +40,7 @@ extension SLAEngine {
 
         switch timer.kind {
         case .p0Alert:
-            tell(.p0Alert, [.onDutyLead] + Recipient.tier(.l2, of: ticket))
+            tell(.p0Alert, [.onDutyLead] + Recipient.staff(at: .l2, of: ticket))
         case .l1Escalation:
             let rule = rules.engine.coreBusinessPriorities.contains(ticket.priority) ? "core_business" : "l1_timeout"
             escalate(&change, rule: rule, rules: rules, history: history, now: now)
@@ -128,7 +128,7 @@ extension SLAEngine {
         let previous = ticket.assigneeId.map { [Recipient.user($0)] } ?? []
         change.notices.append(
             Notice(
-                .escalated, ticket: next, to: unique(Recipient.tier(tier, of: next) + previous), at: now,
+                .escalated, ticket: next, to: unique(Recipient.staff(at: tier, of: next) + previous), at: now,
                 ["tier": tier.rawValue, "rule": rule]))
     }
 

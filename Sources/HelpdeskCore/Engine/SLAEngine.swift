@@ -33,13 +33,11 @@ public enum SLAEngine {
                 add(.responseBreach, "response_breach.\(priority)", sla.responseInstant(fraction: 1, policy: policy, calendar: calendar))
             }
             let generation = "\(priority).\(ticket.extensions?.filter { $0.status == .approved }.count ?? 0)"
-            let now = sla.openedAt  // the running projection does not depend on `now`
             add(.resolutionWarning, "resolution_warning.\(generation)",
-                sla.resolutionInstant(fraction: warning, policy: rules.policy, calendar: calendar, now: now))
+                sla.resolutionInstant(fraction: warning, policy: rules.policy, calendar: calendar))
             add(.resolutionBreach, "resolution_breach.\(generation)",
-                sla.resolutionInstant(fraction: 1, policy: rules.policy, calendar: calendar, now: now))
-            let state = sla.state(at: sla.openedAt, policy: rules.policy, calendar: calendar)
-            if !state.paused { add(.hardLimitBreach, "hard_limit.\(priority)", state.hardLimitDueAt) }
+                sla.resolutionInstant(fraction: 1, policy: rules.policy, calendar: calendar))
+            add(.hardLimitBreach, "hard_limit.\(priority)", sla.hardLimitInstant(policy: rules.policy, calendar: calendar))
 
             if ticket.status == .assigned, let assignedAt = ticket.assignedAt {
                 let base = "receipt.\(Int64(assignedAt.timeIntervalSince1970))"
@@ -61,16 +59,20 @@ public enum SLAEngine {
         return timers.sorted { $0.at < $1.at }
     }
 
+    /// Timers not fired yet, in time order.
+    static func unfired(for ticket: Ticket, rules: TicketRules) -> [SLATimer] {
+        let fired = Set(ticket.firedTimers ?? [])
+        return timers(for: ticket, rules: rules).filter { !fired.contains($0.key) }
+    }
+
     /// Timers not fired yet whose moment has come.
     public static func dueTimers(for ticket: Ticket, rules: TicketRules, now: Date) -> [SLATimer] {
-        let fired = Set(ticket.firedTimers ?? [])
-        return timers(for: ticket, rules: rules).filter { $0.at <= now && !fired.contains($0.key) }
+        unfired(for: ticket, rules: rules).filter { $0.at <= now }
     }
 
     /// The next moment the scheduler must look at the ticket; nil when nothing is pending.
     public static func nextTimer(for ticket: Ticket, rules: TicketRules) -> Date? {
-        let fired = Set(ticket.firedTimers ?? [])
-        return timers(for: ticket, rules: rules).first { !fired.contains($0.key) }?.at
+        unfired(for: ticket, rules: rules).first?.at
     }
 
     /// Progress cadence (R3.6) for tickets someone works on.

@@ -76,7 +76,6 @@ public struct SLAExplanation: Codable, Sendable {
         if let since = sla.pausedSince {
             pauses.append(Period(start: since, end: nil, minutes: Int(max(0, now.timeIntervalSince(since)) / 60)))
         }
-        let fired = Set(ticket.firedTimers ?? [])
         self.priority = ticket.priority
         self.targets = targets
         self.openedAt = sla.openedAt
@@ -93,7 +92,7 @@ public struct SLAExplanation: Codable, Sendable {
                 timer: $0.data["timer"] ?? "", cadence: $0.data["cadence"],
                 dueAt: $0.data["due"].flatMap { try? Date($0, strategy: .iso8601) }, firedAt: $0.at)
         }
-        self.upcoming = SLAEngine.timers(for: ticket, rules: rules).filter { !fired.contains($0.key) }.map {
+        self.upcoming = SLAEngine.unfired(for: ticket, rules: rules).map {
             UpcomingTimer(timer: $0.kind.rawValue, cadence: $0.cadence?.rawValue, at: $0.at)
         }
         self.state = sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
