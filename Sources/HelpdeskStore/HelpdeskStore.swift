@@ -10,6 +10,8 @@ public protocol HelpdeskStore: EngineStore, AttachmentStore, Sendable {
     func user(id: Int64) async throws -> User?
     func credentials(username: String) async throws -> (user: User, passwordHash: String)?
     func users(role: Role?, groupId: Int64?) async throws -> [User]
+    /// Every non-requester account, active or not: the names a queue or ticket page shows.
+    func staff() async throws -> [User]
     func userCount() async throws -> Int
     func storeToken(digest: String, userId: Int64, createdAt: Date, expiresAt: Date) async throws
     func user(tokenDigest: String, now: Date) async throws -> User?

@@ -89,10 +89,20 @@ extension SQLStore {
     }
 
     public func users(role: Role?, groupId: Int64?) async throws -> [User] {
+        var filter = SQLQueryString("1 = 1")
+        if let role { filter += " AND role = \(bind: role.rawValue)" }
+        if let groupId { filter += " AND id IN (SELECT user_id FROM user_groups WHERE group_id = \(bind: groupId))" }
+        return try await users(where: filter)
+    }
+
+    public func staff() async throws -> [User] {
+        try await users(where: "role <> 'requester'")
+    }
+
+    private func users(where filter: SQLQueryString) async throws -> [User] {
         try await database.read { db in
-            var sql = SQLQueryString("SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE 1 = 1")
-            if let role { sql += " AND role = \(bind: role.rawValue)" }
-            if let groupId { sql += " AND id IN (SELECT user_id FROM user_groups WHERE group_id = \(bind: groupId))" }
+            var sql = SQLQueryString("SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE ")
+            sql += filter
             sql += " ORDER BY id"
             let rows = try await db.raw(sql).all()
             let memberships = try await Self.memberships(on: db)

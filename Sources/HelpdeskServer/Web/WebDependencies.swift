@@ -21,9 +21,10 @@ struct WebDependencies: Sendable {
         try await request.webForm(context, signer: try await keys.current(), limit: limit)
     }
 
-    /// Names for the ids on a page: users, groups, categories.
+    /// Names for the ids on a page: staff (handlers are never requesters, and requesters may be
+    /// many), groups, categories.
     func views(_ page: WebPage) async throws -> TicketViews {
-        let users = try await store.users(role: nil, groupId: nil)
+        let users = try await store.staff()
         let groups = try await store.groups()
         let categories = try await store.categories()
         return TicketViews(
