@@ -20,16 +20,16 @@ enum WorkflowActorKind: String, CaseIterable, Hashable, Sendable, CustomTestStri
     case supervisor
     case admin
 
-    var actor: Actor {
+    var actor: Principal {
         switch self {
-        case .owner: Actor(id: 100, name: "张小明", role: .requester)
-        case .otherRequester: Actor(id: 101, name: "李四", role: .requester)
-        case .handler: Actor(id: 200, name: "王工", role: .agent, tier: .l1, groupIds: [WorkflowFixture.groupId])
-        case .groupAgent: Actor(id: 201, name: "赵工", role: .agent, tier: .l1, groupIds: [WorkflowFixture.groupId])
-        case .outsideAgent: Actor(id: 202, name: "钱工", role: .agent, tier: .l2, groupIds: [20])
-        case .problemManager: Actor(id: 300, name: "孙经理", role: .problemManager)
-        case .supervisor: Actor(id: 400, name: "周主管", role: .supervisor)
-        case .admin: Actor(id: 500, name: "吴管理员", role: .admin)
+        case .owner: Principal(id: 100, name: "张小明", role: .requester)
+        case .otherRequester: Principal(id: 101, name: "李四", role: .requester)
+        case .handler: Principal(id: 200, name: "王工", role: .agent, tier: .l1, groupIds: [WorkflowFixture.groupId])
+        case .groupAgent: Principal(id: 201, name: "赵工", role: .agent, tier: .l1, groupIds: [WorkflowFixture.groupId])
+        case .outsideAgent: Principal(id: 202, name: "钱工", role: .agent, tier: .l2, groupIds: [20])
+        case .problemManager: Principal(id: 300, name: "孙经理", role: .problemManager)
+        case .supervisor: Principal(id: 400, name: "周主管", role: .supervisor)
+        case .admin: Principal(id: 500, name: "吴管理员", role: .admin)
         }
     }
 
@@ -619,7 +619,7 @@ struct WorkflowHappyPathTests {
         )
         var ticket = WorkflowFixture.ticket(status: .new, assignee: nil)
         var events: [TicketEvent] = []
-        func step(_ request: TransitionRequest, _ actor: Actor, _ time: Date) throws -> TicketStatus {
+        func step(_ request: TransitionRequest, _ actor: Principal, _ time: Date) throws -> TicketStatus {
             let change = try Workflow.apply(request, to: ticket, by: actor, at: time, rules: rules)
             ticket = change.ticket
             events += change.events

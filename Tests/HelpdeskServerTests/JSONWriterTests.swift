@@ -21,7 +21,7 @@ struct JSONWriterTests {
         // given
         let rules = TicketRules(policy: .default, calendar: .standard)
         let opened = Shanghai.date("2026-11-20 16:00")
-        let viewer = Actor(id: 9, name: "agent", role: .agent, groupIds: [1])
+        let viewer = Principal(id: 9, name: "agent", role: .agent, groupIds: [1])
         var paused = SLATrack.opened(at: opened, priority: .p1)
         paused = paused.applying(.firstResponse(at: opened + 600), policy: rules.policy, calendar: rules.calendar)
         paused = paused.applying(.status(at: opened + 1800, to: .waitingOnRequester), policy: rules.policy, calendar: rules.calendar)

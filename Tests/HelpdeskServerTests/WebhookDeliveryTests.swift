@@ -77,7 +77,7 @@ struct WebhookDeliveryTests {
                     in: store, TicketFactory.input(requester: requester.asRequester), by: requester.actor, at: clock.now)
                 _ = try await store.updateTicket(number: ticket.number) { current, rules in
                     try Workflow.apply(
-                        TransitionRequest(action: .assign, assigneeId: agent.id), to: current, by: Actor.system,
+                        TransitionRequest(action: .assign, assigneeId: agent.id), to: current, by: Principal.system,
                         at: clock.now, rules: rules)
                 }
 

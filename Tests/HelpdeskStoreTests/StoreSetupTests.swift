@@ -27,14 +27,14 @@ struct StoreSetupTests {
         try await TestStores.with(kind) { store in
             let sub = try await store.categories().first { $0.name == "软件bug" }!
             await #expect(throws: StoreError.invalidReference("parentId")) {
-                try await store.saveCategory(Category(parentId: sub.id, name: "第三层"))
+                try await store.saveCategory(TicketCategory(parentId: sub.id, name: "第三层"))
             }
             await #expect(throws: StoreError.duplicate("name")) {
-                try await store.saveCategory(Category(parentId: sub.parentId, name: "软件bug"))
+                try await store.saveCategory(TicketCategory(parentId: sub.parentId, name: "软件bug"))
             }
             // the other taxonomy (R2.1) is one call per node away
-            let hardware = try await store.saveCategory(Category(name: "硬件", nameEn: "Hardware"))
-            let printer = try await store.saveCategory(Category(parentId: hardware.id, name: "打印机"))
+            let hardware = try await store.saveCategory(TicketCategory(name: "硬件", nameEn: "Hardware"))
+            let printer = try await store.saveCategory(TicketCategory(parentId: hardware.id, name: "打印机"))
             #expect(try await store.category(id: printer.id)?.parentId == hardware.id)
         }
     }

@@ -15,7 +15,7 @@ public enum TicketFactory {
 
     @discardableResult
     public static func create(
-        in store: any HelpdeskStore, _ input: NewTicket, by actor: Actor, at now: Date,
+        in store: any HelpdeskStore, _ input: NewTicket, by actor: Principal, at now: Date,
         format: TicketNumberFormat = .default
     ) async throws -> Ticket {
         let policy = try await store.currentSLAPolicy()!

@@ -12,7 +12,7 @@ struct TicketViews {
     /// Directory names for ids, loaded once per page.
     let users: [Int64: User]
     let groups: [Int64: SupportGroup]
-    let categories: [Int64: HelpdeskCore.Category]
+    let categories: [Int64: TicketCategory]
 
     func t(_ key: String, _ arguments: [String: String] = [:]) -> String { renderer.text(key, page, arguments) }
 
@@ -92,7 +92,7 @@ struct TicketViews {
     /// sees masked (R9.2), so their own entries do not reveal it.
     func event(_ event: TicketEvent, calendar: BusinessCalendar, maskedActor: Int64? = nil) -> [String: Any] {
         let actor =
-            event.actorId == Actor.system.id
+            event.actorId == Principal.system.id
             ? t("ui.actor.system") : event.actorId == maskedActor ? Masking.name(event.actorName) : event.actorName
         var view: [String: Any] = [
             "at": time(event.at, calendar), "actor": actor, "internal": event.visibility == .internal,

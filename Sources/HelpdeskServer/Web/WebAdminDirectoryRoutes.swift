@@ -35,7 +35,7 @@ struct WebAdminDirectoryRoutes {
             _ = try page.requireRole([.admin])
             let form = try await deps.form(request, context)
             _ = try await directory.saveCategory(
-                HelpdeskCore.Category(
+                TicketCategory(
                     parentId: form.int("parentId"), name: form["name"] ?? "", nameEn: form.text("nameEn"),
                     defaultGroupId: form.int("defaultGroupId"), sortOrder: Int(form.int("sortOrder") ?? 0)))
             return Response.redirect(to: "/admin/categories")

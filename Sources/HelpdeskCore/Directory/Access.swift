@@ -1,0 +1,50 @@
+/// Who may see a ticket and who sees its personal data in full (R9.1, R9.2).
+public enum Access {
+    /// Which tickets a list query may return for an actor.
+    public enum ListScope: Equatable, Sendable {
+        case all
+        /// Tickets of these groups plus the ones assigned to the agent.
+        case agent(id: Int64, groupIds: Set<Int64>)
+        /// Only the requester's own tickets.
+        case requester(id: Int64)
+    }
+
+    public static func listScope(for actor: Principal) -> ListScope {
+        switch actor.role {
+        case .problemManager, .supervisor, .admin: .all
+        case .agent: .agent(id: actor.id, groupIds: actor.groupIds)
+        case .requester: .requester(id: actor.id)
+        }
+    }
+
+    public static func canView(_ ticket: Ticket, by actor: Principal) -> Bool {
+        switch actor.role {
+        case .problemManager, .supervisor, .admin: true
+        case .agent: ticket.assigneeId == actor.id || ticket.groupId.map(actor.groupIds.contains) == true
+        case .requester: ticket.requester.userId == actor.id
+        }
+    }
+
+    /// Staff on the ticket (its handler, managers) and the requester themselves see personal data in full.
+    public static func hasFullAccess(_ ticket: Ticket, by actor: Principal) -> Bool {
+        hasFullAccess(assigneeId: ticket.assigneeId, requesterUserId: ticket.requester.userId, by: actor)
+    }
+
+    /// The same rule from the two facts it depends on, for queue rows that are not whole tickets.
+    public static func hasFullAccess(assigneeId: Int64?, requesterUserId: Int64?, by actor: Principal) -> Bool {
+        actor.role.seesAllTickets || assigneeId == actor.id || requesterUserId == actor.id
+    }
+
+    /// The ticket as this actor may see it: contact masked as `*5678` and an external
+    /// requester's name as `小明*` unless the actor has full access.
+    public static func presented(_ ticket: Ticket, to actor: Principal) -> Ticket {
+        guard !hasFullAccess(ticket, by: actor) else { return ticket }
+        var copy = ticket
+        copy.contact = Masking.contact(ticket.contact)
+        if ticket.requester.external {
+            copy.requester.name = Masking.name(ticket.requester.name)
+            copy.requester.employeeNumber = nil
+        }
+        return copy
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Approval of a major change (R4.8): work stops (the ticket is blocked, which pauses the
+/// clock by default) until the requester or the named manager approves or rejects.
+public enum Approvals {
+    public static func request(
+        change: String?, approverId: Int64?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
+    ) throws(WorkflowError) -> TicketChange {
+        let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
+        guard isHandler || SLAExtensions.isManager(actor), Access.canView(ticket, by: actor) else {
+            throw .forbidden(action: "approval")
+        }
+        guard ticket.status == .inProgress || ticket.status == .blocked else {
+            throw .illegalTransition(action: .block, from: ticket.status)
+        }
+        guard ticket.approval?.status != .pending else { throw .requestAlreadyPending }
+        guard let text = change.flatMap(Workflow.trimmed) else { throw .fieldRequired("change") }
+        guard text.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "change") }
+        guard let approver = approverId ?? ticket.requester.userId else { throw .fieldRequired("approverId") }
+        var next = ticket
+        next.approval = ApprovalRequest(
+            change: text, approverId: approver, requestedById: actor.id, requestedAt: now, status: .pending,
+            resumeStatus: .inProgress)
+        next.status = .blocked
+        if ticket.status != .blocked {
+            next.sla = next.sla.applying(.status(at: now, to: .blocked), policy: rules.policy, calendar: rules.calendar)
+        }
+        let event = TicketEvent(
+            kind: .approval, fromStatus: ticket.status, toStatus: .blocked, actor: actor, at: now, body: text,
+            data: ["status": "pending", "approver_id": String(approver)])
+        let notice = Notice(.approvalRequested, ticket: ticket, to: [.user(approver)], at: now, ["change": text])
+        return TicketOperations.finish(next, now, event, notices: [notice])
+    }
+
+    public static func decide(
+        approve: Bool, note: String?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
+    ) throws(WorkflowError) -> TicketChange {
+        guard var approval = ticket.approval, approval.status == .pending else { throw .noPendingRequest }
+        guard actor.id == approval.approverId || SLAExtensions.isManager(actor) else {
+            throw .forbidden(action: "approval_decision")
+        }
+        let note = note.flatMap(Workflow.trimmed)
+        if !approve, note == nil { throw .reasonRequired(action: "approval_decision") }
+        approval.status = approve ? .approved : .rejected
+        approval.decidedById = actor.id
+        approval.decidedAt = now
+        approval.note = note
+        var next = ticket
+        next.approval = approval
+        next.status = approval.resumeStatus
+        next.sla = next.sla.applying(.status(at: now, to: next.status), policy: rules.policy, calendar: rules.calendar)
+        let event = TicketEvent(
+            kind: .approval, fromStatus: ticket.status, toStatus: next.status, actor: actor, at: now, reason: note,
+            data: ["status": approval.status.rawValue])
+        let notice = Notice(
+            .approvalDecided, ticket: ticket, to: [.user(approval.requestedById)], at: now,
+            ["decision": approval.status.rawValue, "reason": note ?? ""])
+        return TicketOperations.finish(next, now, event, notices: [notice])
+    }
+}

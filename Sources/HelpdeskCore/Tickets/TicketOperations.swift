@@ -1,0 +1,94 @@
+import Foundation
+
+/// Changes to a ticket that are not workflow moves: work log, workaround, priority and
+/// category. Each returns the changed ticket and the event that records it.
+public enum TicketOperations {
+    public static let maxTextLength = 20_000
+
+    /// A work-log entry (R4.5). Staff write internal notes or public replies; the requester
+    /// writes public comments. A staff member's first public reply meets the response target.
+    public static func addWorklog(
+        _ body: String, visibility: TicketEvent.Visibility, to ticket: Ticket, by actor: Principal, at now: Date,
+        rules: TicketRules
+    ) throws(WorkflowError) -> TicketChange {
+        guard let text = Workflow.trimmed(body) else { throw .fieldRequired("body") }
+        guard text.count <= maxTextLength else { throw .invalidValue(field: "body") }
+        guard Access.canView(ticket, by: actor), actor.role.isStaff || visibility == .public else {
+            throw .forbidden(action: "worklog")
+        }
+        guard ticket.status != .closed else { throw .ticketClosed }
+        var next = ticket
+        if actor.role.isStaff, visibility == .public, next.sla.respondedAt == nil {
+            next.sla = next.sla.applying(.firstResponse(at: now), policy: rules.policy, calendar: rules.calendar)
+        }
+        if actor.role.isStaff {
+            next.lastUpdateAt = now  // progress cadence (R3.6)
+            if visibility == .public { next.lastPublicUpdateAt = now }
+        }
+        return finish(next, now, TicketEvent(kind: .worklog, actor: actor, at: now, body: text, visibility: visibility))
+    }
+
+    /// Workaround (临时方案) with an ETA for the real fix (R4.6); shown to the requester.
+    public static func setWorkaround(
+        _ text: String, eta: Date?, on ticket: Ticket, by actor: Principal, at now: Date
+    ) throws(WorkflowError) -> TicketChange {
+        guard actor.role.isStaff, Access.canView(ticket, by: actor) else { throw .forbidden(action: "workaround") }
+        guard ticket.status.isOpen else { throw .ticketClosed }
+        guard let workaround = Workflow.trimmed(text) else { throw .fieldRequired("workaround") }
+        guard workaround.count <= maxTextLength else { throw .invalidValue(field: "workaround") }
+        var next = ticket
+        next.workaround = workaround
+        next.workaroundEta = eta
+        var data: [String: String] = [:]
+        if let eta { data["eta"] = eta.ISO8601Format() }
+        return finish(next, now, TicketEvent(kind: .workaround, actor: actor, at: now, body: workaround, data: data))
+    }
+
+    /// A problem manager confirms the suggested priority or changes it with a reason (R2.3).
+    /// A change moves the SLA targets; time already consumed stays consumed.
+    public static func changePriority(
+        to priority: Priority, reason: String?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
+    ) throws(WorkflowError) -> TicketChange {
+        guard actor.role.seesAllTickets else { throw .forbidden(action: "priority") }
+        guard ticket.status != .closed else { throw .ticketClosed }
+        let reason = reason.flatMap(Workflow.trimmed)
+        if priority != ticket.priority, reason == nil { throw .reasonRequired(action: "priority") }
+        var next = ticket
+        next.priority = priority
+        next.priorityConfirmed = true
+        if priority != ticket.priority {
+            next.sla = next.sla.applying(.priorityChanged(at: now, to: priority), policy: rules.policy, calendar: rules.calendar)
+        }
+        let event = TicketEvent(
+            kind: .priorityChanged, actor: actor, at: now, reason: reason, visibility: .internal,
+            data: ["from": ticket.priority.rawValue, "to": priority.rawValue])
+        return finish(next, now, event)
+    }
+
+    /// Re-categorise (R2.1); the caller has checked that the sub-category belongs to the category.
+    public static func changeCategory(
+        categoryId: Int64, subcategoryId: Int64?, groupId: Int64?, reason: String?, on ticket: Ticket,
+        by actor: Principal, at now: Date
+    ) throws(WorkflowError) -> TicketChange {
+        guard actor.role.isStaff, Access.canView(ticket, by: actor) else { throw .forbidden(action: "category") }
+        guard ticket.status != .closed else { throw .ticketClosed }
+        var next = ticket
+        next.categoryId = categoryId
+        next.subcategoryId = subcategoryId
+        if let groupId { next.groupId = groupId }
+        var data = ["category_id": String(categoryId)]
+        if let subcategoryId { data["subcategory_id"] = String(subcategoryId) }
+        if let old = ticket.categoryId { data["from_category_id"] = String(old) }
+        let event = TicketEvent(
+            kind: .categoryChanged, actor: actor, at: now, reason: reason.flatMap(Workflow.trimmed),
+            visibility: .internal, data: data)
+        return finish(next, now, event)
+    }
+
+    static func finish(_ ticket: Ticket, _ now: Date, _ event: TicketEvent, notices: [Notice] = []) -> TicketChange {
+        var next = ticket
+        next.updatedAt = now
+        next.version += 1
+        return TicketChange(ticket: next, events: [event], notices: notices)
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+
+/// The ticket workflow as a transition table (R4.9). Pure: the caller passes the time and
+/// persists the returned ticket and events in one transaction.
+public enum Workflow {
+    /// From which statuses each action is legal.
+    public static let sources: [WorkflowAction: Set<TicketStatus>] = [
+        .assign: [.new, .assigned, .inProgress],
+        .accept: [.assigned],
+        .start: [.new],
+        .bounce: [.assigned],
+        .wait: [.inProgress],
+        .block: [.inProgress, .waitingOnRequester],
+        .resume: [.waitingOnRequester, .blocked],
+        .escalate: [.new, .assigned, .inProgress, .waitingOnRequester, .blocked],
+        .resolve: [.inProgress],
+        .confirm: [.resolved],
+        .reject: [.resolved],
+        .rate: [.resolved, .confirmed, .reviewed, .closed],
+        .review: [.resolved, .confirmed],
+        .close: [.reviewed, .new, .assigned],
+        .reopen: [.resolved, .confirmed, .reviewed, .closed],
+    ]
+
+    /// Actions that must carry a reason (who, when, *why*).
+    static let needsReason: Set<WorkflowAction> = [.bounce, .block, .escalate, .reject, .reopen]
+
+    /// The actions this actor may take on this ticket now; what a UI offers.
+    public static func availableActions(for ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules)
+        -> [WorkflowAction]
+    {
+        WorkflowAction.allCases.filter { action in
+            guard sources[action]?.contains(ticket.status) == true, isPermitted(action, ticket, actor) else {
+                return false
+            }
+            if action == .rate { return ticket.satisfaction == nil }
+            if action == .escalate { return ticket.tier.next != nil }
+            if action == .resume, ticket.approval?.status == .pending { return false }
+            if action == .reopen, ticket.status == .closed, let closedAt = ticket.closedAt {
+                return now.timeIntervalSince(closedAt) <= rules.reopenWindow
+            }
+            return true
+        }
+    }
+
+    public static func apply(
+        _ request: TransitionRequest, to ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
+    ) throws(WorkflowError) -> TicketChange {
+        let action = request.action
+        guard isPermitted(action, ticket, actor) else { throw .forbidden(action: action.rawValue) }
+        guard sources[action]?.contains(ticket.status) == true else {
+            throw .illegalTransition(action: action, from: ticket.status)
+        }
+        if action == .resume, ticket.approval?.status == .pending { throw .approvalPending }
+        let reason = request.reason.flatMap(trimmed)
+        let outOfScopeClose = action == .close && ticket.status != .reviewed
+        if (needsReason.contains(action) || outOfScopeClose), reason == nil {
+            throw .reasonRequired(action: action.rawValue)
+        }
+
+        var next = ticket
+        var data: [String: String] = [:]
+        var responds = false
+        var visibility = TicketEvent.Visibility.public
+        var notices: [Notice] = []
+
+        switch action {
+        case .assign:
+            guard let assignee = request.assigneeId else { throw .fieldRequired("assigneeId") }
+            next.assigneeId = assignee
+            if let group = request.groupId { next.groupId = group }
+            next.status = .assigned
+            next.assignedAt = now
+            data["assignee_id"] = String(assignee)
+            notices.append(Notice(.assigned, ticket: ticket, to: [.user(assignee)], at: now))
+        case .accept:
+            next.status = .inProgress
+            responds = true
+        case .start:
+            next.assigneeId = actor.id
+            next.assignedAt = now
+            next.status = .inProgress
+            responds = true
+            data["assignee_id"] = String(actor.id)
+        case .bounce:
+            next.assigneeId = nil
+            next.assignedAt = nil
+            next.status = .new
+            visibility = .internal
+            notices.append(Notice(.bounced, ticket: ticket, to: Recipient.lead(of: ticket), at: now, ["reason": reason ?? ""]))
+        case .wait:
+            next.status = .waitingOnRequester
+        case .block:
+            next.status = .blocked
+        case .resume:
+            next.status = ticket.assigneeId == nil ? .new : .inProgress
+        case .escalate:
+            guard let tier = ticket.tier.next else { throw .tierCeiling }
+            next.tier = tier
+            if let group = request.groupId { next.groupId = group }
+            next.assigneeId = request.assigneeId
+            next.assignedAt = request.assigneeId == nil ? nil : now
+            next.status = request.assigneeId == nil ? .new : .assigned
+            let told = request.assigneeId.map { [Recipient.user($0)] } ?? Recipient.staff(at: tier, of: next)
+            notices.append(Notice(.escalated, ticket: next, to: told, at: now, ["tier": tier.rawValue, "rule": "manual"]))
+            data["tier"] = tier.rawValue
+            if let assignee = request.assigneeId { data["assignee_id"] = String(assignee) }
+            visibility = .internal
+        case .resolve:
+            guard let solution = request.solution.flatMap(trimmed) else { throw .fieldRequired("solution") }
+            next.solution = solution
+            if let cause = request.rootCause.flatMap(trimmed) { next.rootCause = cause }
+            next.status = .resolved
+            responds = true
+            notices.append(Notice(.resolved, ticket: next, to: Recipient.requester(of: ticket), at: now))
+        case .confirm:
+            next.status = .confirmed
+        case .reject:
+            next.status = ticket.assigneeId == nil ? .new : .inProgress
+        case .rate:
+            guard ticket.satisfaction == nil else { throw .alreadyRated }
+            guard let rating = request.satisfaction else { throw .fieldRequired("satisfaction") }
+            guard (1...5).contains(rating.score) else { throw .invalidValue(field: "satisfaction.score") }
+            next.satisfaction = rating
+            data["level"] = rating.level.rawValue
+            data["score"] = String(rating.score)
+        case .review:
+            next.status = .reviewed
+        case .close:
+            next.status = .closed
+            next.closedAt = now
+            next.closeReason = reason
+        case .reopen:
+            if ticket.status == .closed, let closedAt = ticket.closedAt,
+                now.timeIntervalSince(closedAt) > rules.reopenWindow
+            {
+                throw .reopenWindowExpired
+            }
+            next.closedAt = nil
+            next.closeReason = nil
+            next.status = ticket.assigneeId == nil ? .new : .inProgress
+        }
+
+        if responds && next.sla.respondedAt == nil {
+            next.sla = next.sla.applying(.firstResponse(at: now), policy: rules.policy, calendar: rules.calendar)
+        }
+        if next.status != ticket.status {
+            next.sla = next.sla.applying(.status(at: now, to: next.status), policy: rules.policy, calendar: rules.calendar)
+        }
+        next.updatedAt = now
+        next.version += 1
+        if actor.role.isStaff {
+            next.lastUpdateAt = now
+            if visibility == .public { next.lastPublicUpdateAt = now }
+        }
+        let event = TicketEvent(
+            kind: .transition, action: action, fromStatus: ticket.status, toStatus: next.status, actor: actor,
+            at: now, reason: reason, body: action == .resolve ? next.solution : request.satisfaction?.comment,
+            visibility: visibility, data: data)
+        return TicketChange(ticket: next, events: [event], notices: notices)
+    }
+
+    static func isPermitted(_ action: WorkflowAction, _ ticket: Ticket, _ actor: Principal) -> Bool {
+        guard Access.canView(ticket, by: actor) else { return false }
+        let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
+        let isOwner = ticket.requester.userId == actor.id
+        let isManager = actor.role == .supervisor || actor.role == .admin
+        switch action {
+        case .assign: return actor.role.isStaff
+        case .accept, .bounce: return isHandler
+        case .start: return actor.role.isStaff
+        case .wait, .block, .resolve: return isHandler || isManager
+        case .resume: return isHandler || isManager || (isOwner && ticket.status == .waitingOnRequester)
+        case .escalate: return isHandler || actor.role.seesAllTickets
+        case .confirm, .reject, .rate: return isOwner || isManager
+        case .review: return isManager
+        case .close:
+            return isManager || (actor.role == .problemManager && ticket.status != .reviewed)
+        case .reopen: return isOwner || isHandler || actor.role.seesAllTickets
+        }
+    }
+
+    static func trimmed(_ text: String) -> String? {
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+}

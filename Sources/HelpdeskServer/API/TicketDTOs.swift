@@ -1,0 +1,262 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+
+/// A ticket as the API shows it: personal data masked per viewer (R9.2), the SLA state derived
+/// at the moment of the request, and the workflow actions this viewer may take.
+struct TicketResponse: ResponseEncodable {
+    let id: Int64
+    let number: String
+    let type: TicketType
+    let title: String
+    let description: String
+    let details: [String: String]
+    let affectedSystem: String?
+    let requester: Requester
+    let contact: String
+    let personalDataMasked: Bool
+    let channel: Channel
+    let impact: Impact
+    let urgency: Urgency
+    let priority: Priority
+    let suggestedPriority: Priority
+    let priorityConfirmed: Bool
+    let categoryId: Int64?
+    let subcategoryId: Int64?
+    let groupId: Int64?
+    let assigneeId: Int64?
+    let tier: Tier
+    let status: TicketStatus
+    let workaround: String?
+    let workaroundEta: Date?
+    let solution: String?
+    let rootCause: String?
+    let satisfaction: Satisfaction?
+    let closeReason: String?
+    let submittedAt: Date
+    let updatedAt: Date
+    let closedAt: Date?
+    let slaPolicyId: Int64
+    let sla: SLAState
+    let missingDetails: [String]
+    let availableActions: [WorkflowAction]
+    let version: Int
+    // SLA engine (staff see all of it; the requester sees approval, major incident, auto-close).
+    let breaches: [SLABreach]?
+    let breachCause: String?
+    let extensions: [ExtensionRequest]?
+    let collaborations: [Collaboration]?
+    let leadGroupId: Int64?
+    let approval: ApprovalRequest?
+    let majorIncident: Bool
+    let majorIncidentNumber: String?
+    let autoClosed: Bool
+
+    init(_ original: Ticket, viewer: Principal, rules: TicketRules, now: Date) {
+        let ticket = Access.presented(original, to: viewer)
+        id = ticket.id
+        number = ticket.number
+        type = ticket.type
+        title = ticket.title
+        description = ticket.description
+        details = ticket.details
+        affectedSystem = ticket.affectedSystem
+        requester = ticket.requester
+        contact = ticket.contact
+        personalDataMasked = !Access.hasFullAccess(original, by: viewer)
+        channel = ticket.channel
+        impact = ticket.impact
+        urgency = ticket.urgency
+        priority = ticket.priority
+        suggestedPriority = ticket.suggestedPriority
+        priorityConfirmed = ticket.priorityConfirmed
+        categoryId = ticket.categoryId
+        subcategoryId = ticket.subcategoryId
+        groupId = ticket.groupId
+        assigneeId = ticket.assigneeId
+        tier = ticket.tier
+        status = ticket.status
+        workaround = ticket.workaround
+        workaroundEta = ticket.workaroundEta
+        solution = ticket.solution
+        rootCause = ticket.rootCause
+        satisfaction = ticket.satisfaction
+        closeReason = ticket.closeReason
+        submittedAt = ticket.submittedAt
+        updatedAt = ticket.updatedAt
+        closedAt = ticket.closedAt
+        slaPolicyId = ticket.slaPolicyId
+        sla = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+        missingDetails = ticket.missingDetails
+        availableActions = Workflow.availableActions(for: original, by: viewer, at: now, rules: rules)
+        version = ticket.version
+        let staff = viewer.role.isStaff
+        breaches = staff ? ticket.breaches ?? [] : nil
+        breachCause = staff ? ticket.breachCause : nil
+        extensions = staff ? ticket.extensions ?? [] : nil
+        collaborations = staff ? ticket.collaborations ?? [] : nil
+        leadGroupId = staff ? ticket.leadGroupId : nil
+        approval = ticket.approval
+        majorIncident = ticket.majorIncident ?? false
+        majorIncidentNumber = ticket.majorIncidentNumber
+        autoClosed = ticket.autoClosed ?? false
+    }
+}
+
+/// The automatic acknowledgement (R1.5): number, expected response and resolution.
+struct Acknowledgement: Encodable {
+    let number: String
+    let responseDueAt: Date
+    let resolutionDueAt: Date?
+    /// Submitted outside the channel's service hours (R8.3).
+    let outsideServiceHours: Bool
+    /// When the desk will look at it, if outside service hours.
+    let lookedAtFrom: Date?
+    let message: String
+}
+
+struct Warning: Encodable {
+    let code: String
+    let message: String
+}
+
+struct CreatedTicketResponse: ResponseEncodable {
+    let ticket: TicketResponse
+    let acknowledgement: Acknowledgement
+    let warnings: [Warning]
+}
+
+/// A queue row: the summary fields and the SLA state, with the requester's name masked per viewer.
+struct TicketSummaryResponse: Encodable {
+    let id: Int64
+    let number: String
+    let title: String
+    let type: TicketType
+    let status: TicketStatus
+    let priority: Priority
+    let tier: Tier
+    let categoryId: Int64?
+    let subcategoryId: Int64?
+    let groupId: Int64?
+    let assigneeId: Int64?
+    let requesterName: String
+    let submittedAt: Date
+    let updatedAt: Date
+    let sla: SLAState
+
+    init(_ summary: TicketSummary, viewer: Principal, rules: TicketRules, now: Date) {
+        id = summary.id
+        number = summary.number
+        title = summary.title
+        type = summary.type
+        status = summary.status
+        priority = summary.priority
+        tier = summary.tier
+        categoryId = summary.categoryId
+        subcategoryId = summary.subcategoryId
+        groupId = summary.groupId
+        assigneeId = summary.assigneeId
+        requesterName = summary.requesterName(for: viewer)
+        submittedAt = summary.submittedAt
+        updatedAt = summary.updatedAt
+        sla = summary.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+    }
+}
+
+struct TicketListResponse: Encodable, ResponseGenerator {
+    let items: [TicketSummaryResponse]
+    let nextCursor: String?
+}
+
+struct EventResponse: ResponseEncodable {
+    let id: Int64
+    let kind: TicketEvent.Kind
+    let action: WorkflowAction?
+    let fromStatus: TicketStatus?
+    let toStatus: TicketStatus?
+    let actorId: Int64
+    let actorName: String
+    let at: Date
+    let reason: String?
+    let body: String?
+    let visibility: TicketEvent.Visibility
+    let data: [String: String]
+
+    init(_ event: TicketEvent) {
+        id = event.id
+        kind = event.kind
+        action = event.action
+        fromStatus = event.fromStatus
+        toStatus = event.toStatus
+        actorId = event.actorId
+        actorName = event.actorName
+        at = event.at
+        reason = event.reason
+        body = event.body
+        visibility = event.visibility
+        data = event.data
+    }
+}
+
+struct EventListResponse: ResponseEncodable {
+    let items: [EventResponse]
+}
+
+struct RequesterBody: Decodable {
+    var userId: Int64?
+    var name: String?
+    var employeeNumber: String?
+    var department: String?
+    var region: String?
+    var external: Bool?
+}
+
+struct CreateTicketBody: Decodable {
+    /// Staff: the number of the major incident this request duplicates (R8.2).
+    var majorIncident: String?
+    var type: TicketType?
+    var title: String
+    var description: String
+    var details: [String: String]?
+    var affectedSystem: String?
+    var contact: String?
+    var channel: Channel?
+    var impact: Impact
+    var urgency: Urgency
+    var categoryId: Int64?
+    var subcategoryId: Int64?
+    var groupId: Int64?
+    /// Staff recording a request on someone's behalf (R1.1).
+    var requester: RequesterBody?
+}
+
+struct TransitionBody: Decodable {
+    var action: WorkflowAction
+    var reason: String?
+    var assigneeId: Int64?
+    var groupId: Int64?
+    var solution: String?
+    var rootCause: String?
+    var satisfaction: Satisfaction?
+}
+
+struct WorklogBody: Decodable {
+    var body: String
+    var visibility: TicketEvent.Visibility?
+}
+
+struct WorkaroundBody: Decodable {
+    var workaround: String
+    var eta: Date?
+}
+
+struct PriorityBody: Decodable {
+    var priority: Priority
+    var reason: String?
+}
+
+struct CategoryBody: Decodable {
+    var categoryId: Int64
+    var subcategoryId: Int64?
+    var reason: String?
+}

@@ -1,0 +1,23 @@
+import Foundation
+import HelpdeskCore
+
+public struct TicketQuery: Sendable, Equatable {
+    public var scope: Access.ListScope
+    public var statuses: [TicketStatus] = []
+    public var priorities: [Priority] = []
+    public var categoryId: Int64?
+    public var groupId: Int64?
+    public var assigneeId: Int64?
+    /// Only tickets nobody handles yet.
+    public var unassigned = false
+    public var requesterId: Int64?
+    /// Only open tickets past their response or resolution due time.
+    public var overdue = false
+    /// Substring of the title, or an exact ticket number.
+    public var text: String?
+    public var limit = 50
+    /// Return tickets with ids below this one (the previous page's `nextCursor`).
+    public var before: Int64?
+
+    public init(scope: Access.ListScope) { self.scope = scope }
+}
