@@ -49,10 +49,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "HelpdeskUseCases",
+            dependencies: [
+                "HelpdeskCore",
+                "HelpdeskStore",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HelpdeskServer",
             dependencies: [
                 "HelpdeskCore",
                 "HelpdeskStore",
+                "HelpdeskUseCases",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -70,6 +82,7 @@ let package = Package(
             name: "helpdesk",
             dependencies: [
                 "HelpdeskServer",
+                "HelpdeskUseCases",
                 "HelpdeskStore",
                 "HelpdeskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -81,6 +94,7 @@ let package = Package(
             dependencies: [
                 "HelpdeskCore",
                 "HelpdeskStore",
+                "HelpdeskUseCases",
                 "HelpdeskServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -101,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "HelpdeskServerTests",
             dependencies: [
-                "HelpdeskServer", "HelpdeskStore", "HelpdeskCore", "HelpdeskTestSupport",
+                "HelpdeskServer", "HelpdeskUseCases", "HelpdeskStore", "HelpdeskCore", "HelpdeskTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -118,8 +118,8 @@ enum WorkflowTable {
         .resolve: [.inProgress: .resolved],
         .confirm: [.resolved: .confirmed],
         .reject: [.resolved: .inProgress],
-        // Rating records satisfaction and leaves the status alone.
-        .rate: [.resolved: .resolved, .confirmed: .confirmed, .reviewed: .reviewed, .closed: .closed],
+        // Rating records satisfaction and leaves the status alone; a closed ticket is final.
+        .rate: [.resolved: .resolved, .confirmed: .confirmed, .reviewed: .reviewed],
         .review: [.resolved: .reviewed, .confirmed: .reviewed],
         .close: [.reviewed: .closed, .new: .closed, .assigned: .closed],
         .reopen: [.resolved: .inProgress, .confirmed: .inProgress, .reviewed: .inProgress, .closed: .inProgress],
@@ -147,6 +147,9 @@ struct WorkflowTransitionTests {
             #expect(change.ticket.status == target)
             #expect(change.ticket.version == ticket.version + 1)
             #expect(change.ticket.updatedAt == now)
+        } else if from == .closed {
+            // Only a reopen changes a closed ticket; everything else says so.
+            #expect(throws: WorkflowError.ticketClosed) { try WorkflowFixture.apply(action, to: ticket, by: .admin) }
         } else {
             #expect(throws: WorkflowError.illegalTransition(action: action, from: from)) {
                 try WorkflowFixture.apply(action, to: ticket, by: .admin)
@@ -268,7 +271,7 @@ struct WorkflowPermissionTests {
         .init(action: .confirm, status: .resolved, allowed: ownerOrManager),
         .init(action: .reject, status: .resolved, allowed: ownerOrManager),
         .init(action: .rate, status: .resolved, allowed: ownerOrManager),
-        .init(action: .rate, status: .closed, allowed: ownerOrManager),
+        .init(action: .rate, status: .reviewed, allowed: ownerOrManager),
         .init(action: .review, status: .resolved, allowed: [.supervisor, .admin]),
         .init(action: .review, status: .confirmed, allowed: [.supervisor, .admin]),
         // R5.5 the final close follows the supervisor's review; R1.6 a problem manager may close
@@ -469,7 +472,7 @@ struct WorkflowTierRatingReopenTests {
         }
     }
 
-    @Test("R5.3 a ticket is rated once only", arguments: [TicketStatus.resolved, .confirmed, .reviewed, .closed])
+    @Test("R5.3 a ticket is rated once only", arguments: [TicketStatus.resolved, .confirmed, .reviewed])
     func rateOnce(status: TicketStatus) throws {
         // given
         let ticket = WorkflowFixture.ticket(status: status)
@@ -483,6 +486,14 @@ struct WorkflowTierRatingReopenTests {
         #expect(throws: WorkflowError.alreadyRated) {
             try WorkflowFixture.apply(.rate, to: rated.ticket, by: .owner)
         }
+    }
+
+    @Test("R5.3 R4.9 a closed ticket takes no rating: only a reopen changes it", arguments: WorkflowActorKind.allCases)
+    func noRatingOnceClosed(kind: WorkflowActorKind) {
+        let ticket = WorkflowFixture.ticket(status: .closed)
+        #expect(throws: WorkflowError.self) { try WorkflowFixture.apply(.rate, to: ticket, by: kind) }
+        #expect(!Workflow.availableActions(for: ticket, by: kind.actor, at: WorkflowFixture.now, rules: WorkflowFixture.rules)
+            .contains(.rate))
     }
 
     static let day: TimeInterval = 86_400
@@ -722,7 +733,7 @@ struct WorkflowAvailabilityTests {
           arguments: [
             (TicketStatus.resolved, [WorkflowAction.confirm, .reject, .rate, .review, .reopen]),
             (.reviewed, [.rate, .close, .reopen]),
-            (.closed, [.rate, .reopen]),
+            (.closed, [.reopen]),
           ])
     func supervisorOffers(status: TicketStatus, expected: [WorkflowAction]) {
         let ticket = WorkflowFixture.ticket(status: status)

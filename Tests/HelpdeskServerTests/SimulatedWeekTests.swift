@@ -139,7 +139,7 @@ struct SimulatedWeekTests {
     }
 
     static func label(_ date: Date) -> String {
-        TicketRoutes.local(date, Shanghai.timeZone)
+        TimeFormatting.local(date, Shanghai.timeZone)
     }
 
     static func fired(_ store: SQLStore, _ number: String) async throws -> [Fired] {

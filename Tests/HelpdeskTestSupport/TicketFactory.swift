@@ -20,7 +20,9 @@ public enum TicketFactory {
     ) async throws -> Ticket {
         let policy = try await store.currentSLAPolicy()!
         let draft = try Intake.draft(input, by: actor, at: now, matrix: .default, policyId: policy.id)
-        return try await store.createTicket(draft.ticket, event: draft.event, format: format, timeZone: Shanghai.timeZone)
+        let rules = try await store.rules(policyId: policy.id)
+        return try await store.createTicket(draft.ticket, event: draft.event, attachments: [], format: format, rules: rules)
+            .ticket
     }
 
     /// A user of the given role created directly in the store.

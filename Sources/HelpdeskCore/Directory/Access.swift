@@ -17,10 +17,15 @@ public enum Access {
         }
     }
 
+    /// Managers see every ticket, agents their groups' and their own, requesters theirs; and
+    /// whoever recorded a ticket (a phone request taken for someone, routed to another group)
+    /// can always open what they recorded.
     public static func canView(_ ticket: Ticket, by actor: Principal) -> Bool {
         switch actor.role {
         case .problemManager, .supervisor, .admin: true
-        case .agent: ticket.assigneeId == actor.id || ticket.groupId.map(actor.groupIds.contains) == true
+        case .agent:
+            ticket.assigneeId == actor.id || ticket.groupId.map(actor.groupIds.contains) == true
+                || ticket.createdById == actor.id
         case .requester: ticket.requester.userId == actor.id
         }
     }

@@ -112,6 +112,12 @@ extension SLAEngine {
         next.assigneeId = nil
         next.assignedAt = nil
         next.status = .new
+        if var approval = ticket.approval, approval.status == .pending {
+            // A pending approval goes up with the ticket (R4.8), as in a manual escalation.
+            approval.resumeStatus = .new
+            next.approval = approval
+            next.status = .blocked
+        }
         if next.status != ticket.status {
             next.sla = next.sla.applying(.status(at: now, to: .new), policy: rules.policy, calendar: rules.calendar)
         }
@@ -123,7 +129,8 @@ extension SLAEngine {
         if let previous = ticket.assigneeId { data["from_assignee_id"] = String(previous) }
         change.events.append(
             TicketEvent(
-                kind: .transition, action: .escalate, fromStatus: ticket.status, toStatus: .new, actor: .system, at: now,
+                kind: .transition, action: .escalate, fromStatus: ticket.status, toStatus: next.status, actor: .system,
+                at: now,
                 body: steps.isEmpty ? nil : steps.joined(separator: "\n"), visibility: .internal, data: data))
         let previous = ticket.assigneeId.map { [Recipient.user($0)] } ?? []
         change.notices.append(

@@ -38,7 +38,6 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
 
     public static let `default` = SLAEngineSettings()
     /// The key the setting is stored under.
-    public static let settingKey = "sla_engine"
 
     public func validate() throws(WorkflowError) {
         guard (1...99).contains(warningPercent) else { throw .invalidValue(field: "warningPercent") }

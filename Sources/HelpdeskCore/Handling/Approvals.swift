@@ -3,8 +3,15 @@ import Foundation
 /// Approval of a major change (R4.8): work stops (the ticket is blocked, which pauses the
 /// clock by default) until the requester or the named manager approves or rejects.
 public enum Approvals {
+    /// Who may be asked to approve: the requester, or a manager (R4.8). Anyone else would get
+    /// the change's text without being able to act on it.
+    public static func canApprove(_ approver: Principal, _ ticket: Ticket) -> Bool {
+        approver.id == ticket.requester.userId || SLAExtensions.isManager(approver)
+    }
+
+    /// `approver` is the account the caller found for `approverId`; nil asks the requester.
     public static func request(
-        change: String?, approverId: Int64?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
+        change: String?, approver: Principal?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
     ) throws(WorkflowError) -> TicketChange {
         let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
         guard isHandler || SLAExtensions.isManager(actor), Access.canView(ticket, by: actor) else {
@@ -16,7 +23,8 @@ public enum Approvals {
         guard ticket.approval?.status != .pending else { throw .requestAlreadyPending }
         guard let text = change.flatMap(Workflow.trimmed) else { throw .fieldRequired("change") }
         guard text.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "change") }
-        guard let approver = approverId ?? ticket.requester.userId else { throw .fieldRequired("approverId") }
+        if let approver, !canApprove(approver, ticket) { throw .invalidValue(field: "approverId") }
+        guard let approver = approver?.id ?? ticket.requester.userId else { throw .fieldRequired("approverId") }
         var next = ticket
         next.approval = ApprovalRequest(
             change: text, approverId: approver, requestedById: actor.id, requestedAt: now, status: .pending,
@@ -35,7 +43,10 @@ public enum Approvals {
     public static func decide(
         approve: Bool, note: String?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
     ) throws(WorkflowError) -> TicketChange {
+        try TicketOperations.refuseIfClosed(ticket)
         guard var approval = ticket.approval, approval.status == .pending else { throw .noPendingRequest }
+        // The request blocked the ticket; one that moved on since is not silently put back to work.
+        guard ticket.status == .blocked else { throw .illegalTransition(action: .resume, from: ticket.status) }
         guard actor.id == approval.approverId || SLAExtensions.isManager(actor) else {
             throw .forbidden(action: "approval_decision")
         }

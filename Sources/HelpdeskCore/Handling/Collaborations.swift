@@ -34,6 +34,7 @@ public enum Collaborations {
     public static func answer(
         _ id: Int, answer: String?, on ticket: Ticket, by actor: Principal, at now: Date
     ) throws(WorkflowError) -> TicketChange {
+        try TicketOperations.refuseIfClosed(ticket)
         guard let index = ticket.collaborations?.firstIndex(where: { $0.id == id && $0.answeredAt == nil }) else {
             throw .noPendingRequest
         }
@@ -60,6 +61,7 @@ public enum Collaborations {
         _ groupId: Int64?, on ticket: Ticket, by actor: Principal, at now: Date
     ) throws(WorkflowError) -> TicketChange {
         guard SLAExtensions.isManager(actor) else { throw .forbidden(action: "lead_group") }
+        try TicketOperations.refuseIfClosed(ticket)
         var next = ticket
         next.leadGroupId = groupId
         let event = TicketEvent(

@@ -39,6 +39,7 @@ public enum SLAExtensions {
         _ id: Int, approve: Bool, note: String?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
     ) throws(WorkflowError) -> TicketChange {
         guard isManager(actor) else { throw .forbidden(action: "extension_decision") }
+        try TicketOperations.refuseIfClosed(ticket)
         guard let index = ticket.extensions?.firstIndex(where: { $0.id == id && $0.status == .pending }) else {
             throw .noPendingRequest
         }
@@ -85,6 +86,7 @@ public enum SLAExtensions {
         guard isHandler || actor.role.seesAllTickets, Access.canView(ticket, by: actor) else {
             throw .forbidden(action: "breach_cause")
         }
+        try TicketOperations.refuseIfClosed(ticket)
         guard let cause = cause.flatMap(Workflow.trimmed) else { throw .fieldRequired("cause") }
         guard cause.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "cause") }
         var next = ticket

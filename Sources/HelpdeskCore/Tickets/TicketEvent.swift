@@ -23,6 +23,8 @@ public struct TicketEvent: Codable, Equatable, Sendable {
         case approval
         /// Declared, linked or broadcast about as a major incident (R8.2).
         case majorIncident = "major_incident"
+        /// Files added to the ticket after intake.
+        case attachment
     }
 
     public enum Visibility: String, Codable, Sendable {

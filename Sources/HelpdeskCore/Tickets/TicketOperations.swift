@@ -85,6 +85,36 @@ public enum TicketOperations {
         return finish(next, now, event)
     }
 
+    /// Files added on the ticket page or by a reply (R1.2). Anyone who sees the ticket may add
+    /// them while it is not closed; each file is at most `maxBytes`.
+    public static func attach(
+        _ files: [AttachmentUpload], maxBytes: Int, to ticket: Ticket, by actor: Principal, at now: Date
+    ) throws(WorkflowError) -> TicketChange {
+        guard Access.canView(ticket, by: actor) else { throw .forbidden(action: "attachment") }
+        try refuseIfClosed(ticket)
+        try checkAttachments(files, maxBytes: maxBytes)
+        guard !files.isEmpty else { throw .fieldRequired("file") }
+        var change = finish(
+            ticket, now,
+            TicketEvent(
+                kind: .attachment, actor: actor, at: now, visibility: actor.role.isStaff ? .internal : .public,
+                data: ["files": files.map(\.filename).joined(separator: "\n")]))
+        change.attachments = files
+        return change
+    }
+
+    /// At most ``AttachmentUpload/maxFiles`` files, none over `maxBytes`.
+    public static func checkAttachments(_ files: [AttachmentUpload], maxBytes: Int) throws(WorkflowError) {
+        guard files.count <= AttachmentUpload.maxFiles else { throw .invalidValue(field: "attachments") }
+        if files.contains(where: { $0.data.count > maxBytes }) { throw .attachmentTooLarge(maxBytes: maxBytes) }
+    }
+
+    /// A closed ticket is the record of what happened: only a reopen (within the window)
+    /// changes it; every other change is refused.
+    public static func refuseIfClosed(_ ticket: Ticket) throws(WorkflowError) {
+        if ticket.status == .closed { throw .ticketClosed }
+    }
+
     static func finish(_ ticket: Ticket, _ now: Date, _ event: TicketEvent, notices: [Notice] = []) -> TicketChange {
         var next = ticket
         next.updatedAt = now

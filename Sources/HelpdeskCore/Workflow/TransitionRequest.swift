@@ -4,6 +4,8 @@ public struct TransitionRequest: Sendable, Equatable {
     public var reason: String?
     /// assign (required), escalate (optional): the new handler. The caller checks the user exists.
     public var assigneeId: Int64?
+    /// The account behind `assigneeId`, as the caller found it: escalation checks its tier.
+    public var assignee: Principal?
     /// assign, escalate: optional new group.
     public var groupId: Int64?
     /// resolve (required).
@@ -14,12 +16,13 @@ public struct TransitionRequest: Sendable, Equatable {
     public var satisfaction: Satisfaction?
 
     public init(
-        action: WorkflowAction, reason: String? = nil, assigneeId: Int64? = nil, groupId: Int64? = nil,
-        solution: String? = nil, rootCause: String? = nil, satisfaction: Satisfaction? = nil
+        action: WorkflowAction, reason: String? = nil, assigneeId: Int64? = nil, assignee: Principal? = nil,
+        groupId: Int64? = nil, solution: String? = nil, rootCause: String? = nil, satisfaction: Satisfaction? = nil
     ) {
         self.action = action
         self.reason = reason
         self.assigneeId = assigneeId
+        self.assignee = assignee
         self.groupId = groupId
         self.solution = solution
         self.rootCause = rootCause

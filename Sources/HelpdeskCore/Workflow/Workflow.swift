@@ -16,7 +16,7 @@ public enum Workflow {
         .resolve: [.inProgress],
         .confirm: [.resolved],
         .reject: [.resolved],
-        .rate: [.resolved, .confirmed, .reviewed, .closed],
+        .rate: [.resolved, .confirmed, .reviewed],
         .review: [.resolved, .confirmed],
         .close: [.reviewed, .new, .assigned],
         .reopen: [.resolved, .confirmed, .reviewed, .closed],
@@ -24,6 +24,12 @@ public enum Workflow {
 
     /// Actions that must carry a reason (who, when, *why*).
     static let needsReason: Set<WorkflowAction> = [.bounce, .block, .escalate, .reject, .reopen]
+
+    /// Whether `action` on this ticket must carry a reason: the actions above always, and
+    /// closing a ticket that skipped the review (R4.9: closed without being resolved).
+    public static func requiresReason(_ action: WorkflowAction, on ticket: Ticket) -> Bool {
+        needsReason.contains(action) || (action == .close && ticket.status != .reviewed)
+    }
 
     /// The actions this actor may take on this ticket now; what a UI offers.
     public static func availableActions(for ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules)
@@ -48,13 +54,14 @@ public enum Workflow {
     ) throws(WorkflowError) -> TicketChange {
         let action = request.action
         guard isPermitted(action, ticket, actor) else { throw .forbidden(action: action.rawValue) }
+        // Only a reopen (within the window) changes a closed ticket.
+        if ticket.status == .closed, action != .reopen { throw .ticketClosed }
         guard sources[action]?.contains(ticket.status) == true else {
             throw .illegalTransition(action: action, from: ticket.status)
         }
         if action == .resume, ticket.approval?.status == .pending { throw .approvalPending }
         let reason = request.reason.flatMap(trimmed)
-        let outOfScopeClose = action == .close && ticket.status != .reviewed
-        if (needsReason.contains(action) || outOfScopeClose), reason == nil {
+        if requiresReason(action, on: ticket), reason == nil {
             throw .reasonRequired(action: action.rawValue)
         }
 
@@ -96,11 +103,22 @@ public enum Workflow {
             next.status = ticket.assigneeId == nil ? .new : .inProgress
         case .escalate:
             guard let tier = ticket.tier.next else { throw .tierCeiling }
+            // A named engineer must work at the tier the ticket goes to, or above it.
+            if let assignee = request.assignee, assignee.role == .agent, (assignee.tier ?? .l1) < tier {
+                throw .invalidValue(field: "assigneeId")
+            }
             next.tier = tier
             if let group = request.groupId { next.groupId = group }
             next.assigneeId = request.assigneeId
             next.assignedAt = request.assigneeId == nil ? nil : now
             next.status = request.assigneeId == nil ? .new : .assigned
+            if var approval = ticket.approval, approval.status == .pending {
+                // The approval goes up with the ticket: still blocked until it is decided, then
+                // back to the new tier's queue or its named engineer (R4.8).
+                approval.resumeStatus = next.status
+                next.approval = approval
+                next.status = .blocked
+            }
             let told = request.assigneeId.map { [Recipient.user($0)] } ?? Recipient.staff(at: tier, of: next)
             notices.append(Notice(.escalated, ticket: next, to: told, at: now, ["tier": tier.rawValue, "rule": "manual"]))
             data["tier"] = tier.rawValue

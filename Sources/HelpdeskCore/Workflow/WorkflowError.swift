@@ -21,6 +21,8 @@ public enum WorkflowError: Error, Equatable, Sendable {
     /// The ticket is not (or already is) a major incident, or cannot be linked to one (R8.2).
     case notMajorIncident
     case alreadyLinked
+    /// An attached file is over the per-file limit.
+    case attachmentTooLarge(maxBytes: Int)
 
     public var code: String {
         switch self {
@@ -39,6 +41,7 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .extensionNotLater: "extension_not_later"
         case .notMajorIncident: "not_major_incident"
         case .alreadyLinked: "already_linked"
+        case .attachmentTooLarge: "attachment_too_large"
         }
     }
 
@@ -48,6 +51,7 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .illegalTransition(let action, let from): ["action": action.rawValue, "status": from.rawValue]
         case .forbidden(let action), .reasonRequired(let action): ["action": action]
         case .fieldRequired(let field), .invalidValue(let field): ["field": field]
+        case .attachmentTooLarge(let maxBytes): ["max": String(maxBytes / (1024 * 1024))]
         case .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .approvalPending, .noPendingRequest,
             .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked:
             [:]

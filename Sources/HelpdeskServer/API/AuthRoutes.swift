@@ -1,15 +1,11 @@
 import Foundation
-import Hummingbird
-import HummingbirdBcrypt
 import HelpdeskCore
-import HelpdeskStore
-import NIOPosix
+import HelpdeskUseCases
+import Hummingbird
 
-/// `/api/v1/auth/token` and `/api/v1/me`.
+/// `/api/v1/auth/token` and `/api/v1/me` (``SignInService``).
 struct AuthRoutes {
-    let store: any HelpdeskStore
-    let clock: AppClock
-    let tokenLifetime: TimeInterval
+    let signIn: SignInService
 
     struct Credentials: Decodable {
         let username: String
@@ -27,38 +23,20 @@ struct AuthRoutes {
     }
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
-        group.post("auth/token", use: issue)
-        group.delete("auth/token", use: revoke)
-        group.get("me", use: me)
-    }
-
-    @Sendable func issue(_ request: Request, context: HelpdeskRequestContext) async throws -> EditedResponse<TokenResponse> {
-        let credentials = try await request.decodeJSON(Credentials.self, context: context)
-        let issued = try await TokenIssuer(store: store, clock: clock, lifetime: tokenLifetime)
-            .issue(username: credentials.username, password: credentials.password)
-        return EditedResponse(
-            status: .created, response: TokenResponse(token: issued.token, expiresAt: issued.expiresAt, user: issued.user))
-    }
-
-    @Sendable func revoke(_ request: Request, context: HelpdeskRequestContext) async throws -> HTTPResponse.Status {
-        _ = try context.requireUser()
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            try await TokenIssuer(store: store, clock: clock, lifetime: tokenLifetime).revoke(String(header.dropFirst(7)))
+        group.post("auth/token") { request, context in
+            let credentials = try await request.decodeJSON(Credentials.self, context: context)
+            let issued = try await signIn.issue(username: credentials.username, password: credentials.password)
+            return EditedResponse(
+                status: .created,
+                response: TokenResponse(token: issued.token, expiresAt: issued.expiresAt, user: issued.user))
         }
-        return .noContent
-    }
-
-    @Sendable func me(_ request: Request, context: HelpdeskRequestContext) async throws -> MeResponse {
-        MeResponse(user: try context.requireUser())
-    }
-}
-
-public enum PasswordHashing {
-    public static let cost: UInt8 = 10
-    /// Verified against when the user does not exist, so timing does not reveal usernames.
-    static let dummyHash = Bcrypt.hash("not-a-real-password", cost: cost)
-
-    public static func hash(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        group.delete("auth/token") { request, context in
+            _ = try context.requireUser()
+            if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+                try await signIn.revoke(String(header.dropFirst(7)))
+            }
+            return HTTPResponse.Status.noContent
+        }
+        group.get("me") { _, context in MeResponse(user: try context.requireUser()) }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskStore
+import HelpdeskUseCases
+import Hummingbird
 
-/// Calendars, SLA policy versions and desk settings: staff read, admins write.
+/// Calendars, SLA policy versions, desk settings and the SLA engine's settings
+/// (``ConfigurationService``): staff read, admins write.
 struct ConfigRoutes {
-    let store: any HelpdeskStore
-    let clock: AppClock
+    let configuration: ConfigurationService
 
     struct CalendarBody: Decodable {
         var name: String
@@ -19,87 +20,52 @@ struct ConfigRoutes {
         var policy: SLAPolicy
     }
 
-    /// Desk-wide settings: ticket number format (R1.4), priority matrix (R2.3), reopen window.
-    struct Settings: Codable, ResponseEncodable {
-        var ticketNumberFormat: TicketNumberFormat
-        var priorityMatrix: PriorityMatrix
-        var reopenWindowDays: Int
-    }
-
-    struct SettingsPatch: Decodable {
-        var ticketNumberFormat: String?
-        var priorityMatrix: PriorityMatrix?
-        var reopenWindowDays: Int?
-    }
-
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
-        let staff = DirectoryRoutes.staff
         group.get("calendars") { _, context in
-            _ = try context.requireRole(staff, action: "calendars")
-            return DirectoryRoutes.Items(items: try await store.calendars())
+            Items(items: try await configuration.calendars(for: try context.requireUser()))
         }
         group.post("calendars") { request, context in
-            _ = try context.requireRole([.admin], action: "calendars")
+            let admin = try context.requireUser()
             let body = try await request.decodeJSON(CalendarBody.self, context: context)
-            return EditedResponse(status: .created, response: try await saveCalendar(body, id: 0))
+            let saved = try await configuration.saveCalendar(0, name: body.name, calendar: body.calendar, by: admin)
+            return EditedResponse(status: .created, response: saved)
         }
         group.put("calendars/:id") { request, context in
-            _ = try context.requireRole([.admin], action: "calendars")
+            let admin = try context.requireUser()
+            let id = try context.parameters.id(resource: "calendar")
             let body = try await request.decodeJSON(CalendarBody.self, context: context)
-            return try await saveCalendar(body, id: try context.parameters.id(resource: "calendar"))
+            return try await configuration.saveCalendar(id, name: body.name, calendar: body.calendar, by: admin)
         }
         group.get("sla-policies") { _, context in
-            _ = try context.requireRole(staff, action: "sla_policies")
-            return DirectoryRoutes.Items(items: try await store.slaPolicies())
+            Items(items: try await configuration.policies(for: try context.requireUser()))
         }
         group.post("sla-policies") { request, context in
-            let user = try context.requireRole([.admin], action: "sla_policies")
+            let admin = try context.requireUser()
             let body = try await request.decodeJSON(PolicyBody.self, context: context)
-            do { try body.policy.validate() } catch { throw APIError(.unprocessableContent, "invalid_value", ["field": "policy"]) }
-            guard let name = DirectoryRoutes.clean(body.name, max: 100) else { throw APIError.invalidValue("name") }
-            let record = try await store.addSLAPolicyVersion(
-                name: name, policy: body.policy, calendarId: body.calendarId, by: user.id, now: clock.now())
+            let record = try await configuration.addPolicyVersion(
+                name: body.name, policy: body.policy, calendarId: body.calendarId, by: admin)
             return EditedResponse(status: .created, response: record)
         }
         group.get("settings") { _, context in
-            _ = try context.requireRole(staff, action: "settings")
-            return try await settings()
+            try await configuration.settings(for: try context.requireUser())
         }
         group.put("settings") { request, context in
-            _ = try context.requireRole([.admin], action: "settings")
-            let patch = try await request.decodeJSON(SettingsPatch.self, context: context)
-            let now = clock.now()
-            if let pattern = patch.ticketNumberFormat {
-                let format: TicketNumberFormat
-                do { format = try TicketNumberFormat(pattern) } catch {
-                    throw APIError(.unprocessableContent, "invalid_format", ["detail": "ticketNumberFormat: \(error)"])
-                }
-                try await store.setSetting("ticket_number_format", format, now: now)
-            }
-            if let matrix = patch.priorityMatrix { try await store.setSetting("priority_matrix", matrix, now: now) }
-            if let days = patch.reopenWindowDays {
-                guard (0...365).contains(days) else { throw APIError.invalidValue("reopenWindowDays") }
-                try await store.setSetting("reopen_window_days", days, now: now)
-            }
-            return try await settings()
+            let admin = try context.requireUser()
+            let patch = try await request.decodeJSON(ConfigurationService.SettingsPatch.self, context: context)
+            return try await configuration.updateSettings(patch, by: admin)
         }
-    }
-
-    func settings() async throws -> Settings {
-        Settings(
-            ticketNumberFormat: try await store.setting("ticket_number_format", as: TicketNumberFormat.self) ?? .default,
-            priorityMatrix: try await store.setting("priority_matrix", as: PriorityMatrix.self) ?? .default,
-            reopenWindowDays: try await store.setting("reopen_window_days", as: Int.self) ?? 7)
-    }
-
-    func saveCalendar(_ body: CalendarBody, id: Int64) async throws -> CalendarRecord {
-        guard let name = DirectoryRoutes.clean(body.name, max: 100) else { throw APIError.invalidValue("name") }
-        do { try body.calendar.validate() } catch {
-            throw APIError(.unprocessableContent, "invalid_format", ["detail": "calendar: \(error)"])
+        group.get("admin/sla-engine") { _, context in
+            try await configuration.engineSettings(for: try context.requireUser())
         }
-        return try await store.saveCalendar(CalendarRecord(id: id, name: name, calendar: body.calendar), now: clock.now())
+        group.put("admin/sla-engine") { request, context in
+            let admin = try context.requireUser()
+            let settings = try await request.decodeJSON(SLAEngineSettings.self, context: context)
+            return try await configuration.updateEngineSettings(settings, by: admin)
+        }
     }
 }
 
 extension CalendarRecord: ResponseEncodable {}
 extension SLAPolicyRecord: ResponseEncodable {}
+extension DeskSettings: ResponseEncodable {}
+extension SLAEngineSettings: ResponseEncodable {}

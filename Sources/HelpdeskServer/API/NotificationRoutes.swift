@@ -1,14 +1,14 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskStore
+import HelpdeskUseCases
+import Hummingbird
 
-/// The in-app inbox of every user, and for admins the webhooks, their delivery log and the
-/// SLA engine's settings.
+/// The in-app inbox of every user, and for admins the webhooks and their delivery log
+/// (``NotificationService``).
 struct NotificationRoutes {
-    let store: any HelpdeskStore
-    let clock: AppClock
-    let localizer: Localizer
+    let notifications: NotificationService
+    let texts: NoticeTexts
 
     struct InboxEntry: Encodable, Sendable {
         var id: Int64
@@ -33,113 +33,61 @@ struct NotificationRoutes {
 
     struct ReadResult: ResponseEncodable { var marked: Int }
 
-    struct WebhookBody: Decodable {
-        var name: String
-        var url: String
-        var secret: String?
-        var events: [String]?
-        var active: Bool?
-    }
-
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("notifications", use: inbox)
         group.post("notifications/read") { request, context in
             let user = try context.requireUser()
             let body = try await request.decodeJSON(ReadBody.self, context: context)
-            guard (body.ids?.count ?? 0) <= 500 else { throw APIError.invalidValue("ids") }
-            return ReadResult(marked: try await store.markRead(userId: user.id, ids: body.ids, now: clock.now()))
+            return ReadResult(marked: try await notifications.markRead(body.ids, for: user))
         }
         group.get("admin/webhooks") { _, context in
-            _ = try context.requireRole([.admin], action: "webhooks")
-            return DirectoryRoutes.Items(items: try await store.webhooks())
+            Items(items: try await notifications.webhooks(for: try context.requireUser()))
         }
         group.post("admin/webhooks") { request, context in
-            _ = try context.requireRole([.admin], action: "webhooks")
-            let body = try await request.decodeJSON(WebhookBody.self, context: context)
-            let saved = try await store.saveWebhook(try validated(body, id: 0), now: clock.now())
-            return EditedResponse(status: .created, response: saved)
+            let admin = try context.requireUser()
+            let command = try await request.decodeJSON(NotificationService.WebhookCommand.self, context: context)
+            return EditedResponse(status: .created, response: try await notifications.saveWebhook(0, command, by: admin))
         }
         group.put("admin/webhooks/:id") { request, context in
-            _ = try context.requireRole([.admin], action: "webhooks")
+            let admin = try context.requireUser()
             let id = try context.parameters.id(resource: "webhook")
-            let body = try await request.decodeJSON(WebhookBody.self, context: context)
-            return try await store.saveWebhook(try validated(body, id: id), now: clock.now())
+            let command = try await request.decodeJSON(NotificationService.WebhookCommand.self, context: context)
+            return try await notifications.saveWebhook(id, command, by: admin)
         }
         group.delete("admin/webhooks/:id") { _, context in
-            _ = try context.requireRole([.admin], action: "webhooks")
-            try await store.deleteWebhook(id: try context.parameters.id(resource: "webhook"))
+            let admin = try context.requireUser()
+            try await notifications.deleteWebhook(try context.parameters.id(resource: "webhook"), by: admin)
             return Response(status: .noContent)
         }
         group.get("admin/deliveries") { request, context in
-            _ = try context.requireRole([.admin], action: "deliveries")
+            let admin = try context.requireUser()
             let query = request.uri.queryParameters
-            let items = try await store.deliveries(
-                webhookId: try TicketRoutes.id(query.get("webhookId"), "webhookId"),
-                before: try TicketRoutes.id(query.get("before"), "before"),
-                limit: try TicketRoutes.id(query.get("limit"), "limit").map(Int.init) ?? 50)
-            return DirectoryRoutes.Items(items: items)
-        }
-        group.get("admin/sla-engine") { _, context in
-            _ = try context.requireRole(DirectoryRoutes.staff, action: "sla_engine")
-            return try await store.setting(SLAEngineSettings.settingKey, as: SLAEngineSettings.self) ?? .default
-        }
-        group.put("admin/sla-engine") { request, context in
-            _ = try context.requireRole([.admin], action: "sla_engine")
-            let settings = try await request.decodeJSON(SLAEngineSettings.self, context: context)
-            try settings.validate()
-            guard settings.dailyUpdateCutoff.isValid, settings.dailyUpdateCutoff.hour < 24 else {
-                throw APIError.invalidValue("dailyUpdateCutoff")
-            }
-            try await store.setSetting(SLAEngineSettings.settingKey, settings, now: clock.now())
-            try await store.replanTimers()
-            return settings
+            let items = try await notifications.deliveries(
+                webhookId: try QueryParsing.id(query.get("webhookId"), "webhookId"),
+                before: try QueryParsing.id(query.get("before"), "before"),
+                limit: try QueryParsing.limit(query.get("limit"), default: 50, range: NotificationService.pageLimits),
+                for: admin)
+            return Items(items: items)
         }
     }
 
     @Sendable func inbox(_ request: Request, context: HelpdeskRequestContext) async throws -> Inbox {
         let user = try context.requireUser()
         let query = request.uri.queryParameters
-        let limit = min(try TicketRoutes.id(query.get("limit"), "limit").map(Int.init) ?? 50, 200)
-        let unreadOnly = query.get("unread") == "true"
-        let items = try await store.inbox(
-            userId: user.id, unreadOnly: unreadOnly, before: try TicketRoutes.id(query.get("before"), "before"),
-            limit: limit + 1)
-        let locale = TicketRoutes.locale(request, user)
-        let renderer = try await Self.renderer(store: store, localizer: localizer)
-        let entries = items.prefix(limit).map { item in
+        let page = try await notifications.inbox(
+            for: user, unreadOnly: try QueryParsing.bool(query.get("unread"), "unread") ?? false,
+            before: try QueryParsing.id(query.get("before"), "before"),
+            limit: try QueryParsing.limit(query.get("limit"), default: 50, range: NotificationService.pageLimits))
+        let renderer = try await texts.renderer()
+        let locale = request.locale(for: user)
+        let entries = page.items.map { item in
             let text = renderer.render(kind: item.kind, arguments: item.arguments, locale: locale)
             return InboxEntry(
                 id: item.id, kind: item.kind, ticketNumber: item.ticketNumber, title: text.title, body: text.body,
                 createdAt: item.createdAt, readAt: item.readAt)
         }
-        return Inbox(
-            items: entries, unread: try await store.unreadCount(userId: user.id),
-            nextCursor: items.count > limit ? entries.last?.id : nil)
-    }
-
-    /// Renders in the time zone of the current policy's calendar.
-    static func renderer(store: any HelpdeskStore, localizer: Localizer) async throws -> NoticeRenderer {
-        var zone = TimeZone.gmt
-        if let policy = try await store.currentSLAPolicy() {
-            let rules = try await store.rules(policyId: policy.id)
-            zone = TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
-        }
-        return NoticeRenderer(localizer: localizer, timeZone: zone)
-    }
-
-    private func validated(_ body: WebhookBody, id: Int64) throws -> Webhook {
-        guard let name = DirectoryRoutes.clean(body.name, max: 100) else { throw APIError.invalidValue("name") }
-        guard let url = URL(string: body.url), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-            url.host != nil, body.url.count <= 2000
-        else { throw APIError.invalidValue("url") }
-        let secret = body.secret ?? Tokens.generate()
-        guard secret.count >= 16, secret.count <= 200 else { throw APIError.invalidValue("secret") }
-        let known = Set(NoticeKind.allCases.map(\.rawValue))
-        let events = body.events ?? []
-        guard events.allSatisfy(known.contains) else { throw APIError.invalidValue("events") }
-        return Webhook(id: id, name: name, url: body.url, secret: secret, events: events, active: body.active ?? true)
+        return Inbox(items: entries, unread: page.unread, nextCursor: page.nextCursor)
     }
 }
 
-extension SLAEngineSettings: ResponseEncodable {}
 extension Webhook: ResponseEncodable {}

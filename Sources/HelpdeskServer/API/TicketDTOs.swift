@@ -52,7 +52,8 @@ struct TicketResponse: ResponseEncodable {
     let majorIncidentNumber: String?
     let autoClosed: Bool
 
-    init(_ original: Ticket, viewer: Principal, rules: TicketRules, now: Date) {
+    /// `state`: the SLA state for `now` when the caller already computed it.
+    init(_ original: Ticket, viewer: Principal, rules: TicketRules, now: Date, state: SLAState? = nil) {
         let ticket = Access.presented(original, to: viewer)
         id = ticket.id
         number = ticket.number
@@ -86,7 +87,7 @@ struct TicketResponse: ResponseEncodable {
         updatedAt = ticket.updatedAt
         closedAt = ticket.closedAt
         slaPolicyId = ticket.slaPolicyId
-        sla = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+        sla = state ?? ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
         missingDetails = ticket.missingDetails
         availableActions = Workflow.availableActions(for: original, by: viewer, at: now, rules: rules)
         version = ticket.version
@@ -104,7 +105,7 @@ struct TicketResponse: ResponseEncodable {
 }
 
 /// The automatic acknowledgement (R1.5): number, expected response and resolution.
-struct Acknowledgement: Encodable {
+struct AcknowledgementResponse: Encodable {
     let number: String
     let responseDueAt: Date
     let resolutionDueAt: Date?
@@ -113,6 +114,15 @@ struct Acknowledgement: Encodable {
     /// When the desk will look at it, if outside service hours.
     let lookedAtFrom: Date?
     let message: String
+
+    init(_ ack: Acknowledgement, message: String) {
+        number = ack.number
+        responseDueAt = ack.responseDueAt
+        resolutionDueAt = ack.resolutionDueAt
+        outsideServiceHours = ack.outsideServiceHours
+        lookedAtFrom = ack.lookedAtFrom
+        self.message = message
+    }
 }
 
 struct Warning: Encodable {
@@ -122,7 +132,7 @@ struct Warning: Encodable {
 
 struct CreatedTicketResponse: ResponseEncodable {
     let ticket: TicketResponse
-    let acknowledgement: Acknowledgement
+    let acknowledgement: AcknowledgementResponse
     let warnings: [Warning]
 }
 
@@ -202,61 +212,7 @@ struct EventListResponse: ResponseEncodable {
     let items: [EventResponse]
 }
 
-struct RequesterBody: Decodable {
-    var userId: Int64?
-    var name: String?
-    var employeeNumber: String?
-    var department: String?
-    var region: String?
-    var external: Bool?
-}
-
-struct CreateTicketBody: Decodable {
-    /// Staff: the number of the major incident this request duplicates (R8.2).
-    var majorIncident: String?
-    var type: TicketType?
-    var title: String
-    var description: String
-    var details: [String: String]?
-    var affectedSystem: String?
-    var contact: String?
-    var channel: Channel?
-    var impact: Impact
-    var urgency: Urgency
-    var categoryId: Int64?
-    var subcategoryId: Int64?
-    var groupId: Int64?
-    /// Staff recording a request on someone's behalf (R1.1).
-    var requester: RequesterBody?
-}
-
-struct TransitionBody: Decodable {
-    var action: WorkflowAction
-    var reason: String?
-    var assigneeId: Int64?
-    var groupId: Int64?
-    var solution: String?
-    var rootCause: String?
-    var satisfaction: Satisfaction?
-}
-
-struct WorklogBody: Decodable {
-    var body: String
-    var visibility: TicketEvent.Visibility?
-}
-
-struct WorkaroundBody: Decodable {
-    var workaround: String
-    var eta: Date?
-}
-
-struct PriorityBody: Decodable {
-    var priority: Priority
-    var reason: String?
-}
-
-struct CategoryBody: Decodable {
-    var categoryId: Int64
-    var subcategoryId: Int64?
-    var reason: String?
+/// `{"items": [...]}`, the shape of every plain list the API returns.
+struct Items<T: Encodable & Sendable>: ResponseEncodable {
+    let items: [T]
 }

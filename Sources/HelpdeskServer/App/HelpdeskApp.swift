@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HelpdeskCore
 import HelpdeskStore
+import HelpdeskUseCases
 import Logging
 import ServiceLifecycle
 
@@ -12,25 +13,23 @@ public enum HelpdeskApp {
         simulatedClock: SimulatedClock? = nil, web: WebOptions = WebOptions()
     ) -> Router<HelpdeskRequestContext> {
         let clock = simulatedClock?.appClock ?? clock
+        let services = UseCases(store: store, clock: clock, tokenLifetime: Double(tokenLifetimeHours) * 3600)
         let router = Router(context: HelpdeskRequestContext.self)
         router.add(middleware: ErrorMiddleware(localizer: localizer))
         router.get("health") { _, _ in "ok" }
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in try OpenAPIDocument.response() }
-        let authenticated = api.add(middleware: TokenAuthMiddleware(store: store, clock: clock))
-        AuthRoutes(store: store, clock: clock, tokenLifetime: Double(tokenLifetimeHours) * 3600)
+        let authenticated = api.add(middleware: TokenAuthMiddleware(signIn: services.signIn))
+        let presenter = TicketPresenter(clock: clock)
+        AuthRoutes(signIn: services.signIn).register(on: authenticated)
+        TicketRoutes(tickets: services.tickets, presenter: presenter, localizer: localizer).register(on: authenticated)
+        EngineRoutes(handling: services.handling, presenter: presenter).register(on: authenticated)
+        NotificationRoutes(notifications: services.notifications, texts: NoticeTexts(store: store, localizer: localizer))
             .register(on: authenticated)
-        let tickets = TicketService(store: store, clock: clock)
-        let ticketRoutes = TicketRoutes(service: tickets, store: store, clock: clock, localizer: localizer)
-        ticketRoutes.register(on: authenticated)
-        EngineRoutes(tickets: ticketRoutes).register(on: authenticated)
-        NotificationRoutes(store: store, clock: clock, localizer: localizer).register(on: authenticated)
-        DirectoryRoutes(store: store, clock: clock).register(on: authenticated)
-        ConfigRoutes(store: store, clock: clock).register(on: authenticated)
+        DirectoryRoutes(directory: services.directory).register(on: authenticated)
+        ConfigRoutes(configuration: services.configuration).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
-        WebUI.register(
-            on: router, store: store, clock: clock, localizer: localizer, tokenLifetime: Double(tokenLifetimeHours) * 3600,
-            options: web)
+        WebUI.register(on: router, services: services, store: store, localizer: localizer, options: web)
         return router
     }
 

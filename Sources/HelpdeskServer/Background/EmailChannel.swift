@@ -10,7 +10,7 @@ struct EmailChannel: DeliveryChannel {
 
     func send(_ delivery: Delivery) async throws -> Int? {
         let payload = try JSONDecoder().decode(EmailPayload.self, from: Data(delivery.payload.utf8))
-        let renderer = try await NotificationRoutes.renderer(store: store, localizer: localizer)
+        let renderer = try await NoticeTexts(store: store, localizer: localizer).renderer()
         let text = renderer.render(
             kind: payload.notice.kind.rawValue, arguments: payload.notice.arguments, locale: payload.locale)
         try await client.send(to: delivery.target, subject: text.title, body: text.body, date: now())

@@ -1,15 +1,16 @@
 import Foundation
 import HelpdeskStore
+import HelpdeskUseCases
 
 /// Loads the session secret once: the configured one, else the one in the `settings` table,
 /// generated and stored by whichever instance starts first.
 actor SessionKeys {
-    private let store: any HelpdeskStore
+    private let store: any ConfigurationStore
     private let configured: String?
     private let clock: AppClock
     private var signer: SessionSigner?
 
-    init(store: any HelpdeskStore, configured: String?, clock: AppClock) {
+    init(store: any ConfigurationStore, configured: String?, clock: AppClock) {
         self.store = store
         self.configured = configured
         self.clock = clock

@@ -18,7 +18,7 @@ struct TicketViews {
 
     func time(_ date: Date?, _ calendar: BusinessCalendar) -> String {
         guard let date else { return "" }
-        return TicketRoutes.local(date, TimeZone(identifier: calendar.timeZoneIdentifier) ?? .gmt)
+        return TimeFormatting.local(date, calendar)
     }
 
     func groupName(_ id: Int64?) -> String {
@@ -116,6 +116,9 @@ struct TicketViews {
         case .collaboration: view["what"] = t("action.collaboration")
         case .approval: view["what"] = t("ui.event.approval.\(event.data["status"] ?? "pending")")
         case .majorIncident: view["what"] = t("action.major_incident")
+        case .attachment:
+            let files = (event.data["files"] ?? "").split(separator: "\n").joined(separator: page.locale == "en" ? ", " : "、")
+            view["what"] = t("ui.event.attachment", ["files": files])
         }
         if let reason = event.reason { view["reason"] = reason }
         if let body = event.body { view["body"] = body }

@@ -2,13 +2,14 @@ import Foundation
 import Hummingbird
 import HelpdeskCore
 import HelpdeskStore
+import HelpdeskUseCases
 
 /// `/admin/calendars`, `/admin/sla`, `/admin/settings`: business calendars (hours, holidays,
 /// swapped working days), SLA policy versions (every save is a new version) and the ticket
 /// number format, with the API's validation.
 struct WebAdminConfigRoutes {
     let deps: WebDependencies
-    var config: ConfigRoutes { ConfigRoutes(store: deps.store, clock: deps.clock) }
+    var config: ConfigurationService { deps.services.configuration }
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
@@ -46,8 +47,8 @@ struct WebAdminConfigRoutes {
 
     @Sendable func calendars(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
-        _ = try page.requireRole([.admin])
-        let records = try await deps.store.calendars()
+        let admin = try page.requireRole([.admin])
+        let records = try await config.calendars(for: admin)
         let items: [[String: Any]] = records.map { record in
             let week = record.calendar.week
             let days = [week.monday, week.tuesday, week.wednesday, week.thursday, week.friday, week.saturday, week.sunday]
@@ -64,7 +65,7 @@ struct WebAdminConfigRoutes {
 
     @Sendable func saveCalendar(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
-        _ = try page.requireRole([.admin])
+        let admin = try page.requireRole([.admin])
         let form = try await deps.form(request, context)
         let id = try context.parameters.id(resource: "calendar")
         var days: [[WorkingPeriod]] = []
@@ -80,16 +81,16 @@ struct WebAdminConfigRoutes {
                 monday: days[0], tuesday: days[1], wednesday: days[2], thursday: days[3], friday: days[4], saturday: days[5],
                 sunday: days[6]),
             holidays: holidays, workingDays: working, workingDayMinutes: Int(form.int("workingDayMinutes") ?? 480))
-        _ = try await config.saveCalendar(.init(name: form["name"] ?? "", calendar: calendar), id: id)
+        _ = try await config.saveCalendar(id, name: form["name"] ?? "", calendar: calendar, by: admin)
         return .redirect(to: "/admin/calendars")
     }
 
     @Sendable func policies(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
-        _ = try page.requireRole([.admin])
+        let admin = try page.requireRole([.admin])
         let t = { (key: String) in deps.renderer.text(key, page) }
-        let versions = try await deps.store.slaPolicies()
-        guard let current = try await deps.store.currentSLAPolicy() else { throw APIError.notFound("sla_policy") }
+        let versions = try await config.policies(for: admin)
+        let current = try await config.currentPolicy(for: admin)
         func target(_ prefix: String, _ value: SLATarget?) -> [String: Any] {
             [
                 "name": prefix, "value": value.map { String($0.value) } ?? "",
@@ -108,15 +109,17 @@ struct WebAdminConfigRoutes {
                 ],
             ]
         }
+        let calendars = try await config.calendars(for: admin)
+        let zone = calendars.first { $0.id == current.calendarId }?.calendar.timeZone ?? .gmt
         let data: [String: Any] = [
             "current": ["version": current.version, "name": current.name, "calendarId": current.calendarId], "rows": rows,
             "pauses": [TicketStatus.waitingOnRequester, .blocked].map {
                 ["value": $0.rawValue, "label": t("status.\($0.rawValue)"), "checked": current.policy.pauseStatuses.contains($0)]
             },
             "calendars": TicketViews.options(
-                try await deps.store.calendars().map { (String($0.id), $0.name) }, selected: String(current.calendarId)),
+                calendars.map { (String($0.id), $0.name) }, selected: String(current.calendarId)),
             "versions": versions.sorted { $0.version > $1.version }.map {
-                ["version": $0.version, "name": $0.name, "created": TicketRoutes.local($0.createdAt, .init(identifier: "Asia/Shanghai")!)]
+                ["version": $0.version, "name": $0.name, "created": TimeFormatting.local($0.createdAt, zone)]
             },
         ]
         return deps.render("admin-sla", page, titleKey: "ui.admin.sla", data)
@@ -141,17 +144,15 @@ struct WebAdminConfigRoutes {
             targets.append(PriorityTargets(priority: priority, response: response, resolution: resolution, hardLimit: target("\(key)_hard")))
         }
         let policy = SLAPolicy(targets: targets, pauseStatuses: Set(form.all("pause").compactMap(TicketStatus.init(rawValue:))))
-        do { try policy.validate() } catch { throw APIError(.unprocessableContent, "invalid_value", ["field": "policy"]) }
-        guard let name = DirectoryRoutes.clean(form["name"] ?? "", max: 100) else { throw APIError.invalidValue("name") }
         guard let calendarId = form.int("calendarId") else { throw APIError.invalidValue("calendarId") }
-        _ = try await deps.store.addSLAPolicyVersion(name: name, policy: policy, calendarId: calendarId, by: user.id, now: deps.clock.now())
+        _ = try await config.addPolicyVersion(name: form["name"] ?? "", policy: policy, calendarId: calendarId, by: user)
         return .redirect(to: "/admin/sla")
     }
 
     @Sendable func settings(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
-        _ = try page.requireRole([.admin])
-        let settings = try await config.settings()
+        let admin = try page.requireRole([.admin])
+        let settings = try await config.settings(for: admin)
         return deps.render(
             "admin-settings", page, titleKey: "ui.admin.settings",
             ["format": settings.ticketNumberFormat.pattern, "reopenDays": settings.reopenWindowDays])
@@ -159,16 +160,11 @@ struct WebAdminConfigRoutes {
 
     @Sendable func saveSettings(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
-        _ = try page.requireRole([.admin])
+        let admin = try page.requireRole([.admin])
         let form = try await deps.form(request, context)
-        let now = deps.clock.now()
-        let format: TicketNumberFormat
-        do { format = try TicketNumberFormat(form["format"] ?? "") } catch {
-            throw APIError(.unprocessableContent, "invalid_format", ["detail": "\(error)"])
-        }
-        guard let days = form.int("reopenDays"), (0...365).contains(days) else { throw APIError.invalidValue("reopenWindowDays") }
-        try await deps.store.setSetting("ticket_number_format", format, now: now)
-        try await deps.store.setSetting("reopen_window_days", Int(days), now: now)
+        guard let days = form.int("reopenDays") else { throw APIError.invalidValue("reopenWindowDays") }
+        _ = try await config.updateSettings(
+            ConfigurationService.SettingsPatch(ticketNumberFormat: form["format"] ?? "", reopenWindowDays: Int(days)), by: admin)
         return .redirect(to: "/admin/settings")
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 import Hummingbird
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
-/// `/admin/users`, `/admin/groups`, `/admin/categories`: the same validation and store calls
-/// as the API's directory routes.
+/// `/admin/users`, `/admin/groups`, `/admin/categories`: forms over the same
+/// ``DirectoryService`` use cases as the API's directory routes.
 struct WebAdminDirectoryRoutes {
     let deps: WebDependencies
-    var directory: DirectoryRoutes { DirectoryRoutes(store: deps.store, clock: deps.clock) }
+    var directory: DirectoryService { deps.services.directory }
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("admin/users") { request, context in try await users(request, context, editing: nil) }
@@ -18,35 +18,37 @@ struct WebAdminDirectoryRoutes {
         group.post("admin/users/:id", use: saveUser)
         group.get("admin/groups") { request, context in
             let page = try await deps.page(request, context)
-            _ = try page.requireRole([.admin])
-            let groups = try await deps.store.groups().map { ["id": $0.id, "name": $0.name, "nameEn": $0.nameEn ?? ""] }
+            let admin = try page.requireRole([.admin])
+            let groups = try await directory.groups(for: admin).map { ["id": $0.id, "name": $0.name, "nameEn": $0.nameEn ?? ""] }
             return deps.render("admin-groups", page, titleKey: "ui.admin.groups", ["groups": groups])
         }
         group.post("admin/groups") { request, context in
             let page = try await deps.page(request, context)
-            _ = try page.requireRole([.admin])
+            let admin = try page.requireRole([.admin])
             let form = try await deps.form(request, context)
-            _ = try await directory.saveGroup(SupportGroup(name: form["name"] ?? "", nameEn: form.text("nameEn")))
+            _ = try await directory.saveGroup(0, GroupCommand(name: form["name"] ?? "", nameEn: form.text("nameEn")), by: admin)
             return Response.redirect(to: "/admin/groups")
         }
         group.get("admin/categories", use: categories)
         group.post("admin/categories") { request, context in
             let page = try await deps.page(request, context)
-            _ = try page.requireRole([.admin])
+            let admin = try page.requireRole([.admin])
             let form = try await deps.form(request, context)
             _ = try await directory.saveCategory(
-                TicketCategory(
+                0,
+                CategoryNodeCommand(
                     parentId: form.int("parentId"), name: form["name"] ?? "", nameEn: form.text("nameEn"),
-                    defaultGroupId: form.int("defaultGroupId"), sortOrder: Int(form.int("sortOrder") ?? 0)))
+                    defaultGroupId: form.int("defaultGroupId"), sortOrder: Int(form.int("sortOrder") ?? 0)),
+                by: admin)
             return Response.redirect(to: "/admin/categories")
         }
     }
 
     func users(_ request: Request, _ context: HelpdeskRequestContext, editing: Int64?) async throws -> Response {
         let page = try await deps.page(request, context)
-        _ = try page.requireRole([.admin])
+        let admin = try page.requireRole([.admin])
         let views = try await deps.views(page)
-        let all = try await deps.store.users(role: nil, groupId: nil)
+        let all = try await directory.allUsers(by: admin)
         var edited: User?
         if let editing {
             guard let user = all.first(where: { $0.id == editing }) else { throw APIError.notFound("user") }
@@ -84,24 +86,20 @@ struct WebAdminDirectoryRoutes {
 
     @Sendable func saveUser(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
-        _ = try page.requireRole([.admin])
+        let admin = try page.requireRole([.admin])
         let form = try await deps.form(request, context)
         let id = context.parameters.get("id").flatMap { Int64($0) } ?? 0
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw APIError.invalidValue("role") }
-        let body = DirectoryRoutes.UserBody(
+        let command = UserCommand(
             username: form["username"] ?? "", displayName: form["displayName"] ?? "", password: form.text("password"),
             role: role, tier: role == .agent ? form["tier"].flatMap(Tier.init(rawValue:)) : nil, email: form.text("email"),
             phone: form.text("phone"), department: form.text("department"), employeeNumber: form.text("employeeNumber"),
             region: form.text("region"), external: form["external"] == "on", locale: form["locale"],
             active: id == 0 || form["active"] == "on", groupIds: form.all("groupIds").compactMap { Int64($0) })
-        let user = try DirectoryRoutes.validated(body, id: id)
-        let hash: String? =
-            if let password = body.password { try await PasswordHashing.hash(try DirectoryRoutes.validatedPassword(password)) } else { nil }
         if id == 0 {
-            guard let hash else { throw APIError.fieldRequired("password") }
-            _ = try await deps.store.createUser(user, passwordHash: hash, now: deps.clock.now())
+            _ = try await directory.createUser(command, by: admin)
         } else {
-            _ = try await deps.store.updateUser(user, passwordHash: hash)
+            _ = try await directory.updateUser(id, command, by: admin)
         }
         return .redirect(to: "/admin/users")
     }
@@ -110,7 +108,7 @@ struct WebAdminDirectoryRoutes {
         let page = try await deps.page(request, context)
         _ = try page.requireRole([.admin])
         let views = try await deps.views(page)
-        let all = try await deps.store.categories()
+        let all = try await directory.categories()
         let tree: [[String: Any]] = all.filter { $0.parentId == nil }.map { top in
             [
                 "name": top.name, "nameEn": top.nameEn ?? "", "group": views.groupName(top.defaultGroupId), "active": top.active,

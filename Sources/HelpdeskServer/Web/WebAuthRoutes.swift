@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// `/`, `/login`, `/logout`, `/lang`: signing in creates an API token (so expiry and revocation
 /// work as for the API) and puts it in a signed, HttpOnly, SameSite=Lax cookie.
@@ -26,11 +26,11 @@ struct WebAuthRoutes {
     @Sendable func login(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let form = try await request.unverifiedForm()
         let page = try await deps.page(request, context)
-        let issuer = TokenIssuer(store: deps.store, clock: deps.clock, lifetime: deps.tokenLifetime)
-        let issued: TokenIssuer.Issued
+        let issued: SignInService.Issued
         do {
-            issued = try await issuer.issue(username: form.text("username") ?? "", password: form["password"] ?? "")
-        } catch let error as APIError where error.code == "invalid_credentials" {
+            issued = try await deps.services.signIn.issue(
+                username: form.text("username") ?? "", password: form["password"] ?? "")
+        } catch UseCaseError.invalidCredentials {
             return deps.render(
                 "login", page, titleKey: "ui.login.title",
                 ["error": deps.renderer.text("error.invalid_credentials", page), "username": form["username"] ?? ""],
@@ -44,7 +44,7 @@ struct WebAuthRoutes {
     @Sendable func logout(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         _ = try await deps.form(request, context)
         if let token = context.sessionToken {
-            try await TokenIssuer(store: deps.store, clock: deps.clock, lifetime: deps.tokenLifetime).revoke(token)
+            try await deps.services.signIn.revoke(token)
         }
         var response = Response.redirect(to: "/login")
         response.setCookie(deps.sessionCookie(nil, signer: try await deps.keys.current()))
@@ -55,10 +55,9 @@ struct WebAuthRoutes {
     @Sendable func language(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let form = context.sessionToken == nil ? try await request.unverifiedForm() : try await deps.form(request, context)
         let locale = form["locale"].flatMap { Localizer.supported.contains($0) ? $0 : nil } ?? Localizer.fallback
-        if var user = context.user, user.locale != locale {
-            user.locale = locale
-            _ = try await deps.store.updateUser(user, passwordHash: nil)
-        }
+        // Only the language is written: the session's cached user must not undo an
+        // administrator's change made meanwhile.
+        if let user = context.user { try await deps.services.directory.setLocale(locale, for: user) }
         let back = form["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
         var response = Response.redirect(to: back)
         response.setCookie(

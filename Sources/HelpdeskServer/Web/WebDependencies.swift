@@ -1,17 +1,18 @@
 import Foundation
 import Hummingbird
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
-/// What the web handlers share: the store, the ticket use cases the API uses, templates and keys.
+/// What the web handlers share: the use cases the API runs, templates and session keys.
 struct WebDependencies: Sendable {
-    let store: any HelpdeskStore
-    let clock: AppClock
-    let service: TicketService
+    let services: UseCases
     let renderer: WebRenderer
     let keys: SessionKeys
     let options: WebOptions
-    let tokenLifetime: TimeInterval
+
+    var clock: AppClock { services.clock }
+    var tickets: TicketService { services.tickets }
+    var tokenLifetime: TimeInterval { services.signIn.lifetime }
 
     func page(_ request: Request, _ context: HelpdeskRequestContext) async throws -> WebPage {
         WebPage(request, context, signer: try await keys.current())
@@ -24,14 +25,10 @@ struct WebDependencies: Sendable {
     /// Names for the ids on a page: staff (handlers are never requesters, and requesters may be
     /// many), groups, categories.
     func views(_ page: WebPage) async throws -> TicketViews {
-        let users = try await store.staff()
-        let groups = try await store.groups()
-        let categories = try await store.categories()
+        let names = try await services.directory.names()
         return TicketViews(
-            renderer: renderer, page: page, now: clock.now(),
-            users: Dictionary(users.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            groups: Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            categories: Dictionary(categories.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+            renderer: renderer, page: page, now: clock.now(), users: names.staff, groups: names.groups,
+            categories: names.categories)
     }
 
     func render(

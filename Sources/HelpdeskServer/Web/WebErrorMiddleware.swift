@@ -24,9 +24,9 @@ struct WebErrorMiddleware: RouterMiddleware {
                 status = .forbidden
                 message = renderer.text("ui.error.csrf", page)
             } else {
-                let apiError = ErrorMiddleware.map(error, context: context)
+                let apiError = ErrorMapping.map(error, logger: context.logger)
                 status = apiError.status
-                message = ErrorMiddleware.message(apiError, localizer: renderer.localizer, locale: page.locale)
+                message = ErrorMapping.message(apiError, localizer: renderer.localizer, locale: page.locale)
             }
             return renderer.page(
                 "error", page, title: renderer.text("ui.error.title", page),

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// `/new`: the requester portal's submit form (type-specific details, R1.3, and attachments)
 /// and, for staff, recording a phone or walk-in request on someone's behalf (R1.1); then the
@@ -22,7 +22,7 @@ struct WebIntakeRoutes {
 
     func form(_ page: WebPage, user: User, type: TicketType, values: FormData, error: String?) async throws -> Response {
         let views = try await deps.views(page)
-        let categories = try await deps.store.categories().filter(\.active)
+        let categories = try await deps.services.directory.categories().filter(\.active)
         var categoryOptions: [(String, String)] = [("", views.t("ui.new.category_unknown"))]
         for top in categories where top.parentId == nil {
             categoryOptions.append((String(top.id), views.categoryName(top.id)))
@@ -59,67 +59,54 @@ struct WebIntakeRoutes {
     @Sendable func submit(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
         let user = try page.requireUser()
-        let form = try await deps.form(request, context, limit: WebAttachmentRoutes.bodyLimit(deps.options))
+        let form = try await deps.form(request, context, limit: deps.options.uploadBodyLimit)
         let type = form["type"].flatMap(TicketType.init(rawValue:)) ?? .fault
         var details: [String: String] = [:]
         for key in type.requiredDetails { if let value = form.text("detail_\(key)") { details[key] = value } }
-        var requester: RequesterBody?
+        var requester: RequesterDetails?
         if user.role.isStaff, let name = form.text("requesterName") ?? form.text("requesterUsername") {
-            var account: User?
-            if let username = form.text("requesterUsername") {
-                account = try await deps.store.credentials(username: username)?.user
-                guard account != nil else { throw APIError(.unprocessableContent, "invalid_reference", ["field": "requester"]) }
-            }
-            requester = RequesterBody(
-                userId: account?.id, name: name, employeeNumber: form.text("employeeNumber"),
+            requester = RequesterDetails(
+                username: form.text("requesterUsername"), name: name, employeeNumber: form.text("employeeNumber"),
                 department: form.text("department"), region: form.text("region"), external: form["external"] == "on")
         }
-        let body = CreateTicketBody(
+        let submission = TicketSubmission(
             type: type, title: form["title"] ?? "", description: form["description"] ?? "", details: details,
             affectedSystem: form.text("affectedSystem"), contact: form.text("contact"),
             channel: requester == nil ? nil : form["channel"].flatMap(Channel.init(rawValue:)) ?? .phone,
             impact: form["impact"].flatMap(Impact.init(rawValue:)) ?? .medium,
             urgency: form["urgency"].flatMap(Urgency.init(rawValue:)) ?? .medium, categoryId: form.int("categoryId"),
-            subcategoryId: nil, groupId: nil, requester: requester)
-        let ticket: Ticket
+            requester: requester)
+        let created: CreatedTicket
         do {
-            try WebAttachmentRoutes.checkSizes(form.files, deps.options)
-            ticket = try await deps.service.create(body, by: user).0
-        } catch let error as WorkflowError {
-            let message = ErrorMiddleware.message(.from(error), localizer: deps.renderer.localizer, locale: page.locale)
-            return try await self.form(page, user: user, type: type, values: form, error: message)
-        } catch let error as APIError where error.status != .unauthorized {
-            let message = ErrorMiddleware.message(error, localizer: deps.renderer.localizer, locale: page.locale)
+            // The ticket and its files commit together, or neither does.
+            created = try await deps.tickets.create(
+                submission, attachments: form.uploads, maxAttachmentBytes: deps.options.maxAttachmentBytes, by: user)
+        } catch {
+            let mapped = ErrorMapping.map(error, logger: context.logger)
+            guard mapped.status.code < 500, mapped.status != .unauthorized else { throw error }
+            let message = ErrorMapping.message(mapped, localizer: deps.renderer.localizer, locale: page.locale)
             return try await self.form(page, user: user, type: type, values: form, error: message)
         }
-        try await WebAttachmentRoutes.save(form.files, to: ticket, by: user, deps: deps)
-        return .redirect(to: "/tickets/\(ticket.number)/submitted")
+        return .redirect(to: "/tickets/\(created.view.ticket.number)/submitted")
     }
 
+    /// The same acknowledgement the API answers with, out-of-hours notice included (R1.5, R8.3).
     @Sendable func acknowledgement(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
         let user = try page.requireUser()
-        let ticket = try await deps.service.visibleTicket(try context.parameters.require("number"), for: user)
-        let rules = try await deps.store.rules(policyId: ticket.slaPolicyId)
+        let (view, ack) = try await deps.tickets.acknowledgement(try context.parameters.require("number"), for: user)
         let views = try await deps.views(page)
-        let state = ticket.sla.state(at: deps.clock.now(), policy: rules.policy, calendar: rules.calendar)
+        let calendar = view.rules.calendar
+        let text = AcknowledgementText(localizer: deps.renderer.localizer, locale: page.locale)
         var data: [String: Any] = [
-            "number": ticket.number,
-            "message": views.t(
-                "ack.message",
-                [
-                    "number": ticket.number, "response_due": views.time(state.responseDueAt, rules.calendar),
-                    "resolution_due": state.resolutionDueAt.map { views.time($0, rules.calendar) } ?? "-",
-                ]),
-            "priority": views.t("ui.priority.\(ticket.priority.rawValue)"),
-            "responseDue": views.time(state.responseDueAt, rules.calendar),
+            "number": ack.number,
+            "message": text.message(ack, calendar),
+            "priority": views.t("ui.priority.\(view.ticket.priority.rawValue)"),
+            "responseDue": views.time(ack.responseDueAt, calendar),
         ]
-        if !ticket.missingDetails.isEmpty {
-            data["missing"] = views.t(
-                "warning.missing_details",
-                ["fields": ticket.missingDetails.map { views.t("detail.\($0)") }.joined(separator: page.locale == "en" ? ", " : "、")])
-        }
-        if TitleStyle.isLong(ticket.title) { data["titleLong"] = views.t("warning.title_long") }
+        if let lookAt = ack.lookedAtFrom { data["outsideHours"] = views.time(lookAt, calendar) }
+        if let missing = text.missingDetails(ack) { data["missing"] = missing }
+        if ack.titleLong { data["titleLong"] = views.t("warning.title_long") }
         return deps.render("submitted", page, titleKey: "ui.ack.title", data)
     }
 }

@@ -12,4 +12,7 @@ public struct WebOptions: Sendable {
         self.secureCookies = secureCookies
         self.maxAttachmentBytes = maxAttachmentBytes
     }
+
+    /// Room in a posted form for a few files at the limit plus the form's other fields.
+    var uploadBodyLimit: Int { maxAttachmentBytes * 3 + 256 * 1024 }
 }

@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// Every ticket list of the UI: the requester's "my tickets", the agent console's queues and
-/// the supervisor's lists and board. All are one `TicketQuery` each, filtered and paginated
-/// by cursor in the database, and scoped by `Access.listScope` like the API's list.
+/// the supervisor's lists and board. Each is one ``TicketFilter`` run by the same list use
+/// case as the API's, filtered and paginated by cursor in the database.
 struct WebQueueRoutes {
     let deps: WebDependencies
 
@@ -16,7 +16,7 @@ struct WebQueueRoutes {
         let roles: Set<Role>
         let template: String
         let refreshSeconds: Int
-        let configure: @Sendable (inout TicketQuery, User) -> Void
+        let configure: @Sendable (inout TicketFilter, User) -> Void
     }
 
     static let open: [TicketStatus] = TicketStatus.allCases.filter(\.isOpen)
@@ -30,7 +30,7 @@ struct WebQueueRoutes {
             },
             Queue(name: "mine", titleKey: "ui.queue.mine", roles: staff, template: "queue", refreshSeconds: 60) {
                 query, user in
-                query.assigneeId = user.id
+                query.assignee = .me
                 if query.statuses.isEmpty { query.statuses = open + [.resolved] }
             },
             Queue(name: "groups", titleKey: "ui.queue.groups", roles: staff, template: "queue", refreshSeconds: 60) {
@@ -38,7 +38,7 @@ struct WebQueueRoutes {
             },
             Queue(name: "unassigned", titleKey: "ui.queue.unassigned", roles: staff, template: "queue", refreshSeconds: 60) {
                 query, _ in
-                query.unassigned = true
+                query.assignee = .nobody
                 if query.statuses.isEmpty { query.statuses = [.new] }
             },
             Queue(name: "overdue", titleKey: "ui.queue.overdue", roles: staff, template: "queue", refreshSeconds: 60) {
@@ -79,22 +79,20 @@ struct WebQueueRoutes {
         let page = try await deps.page(request, context)
         let user = try page.requireRole(supervisor ? Self.managers : queue.roles)
         let parameters = request.uri.queryParameters
-        var query = TicketQuery(scope: Access.listScope(for: user.actor))
+        // A filter left at "any" sends an empty value.
+        func value(_ name: String) -> String? { parameters.get(name).flatMap { $0.isEmpty ? nil : $0 } }
+        var query = TicketFilter()
         query.limit = 25
-        if let status = parameters.get("status").flatMap(TicketStatus.init(rawValue:)) { query.statuses = [status] }
-        if let priority = parameters.get("priority").flatMap(Priority.init(rawValue:)) { query.priorities = [priority] }
-        query.groupId = try TicketRoutes.id(parameters.get("group"), "group")
-        if let text = parameters.get("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty { query.text = text }
-        query.before = try TicketRoutes.id(parameters.get("cursor"), "cursor")
+        if let status = value("status").flatMap(TicketStatus.init(rawValue:)) { query.statuses = [status] }
+        if let priority = value("priority").flatMap(Priority.init(rawValue:)) { query.priorities = [priority] }
+        query.groupId = try QueryParsing.id(value("group"), "group")
+        if let text = value("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty { query.text = text }
+        query.cursor = try QueryParsing.id(value("cursor"), "cursor")
         queue.configure(&query, user)
-        let result = try await deps.store.tickets(query, now: deps.clock.now())
+        let listing = try await deps.tickets.list(query, for: user)
+        let result = listing.page
         let views = try await deps.views(page)
-        var rules: [Int64: TicketRules] = [:]
-        var rows: [[String: Any]] = []
-        for summary in result.tickets {
-            if rules[summary.slaPolicyId] == nil { rules[summary.slaPolicyId] = try await deps.store.rules(policyId: summary.slaPolicyId) }
-            rows.append(views.row(summary, rules: rules[summary.slaPolicyId]!))
-        }
+        let rows = result.tickets.map { views.row($0, rules: listing.rules[$0.slaPolicyId]!) }
         var filters = parameters.filter { $0.key != "cursor" }.map { ($0.key, String($0.value)) }
         filters.sort { $0.0 < $1.0 }
         var data: [String: Any] = [

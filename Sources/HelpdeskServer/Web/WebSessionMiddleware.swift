@@ -1,14 +1,13 @@
 import Foundation
 import Hummingbird
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// Resolves the signed session cookie to its API token and user. A cookie whose signature
 /// fails, or whose token expired or was revoked, is treated as no session.
 struct WebSessionMiddleware: RouterMiddleware {
     typealias Context = HelpdeskRequestContext
     static let cookieName = "hd_session"
-    let store: any HelpdeskStore
-    let clock: AppClock
+    let signIn: SignInService
     let keys: SessionKeys
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -17,7 +16,7 @@ struct WebSessionMiddleware: RouterMiddleware {
         var context = context
         if let cookie = request.cookies[Self.cookieName],
             let token = try await keys.current().token(fromCookie: cookie.value),
-            let user = try await store.user(tokenDigest: Tokens.digest(token), now: clock.now())
+            let user = try await signIn.user(forToken: token)
         {
             context.user = user
             context.sessionToken = token

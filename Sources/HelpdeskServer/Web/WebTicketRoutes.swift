@@ -1,14 +1,13 @@
 import Foundation
 import Hummingbird
 import HelpdeskCore
-import HelpdeskStore
+import HelpdeskUseCases
 
 /// `/tickets/{number}`: the ticket page for everyone who may see it, and its forms. Every
 /// change goes through ``TicketService``, the same use cases the API runs; the page offers
 /// exactly the workflow actions `Workflow.availableActions` allows this user now.
 struct WebTicketRoutes {
     let deps: WebDependencies
-    static let reasonActions: Set<WorkflowAction> = [.bounce, .block, .escalate, .reject, .reopen]
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("tickets/:number", use: show)
@@ -22,14 +21,14 @@ struct WebTicketRoutes {
     @Sendable func show(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
         let user = try page.requireUser()
-        let original = try await deps.service.visibleTicket(try context.parameters.require("number"), for: user)
+        let (view, events) = try await deps.tickets.history(try context.parameters.require("number"), for: user)
+        let original = view.ticket
+        let rules = view.rules
         let ticket = Access.presented(original, to: user.actor)
-        let rules = try await deps.store.rules(policyId: ticket.slaPolicyId)
         let views = try await deps.views(page)
         let now = deps.clock.now()
         let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
-        let events = try await deps.store.events(ticketId: ticket.id, includeInternal: user.role.isStaff)
-        let attachments = try await deps.store.attachments(ticketId: ticket.id)
+        let attachments = try await deps.services.attachments.attachments(of: original)
         let actions = Workflow.availableActions(for: original, by: user.actor, at: now, rules: rules)
         let calendar = rules.calendar
         let masked = !Access.hasFullAccess(original, by: user.actor)
@@ -97,7 +96,7 @@ struct WebTicketRoutes {
             selected: ticket.groupId.map(String.init))
         return actions.map { action in
             var form: [String: Any] = ["action": action.rawValue, "label": views.t("action.\(action.rawValue)")]
-            let reasonRequired = Self.reasonActions.contains(action) || (action == .close && ticket.status != .reviewed)
+            let reasonRequired = Workflow.requiresReason(action, on: ticket)
             if reasonRequired || action == .wait { form["reason"] = ["required": reasonRequired] }
             switch action {
             case .assign: form["assign"] = ["staff": staffOptions, "groups": groupOptions]
@@ -126,40 +125,43 @@ struct WebTicketRoutes {
             if action == .rate, let level = form["level"].flatMap(SatisfactionLevel.init(rawValue:)) {
                 satisfaction = Satisfaction(level: level, score: Int(form["score"] ?? "") ?? 0, comment: form.text("comment"))
             }
-            let body = TransitionBody(
+            let command = TransitionCommand(
                 action: action, reason: form.text("reason"), assigneeId: form.int("assigneeId"), groupId: form.int("groupId"),
                 solution: form.text("solution"), rootCause: form.text("rootCause"), satisfaction: satisfaction)
-            _ = try await deps.service.transition(ref, body, by: user)
+            _ = try await deps.tickets.transition(ref, command, by: user)
         }
     }
 
     @Sendable func worklog(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
             let visibility = form["visibility"].flatMap(TicketEvent.Visibility.init(rawValue:))
-            _ = try await deps.service.addWorklog(ref, WorklogBody(body: form["body"] ?? "", visibility: visibility), by: user)
+            _ = try await deps.tickets.addWorklog(ref, WorklogCommand(body: form["body"] ?? "", visibility: visibility), by: user)
         }
     }
 
     @Sendable func workaround(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
-            let rules = try await deps.store.rules(policyId: try await deps.service.visibleTicket(ref.number, for: user).slaPolicyId)
-            let eta = form.text("eta").flatMap { Self.localDateTime($0, rules.calendar) }
-            _ = try await deps.service.setWorkaround(ref, WorkaroundBody(workaround: form["workaround"] ?? "", eta: eta), by: user)
+            let calendar = try await deps.tickets.view(ref.number, for: user).rules.calendar
+            let eta = try form.text("eta").map {
+                guard let date = TimeFormatting.parseLocal($0, calendar) else { throw APIError.invalidValue("eta") }
+                return date
+            }
+            _ = try await deps.tickets.setWorkaround(
+                ref, WorkaroundCommand(workaround: form["workaround"] ?? "", eta: eta), by: user)
         }
     }
 
     @Sendable func priority(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
             guard let priority = form["priority"].flatMap(Priority.init(rawValue:)) else { throw APIError.invalidValue("priority") }
-            _ = try await deps.service.changePriority(ref, PriorityBody(priority: priority, reason: form.text("reason")), by: user)
+            _ = try await deps.tickets.changePriority(ref, PriorityCommand(priority: priority, reason: form.text("reason")), by: user)
         }
     }
 
     @Sendable func category(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
             guard let id = form.int("categoryId") else { throw APIError.invalidValue("categoryId") }
-            _ = try await deps.service.changeCategory(
-                ref, CategoryBody(categoryId: id, subcategoryId: nil, reason: form.text("reason")), by: user)
+            _ = try await deps.tickets.changeCategory(ref, CategoryCommand(categoryId: id, reason: form.text("reason")), by: user)
         }
     }
 
@@ -175,14 +177,5 @@ struct WebTicketRoutes {
         let number = try context.parameters.require("number")
         try await operation(TicketRef(number: number, expectedVersion: form.int("version").map(Int.init)), form, user)
         return .redirect(to: "/tickets/\(number)")
-    }
-
-    /// `2026-11-23T15:00` from a `datetime-local` field, in the calendar's time zone.
-    static func localDateTime(_ text: String, _ calendar: BusinessCalendar) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: calendar.timeZoneIdentifier) ?? .gmt
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
-        return formatter.date(from: text)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Ticket attachments (R1.2: screenshots, logs). Part of ``HelpdeskStore``; access control is
-/// the caller's job (the server checks `Access.canView` on the ticket first).
+/// Reading ticket attachments (R1.2: screenshots, logs). Part of ``HelpdeskStore``; files are
+/// added with a ticket change (``TicketChange/attachments``). Access control is the caller's
+/// job (the use case checks `Access.canView` on the ticket first).
 public protocol AttachmentStore: Sendable {
-    func addAttachment(_ attachment: Attachment, data: Data, now: Date) async throws -> Attachment
     /// Metadata of a ticket's attachments, oldest first; no file contents.
     func attachments(ticketId: Int64) async throws -> [Attachment]
     /// One attachment's metadata, the number of its ticket, and its contents.

@@ -11,6 +11,12 @@ public protocol ConfigurationStore: Sendable {
         async throws -> SLAPolicyRecord
     /// The policy version, its calendar and the engine's settings a ticket's rules come from.
     func rules(policyId: Int64) async throws -> TicketRules
+    /// Number format, priority matrix, reopen window; the defaults where none was saved.
+    func deskSettings() async throws -> DeskSettings
+    func saveDeskSettings(_ settings: DeskSettings, now: Date) async throws
+    func engineSettings() async throws -> SLAEngineSettings
+    /// Saves the SLA engine's settings and has every open ticket's timers planned again.
+    func saveEngineSettings(_ settings: SLAEngineSettings, now: Date) async throws
     func setting<T: Codable & Sendable>(_ key: String, as type: T.Type) async throws -> T?
     func setSetting<T: Codable & Sendable>(_ key: String, _ value: T, now: Date) async throws
     /// The setting's stored value; when absent, stores `value` first. Concurrent first calls

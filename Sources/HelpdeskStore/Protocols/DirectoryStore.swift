@@ -5,6 +5,9 @@ import HelpdeskCore
 public protocol DirectoryStore: Sendable {
     func createUser(_ user: User, passwordHash: String, now: Date) async throws -> User
     func updateUser(_ user: User, passwordHash: String?) async throws -> User
+    /// Changes only the user's language, so a cached copy of the user never writes back
+    /// other fields an administrator changed meanwhile.
+    func setLocale(userId: Int64, locale: String) async throws
     func user(id: Int64) async throws -> User?
     func credentials(username: String) async throws -> (user: User, passwordHash: String)?
     func users(role: Role?, groupId: Int64?) async throws -> [User]

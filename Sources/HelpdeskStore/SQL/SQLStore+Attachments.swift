@@ -3,24 +3,18 @@ import HelpdeskCore
 import SQLKit
 
 extension SQLStore {
-    public func addAttachment(_ attachment: Attachment, data: Data, now: Date) async throws -> Attachment {
-        try await database.transaction { db in
-            guard try await db.raw("SELECT id FROM tickets WHERE id = \(bind: attachment.ticketId)").first() != nil else {
-                throw StoreError.notFound("ticket")
-            }
-            let row = try await db.raw(
+    /// Stores files of a ticket inside the caller's transaction.
+    static func insert(_ files: [AttachmentUpload], ticketId: Int64, by userId: Int64, now: Date, on db: any SQLDatabase)
+        async throws
+    {
+        for file in files {
+            try await db.raw(
                 """
                 INSERT INTO attachments (ticket_id, filename, content_type, size, uploaded_by, created_at, data)
-                VALUES (\(bind: attachment.ticketId), \(bind: attachment.filename), \(bind: attachment.contentType),
-                    \(bind: Int64(data.count)), \(bind: attachment.uploadedBy), \(bind: now.millis), \(bind: data))
-                RETURNING id
+                VALUES (\(bind: ticketId), \(bind: file.filename), \(bind: file.contentType),
+                    \(bind: Int64(file.data.count)), \(bind: userId), \(bind: now.millis), \(bind: file.data))
                 """
-            ).first()
-            var saved = attachment
-            saved.id = try row!.int("id")
-            saved.size = data.count
-            saved.createdAt = Date(millis: now.millis)
-            return saved
+            ).run()
         }
     }
 

@@ -13,8 +13,8 @@ extension SQLStore {
     /// Inserts (id 0) or replaces a calendar. Open tickets' stored due columns are recomputed
     /// in the same transaction so the overdue filter follows the new calendar.
     public func saveCalendar(_ record: CalendarRecord, now: Date) async throws -> CalendarRecord {
-        let engine = try await setting(SLAEngineSettings.settingKey, as: SLAEngineSettings.self) ?? .default
-        let saved = try await database.transaction { db in
+        let engine = try await engineSettings()
+        let saved = try await reportingDuplicates("name") { try await database.transaction { db in
             if try await db.raw(
                 "SELECT id FROM calendars WHERE name = \(bind: record.name) AND id <> \(bind: record.id)"
             ).first() != nil {
@@ -56,7 +56,7 @@ extension SQLStore {
                 }
             }
             return saved
-        }
+        } }
         calendarCache.invalidate(saved.id)
         return saved
     }
@@ -86,7 +86,14 @@ extension SQLStore {
         name: String, policy: SLAPolicy, calendarId: Int64, by userId: Int64?, now: Date
     ) async throws -> SLAPolicyRecord {
         defer { currentPolicyCache.invalidateAll() }
-        return try await database.transaction { db in
+        // Two admins saving at once both read the same latest version; the loser gets a 409.
+        return try await reportingDuplicates("version") { try await insertPolicyVersion(name: name, policy: policy, calendarId: calendarId, by: userId, now: now) }
+    }
+
+    private func insertPolicyVersion(
+        name: String, policy: SLAPolicy, calendarId: Int64, by userId: Int64?, now: Date
+    ) async throws -> SLAPolicyRecord {
+        try await database.transaction { db in
             guard try await db.raw("SELECT id FROM calendars WHERE id = \(bind: calendarId)").first() != nil else {
                 throw StoreError.invalidReference("calendarId")
             }
@@ -106,11 +113,17 @@ extension SQLStore {
     }
 
     public func rules(policyId: Int64) async throws -> TicketRules {
+        try await rules(policyId: policyId, on: nil)
+    }
+
+    /// The rules from the caches; a miss reads on `db` when given (inside a transaction) or on
+    /// a reader connection.
+    func rules(policyId: Int64, on db: (any SQLDatabase)?) async throws -> TicketRules {
         let policy = try await policyCache.value(policyId) {
-            try await database.read { db in try await self.policyRecord(id: policyId, on: db) }
+            try await withConnection(db) { db in try await self.policyRecord(id: policyId, on: db) }
         }
         let calendar = try await calendarCache.value(policy.calendarId) {
-            try await database.read { db in
+            try await withConnection(db) { db in
                 guard
                     let row = try await db.raw(
                         "SELECT id, name, definition, updated_at FROM calendars WHERE id = \(bind: policy.calendarId)"
@@ -119,10 +132,9 @@ extension SQLStore {
                 return try Self.calendarRecord(from: row)
             }
         }
-        let reopenDays = try await setting("reopen_window_days", as: Int.self) ?? 7
-        let engine = try await setting(SLAEngineSettings.settingKey, as: SLAEngineSettings.self) ?? .default
-        return TicketRules(
-            policy: policy.policy, calendar: calendar.calendar, reopenWindow: Double(reopenDays) * 86_400, engine: engine)
+        let desk = try await deskSettings(on: db)
+        let engine = try await engineSettings(on: db)
+        return TicketRules(policy: policy.policy, calendar: calendar.calendar, reopenWindow: desk.reopenWindow, engine: engine)
     }
 
     func policyRecord(id: Int64, on db: any SQLDatabase) async throws -> SLAPolicyRecord {
@@ -135,13 +147,14 @@ extension SQLStore {
     }
 
     public func setting<T: Codable & Sendable>(_ key: String, as type: T.Type) async throws -> T? {
-        // Cached decoded, keyed by type as well, so a hot path pays neither the query nor the JSON.
+        try await setting(key, as: type, on: nil)
+    }
+
+    /// Cached decoded, keyed by type as well, so a hot path pays neither the query nor the JSON;
+    /// a miss reads on `db` when given.
+    func setting<T: Codable & Sendable>(_ key: String, as type: T.Type, on db: (any SQLDatabase)?) async throws -> T? {
         let value = try await settingsCache.value("\(key)|\(T.self)") {
-            try await database.read { db in
-                try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first().map {
-                    try Self.decode(T.self, json: try $0.string("value"))
-                }
-            }
+            try await withConnection(db) { db in try await Self.storedSetting(key, as: T.self, on: db) }
         }
         return value as? T
     }

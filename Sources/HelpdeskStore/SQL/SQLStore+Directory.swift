@@ -15,7 +15,7 @@ extension SQLStore {
 
     /// Inserts a group when `id` is 0, otherwise renames it.
     public func saveGroup(_ group: SupportGroup, now: Date) async throws -> SupportGroup {
-        try await database.transaction { db in
+        try await reportingDuplicates("name") { try await database.transaction { db in
             if try await db.raw(
                 "SELECT id FROM support_groups WHERE name = \(bind: group.name) AND id <> \(bind: group.id)"
             ).first() != nil {
@@ -43,7 +43,7 @@ extension SQLStore {
                 ).run()
             }
             return saved
-        }
+        } }
     }
 
     static let categoryColumns = "id, parent_id, name, name_en, default_group_id, sort_order, active"
@@ -71,7 +71,7 @@ extension SQLStore {
     /// itself be top-level, and a category with children cannot become a child.
     public func saveCategory(_ category: TicketCategory) async throws -> TicketCategory {
         defer { categoryCache.invalidateAll() }
-        return try await database.transaction { db in
+        return try await reportingDuplicates("name") { try await database.transaction { db in
             if let parentId = category.parentId {
                 guard
                     let parent = try await db.raw("SELECT parent_id FROM categories WHERE id = \(bind: parentId)").first()
@@ -123,7 +123,7 @@ extension SQLStore {
                 ).run()
             }
             return saved
-        }
+        } }
     }
 
     static func category(from row: any SQLRow) throws -> TicketCategory {

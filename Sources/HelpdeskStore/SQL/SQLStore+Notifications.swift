@@ -4,7 +4,7 @@ import SQLKit
 
 extension SQLStore {
     public func dispatchNotifications(now: Date, limit: Int, email: Bool) async throws -> Int {
-        let settings = try await setting(SLAEngineSettings.settingKey, as: SLAEngineSettings.self) ?? .default
+        let settings = try await engineSettings()
         let dialect = database.dialect
         return try await database.transaction { db in
             let rows = try await db.raw(

@@ -4,9 +4,10 @@ import SQLKit
 
 extension SQLStore {
     public func createTicket(
-        _ draft: Ticket, event: TicketEvent, format: TicketNumberFormat, timeZone: TimeZone
-    ) async throws -> Ticket {
-        let rules = try await rules(policyId: draft.slaPolicyId)
+        _ draft: Ticket, event: TicketEvent, attachments: [AttachmentUpload], format: TicketNumberFormat,
+        rules: TicketRules
+    ) async throws -> StoredChange {
+        let timeZone = TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
         return try await database.transaction { db in
             let scope = format.scope(for: draft.submittedAt, timeZone: timeZone)
             // The counter row is locked by the upsert until commit, so concurrent creates in the
@@ -49,7 +50,10 @@ extension SQLStore {
             ticket.id = try row!.int("id")
             try await Self.insert(change.events, ticketId: ticket.id, on: db)
             try await Self.writeOutbox(change.notices, ticketId: ticket.id, now: draft.submittedAt, on: db)
-            return ticket
+            try await Self.insert(attachments, ticketId: ticket.id, by: ticket.createdById, now: draft.submittedAt, on: db)
+            return StoredChange(
+                change: TicketChange(ticket: ticket, events: change.events, notices: change.notices, attachments: attachments),
+                rules: rules)
         }
     }
 
@@ -61,32 +65,38 @@ extension SQLStore {
 
     public func updateTicket(
         number: String, _ change: @escaping @Sendable (Ticket, TicketRules) throws -> TicketChange
-    ) async throws -> TicketChange {
-        // Rules are resolved before the transaction: loading them inside could need a second
-        // pooled connection while the transaction holds one, which can exhaust the pool.
-        guard
-            let policyId = try await database.read({ db in
-                try await db.raw("SELECT sla_policy_id FROM tickets WHERE number = \(bind: number)").first()?
-                    .int("sla_policy_id")
-            })
-        else { throw StoreError.notFound("ticket") }
-        let rules = try await rules(policyId: policyId)
+    ) async throws -> StoredChange {
+        try await updateTickets(numbers: [number]) { ticket, rules, _ in try change(ticket, rules) }[0]
+    }
+
+    public func updateTickets(
+        numbers: [String], _ change: @escaping @Sendable (Ticket, TicketRules, [TicketChange]) throws -> TicketChange?
+    ) async throws -> [StoredChange] {
         let dialect = database.dialect
         return try await database.transaction { db in
-            guard
-                let row = try await db.raw(
-                    "SELECT id, doc FROM tickets WHERE number = \(bind: number)\(unsafeRaw: dialect.forUpdate)"
-                ).first()
-            else { throw StoreError.notFound("ticket") }
-            let current = try Self.ticket(from: row)
-            let changed = try change(current, rules)
-            // Timers that came due by this change's time (or were not yet seen by the scheduler) fire with it.
-            let result = try await Self.runEngine(
-                on: changed, ticketId: current.id, rules: rules, now: changed.ticket.updatedAt, on: db)
-            try await Self.writeDocument(of: result.ticket, rules: rules, now: result.ticket.updatedAt, on: db)
-            try await Self.insert(result.events, ticketId: current.id, on: db)
-            try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
-            return result
+            var results: [StoredChange] = []
+            for number in numbers {
+                guard
+                    let row = try await db.raw(
+                        "SELECT id, sla_policy_id, doc FROM tickets WHERE number = \(bind: number)\(unsafeRaw: dialect.forUpdate)"
+                    ).first()
+                else { throw StoreError.notFound("ticket") }
+                // Cached nearly always; a miss loads on this transaction's own connection, so a
+                // transaction never waits for a second pooled one.
+                let rules = try await self.rules(policyId: try row.int("sla_policy_id"), on: db)
+                let current = try Self.ticket(from: row)
+                guard let changed = try change(current, rules, results.map(\.change)) else { continue }
+                // Timers that came due by this change's time (or were not yet seen by the scheduler) fire with it.
+                let result = try await Self.runEngine(
+                    on: changed, ticketId: current.id, rules: rules, now: changed.ticket.updatedAt, on: db)
+                try await Self.writeDocument(of: result.ticket, rules: rules, now: result.ticket.updatedAt, on: db)
+                try await Self.insert(result.events, ticketId: current.id, on: db)
+                try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
+                try await Self.insert(result.attachments, ticketId: current.id, by: result.events.first?.actorId ?? 0,
+                    now: result.ticket.updatedAt, on: db)
+                results.append(StoredChange(change: result, rules: rules))
+            }
+            return results
         }
     }
 

@@ -7,6 +7,10 @@ extension SQLStore {
         "id, username, display_name, role, tier, email, phone, department, employee_number, region, external, locale, active"
 
     public func createUser(_ user: User, passwordHash: String, now: Date) async throws -> User {
+        try await reportingDuplicates("username") { try await insertUser(user, passwordHash: passwordHash, now: now) }
+    }
+
+    private func insertUser(_ user: User, passwordHash: String, now: Date) async throws -> User {
         try await database.transaction { db in
             if try await db.raw("SELECT id FROM users WHERE username = \(bind: user.username)").first() != nil {
                 throw StoreError.duplicate("username")
@@ -29,9 +33,20 @@ extension SQLStore {
         }
     }
 
+    public func setLocale(userId: Int64, locale: String) async throws {
+        defer { tokenCache.invalidateAll() }
+        try await database.transaction { db in
+            try await db.raw("UPDATE users SET locale = \(bind: locale) WHERE id = \(bind: userId)").run()
+        }
+    }
+
     public func updateUser(_ user: User, passwordHash: String?) async throws -> User {
         defer { tokenCache.invalidateAll() }
-        return try await database.transaction { db in
+        return try await reportingDuplicates("username") { try await replaceUser(user, passwordHash: passwordHash) }
+    }
+
+    private func replaceUser(_ user: User, passwordHash: String?) async throws -> User {
+        try await database.transaction { db in
             guard try await db.raw("SELECT id FROM users WHERE id = \(bind: user.id)").first() != nil else {
                 throw StoreError.notFound("user")
             }

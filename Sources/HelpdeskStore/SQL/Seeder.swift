@@ -39,8 +39,7 @@ public enum Seeder {
         let calendar = try await store.saveCalendar(CalendarRecord(name: "standard", calendar: .standard), now: now)
         _ = try await store.addSLAPolicyVersion(
             name: "default", policy: .default, calendarId: calendar.id, by: nil, now: now)
-        try await store.setSetting("ticket_number_format", TicketNumberFormat.default, now: now)
-        try await store.setSetting("priority_matrix", PriorityMatrix.default, now: now)
+        try await store.saveDeskSettings(.default, now: now)
         return true
     }
 }

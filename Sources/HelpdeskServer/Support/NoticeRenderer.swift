@@ -16,7 +16,7 @@ struct NoticeRenderer: Sendable {
         var values = arguments
         for key in Self.instantArguments {
             if let raw = values[key], let date = try? Date(raw, strategy: .iso8601) {
-                values[key] = TicketRoutes.local(date, timeZone)
+                values[key] = TimeFormatting.local(date, timeZone)
             }
         }
         for key in Self.codedArguments {

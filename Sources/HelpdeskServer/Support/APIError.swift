@@ -1,5 +1,6 @@
 import HTTPTypes
 import HelpdeskCore
+import HelpdeskUseCases
 
 /// An error the API reports as `{"error": {"code", "message"}}`; the message comes from the
 /// catalogue key `error.<code>` in the request's language.
@@ -27,7 +28,18 @@ public struct APIError: Error, Sendable {
         APIError(.unprocessableContent, "invalid_value", ["field": field])
     }
 
-    /// The one mapping from domain and store errors to HTTP.
+    static func from(_ error: UseCaseError) -> APIError {
+        let status: HTTPResponse.Status =
+            switch error {
+            case .notFound: .notFound
+            case .forbidden: .forbidden
+            case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat: .unprocessableContent
+            case .versionConflict: .conflict
+            case .invalidCredentials: .unauthorized
+            }
+        return APIError(status, error.code, error.arguments)
+    }
+
     static func from(_ error: WorkflowError) -> APIError {
         let status: HTTPResponse.Status =
             switch error {
@@ -37,6 +49,7 @@ public struct APIError: Error, Sendable {
                 .noPendingRequest, .requestAlreadyPending, .notMajorIncident, .alreadyLinked:
                 .conflict
             case .extensionNotLater: .unprocessableContent
+            case .attachmentTooLarge: .contentTooLarge
             }
         return APIError(status, error.code, error.arguments)
     }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// What the desk tells a requester the moment a ticket is taken in (R1.5), whatever the
+/// channel: the number, when a first response and a resolution are due, and, outside the
+/// channel's service hours, when someone will look at it (R8.3).
+public struct Acknowledgement: Equatable, Sendable {
+    public var number: String
+    public var responseDueAt: Date
+    public var resolutionDueAt: Date?
+    /// Set when the ticket came in outside service hours on a channel that is not staffed 24×7:
+    /// the start of the next working period.
+    public var lookedAtFrom: Date?
+    /// Type-specific details still missing (R1.3); staff will ask for them.
+    public var missingDetails: [String]
+    /// The title is longer than the house style (R1.2).
+    public var titleLong: Bool
+
+    public var outsideServiceHours: Bool { lookedAtFrom != nil }
+
+    public init(for ticket: Ticket, rules: TicketRules, now: Date) {
+        let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+        self.init(for: ticket, state: state, rules: rules)
+    }
+
+    /// The same, from an SLA state already computed for the ticket.
+    public init(for ticket: Ticket, state: SLAState, rules: TicketRules) {
+        number = ticket.number
+        responseDueAt = state.responseDueAt
+        resolutionDueAt = state.resolutionDueAt
+        missingDetails = ticket.missingDetails
+        titleLong = TitleStyle.isLong(ticket.title)
+        // A target on the 24×7 clock is worked around the clock, and so is a 24×7 channel.
+        let business = rules.policy.targets(for: ticket.priority)?.response.mode != .continuous
+        let staffed = rules.engine.alwaysOpenChannels.contains(ticket.channel)
+        lookedAtFrom =
+            business && !staffed && !rules.calendar.isWorkingTime(ticket.submittedAt)
+            ? rules.calendar.nextWorkingInstant(onOrAfter: ticket.submittedAt) : nil
+    }
+}

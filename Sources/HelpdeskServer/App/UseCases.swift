@@ -1,0 +1,27 @@
+import Foundation
+import HelpdeskStore
+import HelpdeskUseCases
+
+/// The use cases of one server instance, built once on one store and clock and handed to the
+/// API routes, the web pages and the background services alike.
+struct UseCases: Sendable {
+    let clock: AppClock
+    let tickets: TicketService
+    let handling: HandlingService
+    let directory: DirectoryService
+    let configuration: ConfigurationService
+    let notifications: NotificationService
+    let attachments: AttachmentService
+    let signIn: SignInService
+
+    init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
+        self.clock = clock
+        tickets = TicketService(store: store, clock: clock)
+        handling = HandlingService(store: store, clock: clock)
+        directory = DirectoryService(store: store, clock: clock)
+        configuration = ConfigurationService(store: store, clock: clock)
+        notifications = NotificationService(store: store, clock: clock)
+        attachments = AttachmentService(store: store)
+        signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import HelpdeskCore
+import SQLKit
+
+/// The typed settings over the `settings` table. The storage keys live here and nowhere else.
+extension SQLStore {
+    enum SettingKey {
+        static let ticketNumberFormat = "ticket_number_format"
+        static let priorityMatrix = "priority_matrix"
+        static let reopenWindowDays = "reopen_window_days"
+        static let engine = "sla_engine"
+    }
+
+    public func deskSettings() async throws -> DeskSettings { try await deskSettings(on: nil) }
+
+    /// Cached as one value: intake and every ticket change read it.
+    func deskSettings(on db: (any SQLDatabase)?) async throws -> DeskSettings {
+        let value = try await settingsCache.value("desk") {
+            try await withConnection(db) { db in
+                let defaults = DeskSettings.default
+                return DeskSettings(
+                    ticketNumberFormat: try await Self.storedSetting(
+                        SettingKey.ticketNumberFormat, as: TicketNumberFormat.self, on: db) ?? defaults.ticketNumberFormat,
+                    priorityMatrix: try await Self.storedSetting(SettingKey.priorityMatrix, as: PriorityMatrix.self, on: db)
+                        ?? defaults.priorityMatrix,
+                    reopenWindowDays: try await Self.storedSetting(SettingKey.reopenWindowDays, as: Int.self, on: db)
+                        ?? defaults.reopenWindowDays)
+            }
+        }
+        return value as? DeskSettings ?? .default
+    }
+
+    public func saveDeskSettings(_ settings: DeskSettings, now: Date) async throws {
+        try await setSetting(SettingKey.ticketNumberFormat, settings.ticketNumberFormat, now: now)
+        try await setSetting(SettingKey.priorityMatrix, settings.priorityMatrix, now: now)
+        try await setSetting(SettingKey.reopenWindowDays, settings.reopenWindowDays, now: now)
+    }
+
+    public func engineSettings() async throws -> SLAEngineSettings { try await engineSettings(on: nil) }
+
+    func engineSettings(on db: (any SQLDatabase)?) async throws -> SLAEngineSettings {
+        try await setting(SettingKey.engine, as: SLAEngineSettings.self, on: db) ?? .default
+    }
+
+    /// Runs `body` on `db` when given (inside a transaction), else on a reader connection.
+    func withConnection<T: Sendable>(
+        _ db: (any SQLDatabase)?, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        if let db { return try await body(db) }
+        return try await database.read(body)
+    }
+
+    static func storedSetting<T: Decodable>(_ key: String, as type: T.Type, on db: any SQLDatabase) async throws -> T? {
+        try await db.raw("SELECT value FROM settings WHERE key = \(bind: key)").first().map {
+            try decode(T.self, json: try $0.string("value"))
+        }
+    }
+
+    public func saveEngineSettings(_ settings: SLAEngineSettings, now: Date) async throws {
+        try await setSetting(SettingKey.engine, settings, now: now)
+        try await replanTimers()
+    }
+}

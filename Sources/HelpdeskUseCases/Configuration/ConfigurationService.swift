@@ -1,0 +1,105 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// Calendars, SLA policy versions, the desk's settings and the SLA engine's: staff read,
+/// administrators write.
+public struct ConfigurationService: Sendable {
+    let store: any HelpdeskStore
+    let clock: AppClock
+
+    public init(store: any HelpdeskStore, clock: AppClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// A change to the desk's settings; absent fields stay as they are.
+    public struct SettingsPatch: Decodable, Sendable, Equatable {
+        public var ticketNumberFormat: String?
+        public var priorityMatrix: PriorityMatrix?
+        public var reopenWindowDays: Int?
+
+        public init(ticketNumberFormat: String? = nil, priorityMatrix: PriorityMatrix? = nil, reopenWindowDays: Int? = nil) {
+            self.ticketNumberFormat = ticketNumberFormat
+            self.priorityMatrix = priorityMatrix
+            self.reopenWindowDays = reopenWindowDays
+        }
+    }
+
+    public func calendars(for viewer: User) async throws -> [CalendarRecord] {
+        try Authorize.staff(viewer, "calendars")
+        return try await store.calendars()
+    }
+
+    /// Inserts (id 0) or replaces a calendar; open tickets' due times follow it.
+    public func saveCalendar(_ id: Int64, name: String, calendar: BusinessCalendar, by admin: User) async throws
+        -> CalendarRecord
+    {
+        try Authorize.admin(admin, "calendars")
+        guard let name = TextInput.clean(name, max: 100) else { throw UseCaseError.invalidValue(field: "name") }
+        do { try calendar.validate() } catch { throw UseCaseError.invalidFormat(detail: "calendar: \(error)") }
+        return try await store.saveCalendar(CalendarRecord(id: id, name: name, calendar: calendar), now: clock.now())
+    }
+
+    public func policies(for viewer: User) async throws -> [SLAPolicyRecord] {
+        try Authorize.staff(viewer, "sla_policies")
+        return try await store.slaPolicies()
+    }
+
+    public func currentPolicy(for viewer: User) async throws -> SLAPolicyRecord {
+        try Authorize.staff(viewer, "sla_policies")
+        guard let current = try await store.currentSLAPolicy() else { throw UseCaseError.notFound(resource: "sla_policy") }
+        return current
+    }
+
+    /// Every save is a new version; tickets keep the version they opened under (R2.4).
+    public func addPolicyVersion(name: String, policy: SLAPolicy, calendarId: Int64, by admin: User) async throws
+        -> SLAPolicyRecord
+    {
+        try Authorize.admin(admin, "sla_policies")
+        do { try policy.validate() } catch { throw UseCaseError.invalidValue(field: "policy") }
+        guard let name = TextInput.clean(name, max: 100) else { throw UseCaseError.invalidValue(field: "name") }
+        return try await store.addSLAPolicyVersion(
+            name: name, policy: policy, calendarId: calendarId, by: admin.id, now: clock.now())
+    }
+
+    public func settings(for viewer: User) async throws -> DeskSettings {
+        try Authorize.staff(viewer, "settings")
+        return try await store.deskSettings()
+    }
+
+    public func updateSettings(_ patch: SettingsPatch, by admin: User) async throws -> DeskSettings {
+        try Authorize.admin(admin, "settings")
+        var settings = try await store.deskSettings()
+        if let pattern = patch.ticketNumberFormat {
+            do { settings.ticketNumberFormat = try TicketNumberFormat(pattern) } catch {
+                throw UseCaseError.invalidFormat(detail: "ticketNumberFormat: \(error)")
+            }
+        }
+        if let matrix = patch.priorityMatrix { settings.priorityMatrix = matrix }
+        if let days = patch.reopenWindowDays {
+            guard DeskSettings.reopenWindowRange.contains(days) else {
+                throw UseCaseError.invalidValue(field: "reopenWindowDays")
+            }
+            settings.reopenWindowDays = days
+        }
+        try await store.saveDeskSettings(settings, now: clock.now())
+        return settings
+    }
+
+    public func engineSettings(for viewer: User) async throws -> SLAEngineSettings {
+        try Authorize.staff(viewer, "sla_engine")
+        return try await store.engineSettings()
+    }
+
+    /// Saves the SLA engine's settings; every open ticket's timers are planned again.
+    public func updateEngineSettings(_ settings: SLAEngineSettings, by admin: User) async throws -> SLAEngineSettings {
+        try Authorize.admin(admin, "sla_engine")
+        try settings.validate()
+        guard settings.dailyUpdateCutoff.isValid, settings.dailyUpdateCutoff.hour < 24 else {
+            throw UseCaseError.invalidValue(field: "dailyUpdateCutoff")
+        }
+        try await store.saveEngineSettings(settings, now: clock.now())
+        return settings
+    }
+}

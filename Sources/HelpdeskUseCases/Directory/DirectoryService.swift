@@ -1,0 +1,140 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// Users, groups and the category tree: staff read, administrators write; requesters read the
+/// category tree (they choose a category when they submit) and themselves.
+public struct DirectoryService: Sendable {
+    let store: any DirectoryStore
+    let clock: AppClock
+
+    public init(store: any DirectoryStore, clock: AppClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The languages a user may choose; the first is the default.
+    public static let locales = ["zh-CN", "en"]
+
+    // MARK: Users
+
+    public func users(role: Role?, groupId: Int64?, for viewer: User) async throws -> [User] {
+        try Authorize.staff(viewer, "users")
+        return try await store.users(role: role, groupId: groupId)
+    }
+
+    /// Staff see any account; everyone sees their own.
+    public func user(_ id: Int64, for viewer: User) async throws -> User {
+        guard viewer.role.isStaff || viewer.id == id, let user = try await store.user(id: id) else {
+            throw UseCaseError.notFound(resource: "user")
+        }
+        return user
+    }
+
+    public func createUser(_ command: UserCommand, by admin: User) async throws -> User {
+        try Authorize.admin(admin, "users")
+        guard let password = command.password else { throw UseCaseError.fieldRequired(field: "password") }
+        let user = try Self.validated(command, id: 0)
+        let hash = try await PasswordHashing.hash(try Self.validatedPassword(password))
+        return try await store.createUser(user, passwordHash: hash, now: clock.now())
+    }
+
+    public func updateUser(_ id: Int64, _ command: UserCommand, by admin: User) async throws -> User {
+        try Authorize.admin(admin, "users")
+        let user = try Self.validated(command, id: id)
+        let hash: String? =
+            if let password = command.password { try await PasswordHashing.hash(try Self.validatedPassword(password)) }
+            else { nil }
+        return try await store.updateUser(user, passwordHash: hash)
+    }
+
+    /// The signed-in user's own language; only that field is written.
+    public func setLocale(_ locale: String, for user: User) async throws {
+        guard Self.locales.contains(locale) else { throw UseCaseError.invalidValue(field: "locale") }
+        guard locale != user.locale else { return }
+        try await store.setLocale(userId: user.id, locale: locale)
+    }
+
+    static func validated(_ command: UserCommand, id: Int64) throws -> User {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-@"))
+        guard let username = TextInput.clean(command.username, max: 64),
+            username.unicodeScalars.allSatisfy({ allowed.contains($0) && $0.isASCII })
+        else { throw UseCaseError.invalidValue(field: "username") }
+        guard let displayName = TextInput.clean(command.displayName, max: 100) else {
+            throw UseCaseError.invalidValue(field: "displayName")
+        }
+        let locale = command.locale ?? locales[0]
+        guard locales.contains(locale) else { throw UseCaseError.invalidValue(field: "locale") }
+        if command.tier != nil, command.role != .agent { throw UseCaseError.invalidValue(field: "tier") }
+        return User(
+            id: id, username: username, displayName: displayName, role: command.role,
+            tier: command.role == .agent ? command.tier ?? .l1 : nil, email: command.email, phone: command.phone,
+            department: command.department, employeeNumber: command.employeeNumber, region: command.region,
+            external: command.external ?? false, locale: locale, active: command.active ?? true,
+            groupIds: command.groupIds ?? [])
+    }
+
+    static func validatedPassword(_ password: String) throws -> String {
+        guard password.count >= 8, password.count <= 72 else { throw UseCaseError.invalidValue(field: "password") }
+        return password
+    }
+
+    // MARK: Groups and categories
+
+    public func groups(for viewer: User) async throws -> [SupportGroup] {
+        try Authorize.staff(viewer, "groups")
+        return try await store.groups()
+    }
+
+    public func saveGroup(_ id: Int64, _ command: GroupCommand, by admin: User) async throws -> SupportGroup {
+        try Authorize.admin(admin, "groups")
+        guard let name = TextInput.clean(command.name, max: 50) else { throw UseCaseError.invalidValue(field: "name") }
+        if let lead = command.leadUserId {
+            guard let user = try await store.user(id: lead), user.role.isStaff else {
+                throw UseCaseError.invalidReference(field: "leadUserId")
+            }
+        }
+        let nameEn = command.nameEn.flatMap { TextInput.clean($0, max: 50) }
+        return try await store.saveGroup(
+            SupportGroup(id: id, name: name, nameEn: nameEn, leadUserId: command.leadUserId), now: clock.now())
+    }
+
+    /// Everyone signed in reads the tree: requesters choose a category when they submit.
+    public func categories() async throws -> [TicketCategory] {
+        try await store.categories()
+    }
+
+    public func saveCategory(_ id: Int64, _ command: CategoryNodeCommand, by admin: User) async throws -> TicketCategory {
+        try Authorize.admin(admin, "categories")
+        guard let name = TextInput.clean(command.name, max: 50) else { throw UseCaseError.invalidValue(field: "name") }
+        return try await store.saveCategory(
+            TicketCategory(
+                id: id, parentId: command.parentId, name: name, nameEn: command.nameEn.flatMap { TextInput.clean($0, max: 50) },
+                defaultGroupId: command.defaultGroupId, sortOrder: command.sortOrder ?? 0, active: command.active ?? true))
+    }
+}
+
+extension DirectoryService {
+    /// What a page needs to name the ids it shows: every staff account (handlers are never
+    /// requesters, and requesters may be many), the groups and the categories.
+    public struct Names: Sendable {
+        public var staff: [Int64: User]
+        public var groups: [Int64: SupportGroup]
+        public var categories: [Int64: TicketCategory]
+    }
+
+    public func names() async throws -> Names {
+        func index<T>(_ items: [T], _ id: (T) -> Int64) -> [Int64: T] {
+            Dictionary(items.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return Names(
+            staff: index(try await store.staff(), \.id), groups: index(try await store.groups(), \.id),
+            categories: index(try await store.categories(), \.id))
+    }
+
+    /// Every account, for the administrator's user list.
+    public func allUsers(by admin: User) async throws -> [User] {
+        try Authorize.admin(admin, "users")
+        return try await store.users(role: nil, groupId: nil)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Why a use case refused a request, independent of how it arrived (API, web form, channel,
+/// command line). Domain refusals stay `WorkflowError`s and store refusals `StoreError`s; each
+/// front end maps all three once.
+public enum UseCaseError: Error, Equatable, Sendable {
+    /// Not there, or not visible to this user (existence is not revealed).
+    case notFound(resource: String)
+    /// Signed in, but this role may not do it.
+    case forbidden(action: String)
+    /// A referenced id (user, group, category, ticket) does not exist or does not fit.
+    case invalidReference(field: String)
+    case invalidValue(field: String)
+    case fieldRequired(field: String)
+    /// A value with a syntax of its own (number format, calendar) that does not parse.
+    case invalidFormat(detail: String)
+    /// The ticket changed since the version the client saw (`If-Match`).
+    case versionConflict(current: Int)
+    case invalidCredentials
+
+    public var code: String {
+        switch self {
+        case .notFound: "not_found"
+        case .forbidden: "forbidden"
+        case .invalidReference: "invalid_reference"
+        case .invalidValue: "invalid_value"
+        case .fieldRequired: "field_required"
+        case .invalidFormat: "invalid_format"
+        case .versionConflict: "version_conflict"
+        case .invalidCredentials: "invalid_credentials"
+        }
+    }
+
+    /// The values the message template of `error.<code>` fills in.
+    public var arguments: [String: String] {
+        switch self {
+        case .notFound(let resource): ["resource": resource]
+        case .forbidden(let action): ["action": action]
+        case .invalidReference(let field), .invalidValue(let field), .fieldRequired(let field): ["field": field]
+        case .invalidFormat(let detail): ["detail": detail]
+        case .versionConflict(let current): ["version": String(current)]
+        case .invalidCredentials: [:]
+        }
+    }
+}

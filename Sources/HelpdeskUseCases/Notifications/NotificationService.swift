@@ -1,0 +1,92 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// Every user's in-app inbox, and for administrators the webhooks and their delivery log.
+public struct NotificationService: Sendable {
+    let store: any NotificationStore
+    let clock: AppClock
+
+    public init(store: any NotificationStore, clock: AppClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public struct InboxPage: Sendable {
+        public var items: [InboxItem]
+        public var unread: Int
+        public var nextCursor: Int64?
+    }
+
+    public struct WebhookCommand: Decodable, Sendable, Equatable {
+        public var name: String
+        public var url: String
+        /// Generated when omitted.
+        public var secret: String?
+        public var events: [String]?
+        public var active: Bool?
+
+        public init(name: String, url: String, secret: String? = nil, events: [String]? = nil, active: Bool? = nil) {
+            self.name = name
+            self.url = url
+            self.secret = secret
+            self.events = events
+            self.active = active
+        }
+    }
+
+    public static let pageLimits = 1...200
+
+    public func inbox(for user: User, unreadOnly: Bool, before: Int64?, limit: Int) async throws -> InboxPage {
+        guard Self.pageLimits.contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
+        let items = try await store.inbox(userId: user.id, unreadOnly: unreadOnly, before: before, limit: limit + 1)
+        let page = Array(items.prefix(limit))
+        return InboxPage(
+            items: page, unread: try await store.unreadCount(userId: user.id),
+            nextCursor: items.count > limit ? page.last?.id : nil)
+    }
+
+    public func unreadCount(for user: User) async throws -> Int {
+        try await store.unreadCount(userId: user.id)
+    }
+
+    /// Marks the given notifications (all unread when nil) read; returns how many changed.
+    public func markRead(_ ids: [Int64]?, for user: User) async throws -> Int {
+        guard (ids?.count ?? 0) <= 500 else { throw UseCaseError.invalidValue(field: "ids") }
+        return try await store.markRead(userId: user.id, ids: ids, now: clock.now())
+    }
+
+    public func webhooks(for admin: User) async throws -> [Webhook] {
+        try Authorize.admin(admin, "webhooks")
+        return try await store.webhooks()
+    }
+
+    public func saveWebhook(_ id: Int64, _ command: WebhookCommand, by admin: User) async throws -> Webhook {
+        try Authorize.admin(admin, "webhooks")
+        return try await store.saveWebhook(try Self.validated(command, id: id), now: clock.now())
+    }
+
+    public func deleteWebhook(_ id: Int64, by admin: User) async throws {
+        try Authorize.admin(admin, "webhooks")
+        try await store.deleteWebhook(id: id)
+    }
+
+    public func deliveries(webhookId: Int64?, before: Int64?, limit: Int, for admin: User) async throws -> [Delivery] {
+        try Authorize.admin(admin, "deliveries")
+        guard Self.pageLimits.contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
+        return try await store.deliveries(webhookId: webhookId, before: before, limit: limit)
+    }
+
+    static func validated(_ command: WebhookCommand, id: Int64) throws -> Webhook {
+        guard let name = TextInput.clean(command.name, max: 100) else { throw UseCaseError.invalidValue(field: "name") }
+        guard let url = URL(string: command.url), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+            url.host != nil, command.url.count <= 2000
+        else { throw UseCaseError.invalidValue(field: "url") }
+        let secret = command.secret ?? Tokens.generate()
+        guard secret.count >= 16, secret.count <= 200 else { throw UseCaseError.invalidValue(field: "secret") }
+        let known = Set(NoticeKind.allCases.map(\.rawValue))
+        let events = command.events ?? []
+        guard events.allSatisfy(known.contains) else { throw UseCaseError.invalidValue(field: "events") }
+        return Webhook(id: id, name: name, url: command.url, secret: secret, events: events, active: command.active ?? true)
+    }
+}

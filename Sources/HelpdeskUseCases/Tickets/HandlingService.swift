@@ -1,0 +1,148 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// The SLA engine's ticket use cases: the explainable timeline, extensions, breach causes,
+/// collaboration, approval of major changes and major incidents. Each is one domain operation
+/// in the store's ticket transaction.
+public struct HandlingService: Sendable {
+    let store: any HelpdeskStore
+    let clock: AppClock
+    let tickets: TicketService
+
+    public init(store: any HelpdeskStore, clock: AppClock) {
+        self.store = store
+        self.clock = clock
+        self.tickets = TicketService(store: store, clock: clock)
+    }
+
+    var changes: TicketChanges { tickets.changes }
+
+    /// The SLA timeline of a ticket for staff: counted periods, pauses, extensions, breaches,
+    /// fired and upcoming timers, under the policy version it runs on.
+    public func timeline(_ number: String, for user: User) async throws -> (SLAPolicyRecord, TicketView, SLAExplanation) {
+        let view = try await tickets.view(number, for: user)
+        guard user.role.isStaff else { throw UseCaseError.forbidden(action: "sla") }
+        guard let policy = try await store.slaPolicies().first(where: { $0.id == view.ticket.slaPolicyId }) else {
+            throw UseCaseError.notFound(resource: "sla_policy")
+        }
+        let events = try await store.events(ticketId: view.ticket.id, includeInternal: true)
+        return (policy, view, SLAExplanation(ticket: view.ticket, events: events, rules: view.rules, now: clock.now()))
+    }
+
+    public func requestExtension(_ ref: TicketRef, dueAt: Date, reason: String?, by user: User) async throws -> TicketView {
+        try await changes.apply(ref, by: user) { ticket, rules, now in
+            try SLAExtensions.request(dueAt: dueAt, reason: reason, on: ticket, by: user.actor, at: now, rules: rules)
+        }
+    }
+
+    public func decideExtension(_ ref: TicketRef, id: Int, approve: Bool, note: String?, by user: User) async throws
+        -> TicketView
+    {
+        try await changes.apply(ref, by: user) { ticket, rules, now in
+            try SLAExtensions.decide(id, approve: approve, note: note, on: ticket, by: user.actor, at: now, rules: rules)
+        }
+    }
+
+    /// Extension requests waiting for a supervisor (R3.5), newest first.
+    public func pendingExtensions(limit: Int, for user: User) async throws -> [(Ticket, ExtensionRequest)] {
+        guard user.role == .supervisor || user.role == .admin else { throw UseCaseError.forbidden(action: "extensions") }
+        guard (1...500).contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
+        return try await store.ticketsWithPendingExtensions(limit: limit).flatMap { ticket in
+            (ticket.extensions ?? []).filter { $0.status == .pending }.map { (ticket, $0) }
+        }
+    }
+
+    public func recordBreachCause(_ ref: TicketRef, cause: String?, by user: User) async throws -> TicketView {
+        try await changes.apply(ref, by: user) { ticket, _, now in
+            try SLAExtensions.recordBreachCause(cause, on: ticket, by: user.actor, at: now)
+        }
+    }
+
+    public func askCollaborator(_ ref: TicketRef, groupId: Int64?, contact: String?, question: String?, by user: User)
+        async throws -> TicketView
+    {
+        if let groupId { try await tickets.requireGroup(groupId, field: "groupId") }
+        return try await changes.apply(ref, by: user) { ticket, rules, now in
+            try Collaborations.ask(
+                groupId: groupId, contact: contact, question: question, on: ticket, by: user.actor, at: now, rules: rules)
+        }
+    }
+
+    /// Collaborators from another group may answer without otherwise seeing the ticket (R4.7).
+    public func answerCollaboration(_ ref: TicketRef, id: Int, answer: String?, by user: User) async throws -> TicketView {
+        let now = clock.now()
+        return TicketView(
+            try await store.updateTicket(number: ref.number) { ticket, _ in
+                try Collaborations.answer(id, answer: answer, on: ticket, by: user.actor, at: now)
+            })
+    }
+
+    public func setLeadGroup(_ ref: TicketRef, groupId: Int64?, by user: User) async throws -> TicketView {
+        if let groupId { try await tickets.requireGroup(groupId, field: "groupId") }
+        return try await changes.apply(ref, by: user) { ticket, _, now in
+            try Collaborations.setLeadGroup(groupId, on: ticket, by: user.actor, at: now)
+        }
+    }
+
+    /// Asks the requester (no approver given) or a named manager to approve a major change (R4.8).
+    public func requestApproval(_ ref: TicketRef, change text: String?, approverId: Int64?, by user: User) async throws
+        -> TicketView
+    {
+        var found: Principal?
+        if let approverId {
+            guard let account = try await store.user(id: approverId), account.active else {
+                throw UseCaseError.invalidReference(field: "approverId")
+            }
+            found = account.actor
+        }
+        let approver = found
+        return try await changes.apply(ref, by: user) { ticket, rules, now in
+            try Approvals.request(change: text, approver: approver, on: ticket, by: user.actor, at: now, rules: rules)
+        }
+    }
+
+    public func decideApproval(_ ref: TicketRef, approve: Bool, note: String?, by user: User) async throws -> TicketView {
+        try await changes.apply(ref, by: user) { ticket, rules, now in
+            try Approvals.decide(approve: approve, note: note, on: ticket, by: user.actor, at: now, rules: rules)
+        }
+    }
+
+    public func declareMajorIncident(_ ref: TicketRef, by user: User) async throws -> TicketView {
+        try await changes.apply(ref, by: user) { ticket, _, now in
+            try MajorIncidents.declare(ticket, by: user.actor, at: now)
+        }
+    }
+
+    /// Links each numbered ticket to the major incident (R8.2) in one transaction: a refused
+    /// ticket leaves every one of them as it was.
+    public func link(_ numbers: [String], to majorNumber: String, by user: User) async throws -> [LinkedTicket] {
+        guard !numbers.isEmpty, numbers.count <= 200 else { throw UseCaseError.invalidValue(field: "numbers") }
+        let major = try await tickets.visibleTicket(majorNumber, for: user)
+        let now = clock.now()
+        let actor = user.actor
+        _ = try await store.updateTickets(numbers: Array(Set(numbers)).sorted()) { ticket, _, _ in
+            // A ticket the user may not see is refused as missing, like the rest of the API.
+            guard Access.canView(ticket, by: actor) else { throw UseCaseError.notFound(resource: "ticket") }
+            return try MajorIncidents.link(ticket, to: major, by: actor, at: now)
+        }
+        return try await store.linkedTickets(to: major.number)
+    }
+
+    public func linked(to majorNumber: String, for user: User) async throws -> [LinkedTicket] {
+        let major = try await tickets.visibleTicket(majorNumber, for: user)
+        guard user.role.isStaff else { throw UseCaseError.forbidden(action: "major_incident") }
+        return try await store.linkedTickets(to: major.number)
+    }
+
+    public func broadcast(_ ref: TicketRef, what: String?, impact: String?, expectedRecovery: Date?, by user: User)
+        async throws -> TicketView
+    {
+        let requesters = try await store.linkedTickets(to: ref.number).compactMap(\.requesterUserId)
+        return try await changes.apply(ref, by: user) { ticket, _, now in
+            try MajorIncidents.broadcast(
+                what: what, impact: impact, expectedRecovery: expectedRecovery, on: ticket, linkedRequesters: requesters,
+                by: user.actor, at: now)
+        }
+    }
+}
