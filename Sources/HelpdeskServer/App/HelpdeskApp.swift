@@ -66,9 +66,10 @@ public enum HelpdeskApp {
 
     /// Migrates, then seeds an empty database. The admin password comes from the configuration
     /// or is generated and printed once.
-    public static func prepare(_ database: any Database, store: any HelpdeskStore, config: ServerConfiguration, logger: Logger)
-        async throws
-    {
+    public static func prepare(
+        _ database: any Database, store: any HelpdeskStore, config: ServerConfiguration, logger: Logger,
+        announcer: Announcer = .standardOutput
+    ) async throws {
         if let postgres = database as? PostgresDatabase { try await postgres.checkConnection() }
         let ran = try await Migrations.run(on: database)
         if !ran.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(ran)"]) }
@@ -86,7 +87,7 @@ public enum HelpdeskApp {
             return
         }
         if seeded, config.adminPassword == nil {
-            print("Created user 'admin' with password: \(password)  (shown once; change it after signing in)")
+            announcer.say("Created user 'admin' with password: \(password)  (shown once; change it after signing in)")
         } else if seeded {
             logger.info("created user 'admin' with the password from HELPDESK_ADMIN_PASSWORD")
         }
