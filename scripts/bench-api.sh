@@ -27,8 +27,18 @@ newest() { curl -sf -H "Authorization: Bearer $TOKEN" "$url/api/v1/tickets?limit
 
 store=${DATABASE_URL:+postgresql}
 echo "# $(date -u +%FT%TZ) $(nproc) cores, store: ${store:-sqlite}, duration $DURATION per run"
-BENCH_NAME=create-1client wrk -t1 -c1 -d"$DURATION" -s scripts/bench/create.lua "$url" | grep RESULT
-BENCH_NAME=create-8clients wrk -t2 -c8 -d"$DURATION" -s scripts/bench/create.lua "$url" | grep RESULT
+# The server's CPU time (user + system, from /proc) around a run, per request.
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+count() { newest id; }
+for clients in 1 8; do
+  threads=$([ "$clients" = 1 ] && echo 1 || echo 2)
+  name=create-${clients}client$([ "$clients" = 8 ] && echo s)
+  before_cpu=$(cpu); before_count=$(count)
+  BENCH_NAME=$name wrk -t$threads -c$clients -d"$DURATION" -s scripts/bench/create.lua "$url" | grep RESULT
+  after_cpu=$(cpu); after_count=$(count)
+  python3 -c "print('CPU $name server_ms_per_create=%.3f' % (($after_cpu - $before_cpu) * 1000 / $ticks / max(1, $after_count - $before_count)))"
+done
 while [ "$(newest id)" -lt "$TICKETS" ]; do
   wrk -t2 -c8 -d10s -s scripts/bench/create.lua "$url" >/dev/null
 done

@@ -104,4 +104,29 @@ struct PostgresConnectionTests {
         defer { runner.cancel() }
         await #expect(throws: DatabaseError.self) { try await database.checkConnection(timeout: .milliseconds(500)) }
     }
+
+    @Test("a unique-key race is reported as a duplicate, never as a database error", arguments: TestStores.kinds)
+    func uniqueRaceIsDuplicate(kind: StoreKind) async throws {
+        try await TestStores.with(kind) { store in
+            // given eight writers creating one username at once
+            let results = await withTaskGroup(of: Result<User, any Error>.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        do {
+                            return .success(
+                                try await store.createUser(
+                                    User(username: "same", displayName: "同名\(index)", role: .requester),
+                                    passwordHash: TestStores.adminHash, now: Date()))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            // then one wins and every other one is told the username is taken
+            #expect(results.filter { (try? $0.get()) != nil }.count == 1)
+            for case .failure(let error) in results { #expect(error as? StoreError == .duplicate("username")) }
+        }
+    }
 }

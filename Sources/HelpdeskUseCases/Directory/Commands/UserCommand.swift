@@ -39,36 +39,3 @@ public struct UserCommand: Decodable, Sendable, Equatable {
         self.groupIds = groupIds
     }
 }
-
-public struct GroupCommand: Decodable, Sendable, Equatable {
-    public var name: String
-    public var nameEn: String?
-    public var leadUserId: Int64?
-
-    public init(name: String, nameEn: String? = nil, leadUserId: Int64? = nil) {
-        self.name = name
-        self.nameEn = nameEn
-        self.leadUserId = leadUserId
-    }
-}
-
-public struct CategoryNodeCommand: Decodable, Sendable, Equatable {
-    public var parentId: Int64?
-    public var name: String
-    public var nameEn: String?
-    public var defaultGroupId: Int64?
-    public var sortOrder: Int?
-    public var active: Bool?
-
-    public init(
-        parentId: Int64? = nil, name: String, nameEn: String? = nil, defaultGroupId: Int64? = nil, sortOrder: Int? = nil,
-        active: Bool? = nil
-    ) {
-        self.parentId = parentId
-        self.name = name
-        self.nameEn = nameEn
-        self.defaultGroupId = defaultGroupId
-        self.sortOrder = sortOrder
-        self.active = active
-    }
-}

@@ -1,0 +1,9 @@
+import Foundation
+
+/// Things worth telling the submitter that do not stop the ticket (R1.2, R1.3).
+public enum IntakeWarning: String, Codable, Sendable {
+    /// Title longer than the 20-character house style.
+    case titleLong = "title_long"
+    /// Type-specific details missing: staff will ask for them.
+    case missingDetails = "missing_details"
+}

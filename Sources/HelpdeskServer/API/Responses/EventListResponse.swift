@@ -1,0 +1,7 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+
+struct EventListResponse: ResponseEncodable {
+    let items: [EventResponse]
+}

@@ -1,0 +1,8 @@
+import Foundation
+import Hummingbird
+import HelpdeskCore
+
+struct TicketListResponse: Encodable, ResponseGenerator {
+    let items: [TicketSummaryResponse]
+    let nextCursor: String?
+}

@@ -1,0 +1,13 @@
+import HelpdeskCore
+
+public struct GroupCommand: Decodable, Sendable, Equatable {
+    public var name: String
+    public var nameEn: String?
+    public var leadUserId: Int64?
+
+    public init(name: String, nameEn: String? = nil, leadUserId: Int64? = nil) {
+        self.name = name
+        self.nameEn = nameEn
+        self.leadUserId = leadUserId
+    }
+}
