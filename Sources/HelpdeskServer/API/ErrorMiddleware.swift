@@ -19,13 +19,16 @@ struct ErrorMiddleware: RouterMiddleware {
             let apiError = Self.map(error, context: context)
             let locale = Localizer.negotiate(
                 explicit: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
-            return render(apiError, locale: locale)
+            var response = render(apiError, locale: locale)
+            if let error = error as? MethodNotAllowed { response.headers[.allow] = error.allow }
+            return response
         }
     }
 
     static func map(_ error: any Error, context: Context) -> APIError {
         switch error {
         case let error as APIError: return error
+        case is MethodNotAllowed: return APIError(.methodNotAllowed, "method_not_allowed")
         case let error as WorkflowError: return .from(error)
         case let error as StoreError:
             switch error {

@@ -31,6 +31,8 @@ public enum HelpdeskApp {
         WebUI.register(
             on: router, store: store, clock: clock, localizer: localizer, tokenLifetime: Double(tokenLifetimeHours) * 3600,
             options: web)
+        // Last, so that it wraps only the not-found responder.
+        router.add(middleware: MethodNotAllowedMiddleware(routes: RouteMethods(router.routes)))
         return router
     }
 
