@@ -1,12 +1,13 @@
 import Foundation
 import HTTPTypes
+import HelpdeskCore
 import HelpdeskTestSupport
 import Hummingbird
 import Testing
 
 @testable import HelpdeskServer
 
-@Suite("API contract: the router and openapi.json agree; unknown methods are 405")
+@Suite("API contract: the router, openapi.json and the domain agree; unknown methods are 405")
 struct APIContractTests {
     /// `GET /api/v1/tickets/{number}` for every route of the API (and `/health`), the admin clock included.
     static func registeredRoutes() async throws -> Set<String> {
@@ -38,6 +39,65 @@ struct APIContractTests {
         #expect(routes.contains("GET /api/v1/tickets/{number}") && routes.count > 50)
         #expect(routes.subtracting(documented).sorted() == [], "routed but missing from openapi.json")
         #expect(documented.subtracting(routes).sorted() == [], "in openapi.json but not routed")
+    }
+
+    static func schemas() throws -> [String: [String: Any]] {
+        let data = try #require(OpenAPIDocument.data)
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let components = try #require(document["components"] as? [String: Any])
+        return try #require(components["schemas"] as? [String: [String: Any]])
+    }
+
+    static func properties(_ schema: String) throws -> [String: [String: Any]] {
+        try #require(try schemas()[schema]?["properties"] as? [String: [String: Any]])
+    }
+
+    @Test(
+        "the document's enums list exactly the domain's values",
+        arguments: [
+            ("TicketStatus", TicketStatus.allCases.map(\.rawValue)),
+            ("OpenTicketStatus", TicketStatus.allCases.filter(\.isOpen).map(\.rawValue)),
+            ("WorkflowAction", WorkflowAction.allCases.map(\.rawValue)),
+            ("Priority", Priority.allCases.map(\.rawValue)), ("Impact", Impact.allCases.map(\.rawValue)),
+            ("Urgency", Urgency.allCases.map(\.rawValue)), ("TicketType", TicketType.allCases.map(\.rawValue)),
+            ("Channel", Channel.allCases.map(\.rawValue)), ("Role", Role.allCases.map(\.rawValue)),
+            ("Tier", Tier.allCases.map(\.rawValue)), ("SatisfactionLevel", SatisfactionLevel.allCases.map(\.rawValue)),
+            ("SLAUnit", SLAUnit.allCases.map(\.rawValue)), ("SLAClockMode", SLAClockMode.allCases.map(\.rawValue)),
+            ("NoticeKind", NoticeKind.allCases.map(\.rawValue)),
+        ])
+    func enums(schema: String, values: [String]) throws {
+        let documented = try #require(try Self.schemas()[schema]?["enum"] as? [String])
+        #expect(documented.sorted() == values.sorted())
+    }
+
+    @Test("the document's text limits are the domain's")
+    func textLimits() throws {
+        let create = try Self.properties("CreateTicketRequest")
+        for field in ["title", "description", "contact", "affectedSystem"] {
+            #expect(create[field]?["maxLength"] as? Int == Intake.limits[field], "\(field)")
+        }
+        #expect(try Self.properties("RequesterInput")["name"]?["maxLength"] as? Int == Intake.limits["requester.name"])
+        #expect(try Self.properties("WorklogRequest")["body"]?["maxLength"] as? Int == TicketOperations.maxTextLength)
+        #expect(
+            try Self.properties("WorkaroundRequest")["workaround"]?["maxLength"] as? Int
+                == TicketOperations.maxTextLength)
+    }
+
+    @Test(
+        "\"non-blank\" in the document is what the server trims: a string of any one character is blank for both or neither"
+    )
+    func nonBlankPattern() throws {
+        let pattern = try #require(try Self.properties("CreateTicketRequest")["title"]?["pattern"] as? String)
+        let regex = try NSRegularExpression(pattern: pattern)
+        var disagreements: [String] = []
+        for value in 0...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            let matches = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            let blank = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            if matches == blank { disagreements.append(String(format: "U+%04X", value)) }
+        }
+        #expect(disagreements == [])
     }
 
     @Test(
