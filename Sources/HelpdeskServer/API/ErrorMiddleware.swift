@@ -18,7 +18,9 @@ struct ErrorMiddleware: RouterMiddleware {
             let apiError = ErrorMapping.map(error, logger: context.logger)
             let locale = Localizer.negotiate(
                 explicit: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
-            return render(apiError, locale: locale)
+            var response = render(apiError, locale: locale)
+            if let error = error as? MethodNotAllowed { response.headers[.allow] = error.allow }
+            return response
         }
     }
 

@@ -30,6 +30,8 @@ public enum HelpdeskApp {
         ConfigRoutes(configuration: services.configuration).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
         WebUI.register(on: router, services: services, store: store, localizer: localizer, options: web)
+        // Last, so that it wraps only the not-found responder.
+        router.add(middleware: MethodNotAllowedMiddleware(routes: RouteMethods(router.routes)))
         return router
     }
 

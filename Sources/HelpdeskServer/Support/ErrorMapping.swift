@@ -11,6 +11,7 @@ enum ErrorMapping {
     static func map(_ error: any Error, logger: Logger) -> APIError {
         switch error {
         case let error as APIError: return error
+        case is MethodNotAllowed: return APIError(.methodNotAllowed, "method_not_allowed")
         case let error as UseCaseError: return .from(error)
         case let error as WorkflowError: return .from(error)
         case let error as StoreError:

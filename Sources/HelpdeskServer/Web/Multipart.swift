@@ -1,6 +1,8 @@
 import Foundation
+import MultipartKit
 
-/// A small `multipart/form-data` parser (RFC 7578) for the web forms that carry attachments.
+/// `multipart/form-data` bodies (RFC 7578) of the web forms that carry attachments, read with
+/// multipart-kit's parser into the web layer's ``FormData``.
 enum Multipart {
     enum ParseError: Error, Equatable {
         case missingBoundary
@@ -12,85 +14,72 @@ enum Multipart {
         guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "boundary" else { continue }
-            let value = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "boundary" else {
+                continue
+            }
+            let value = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\""))
             return value.isEmpty || value.count > 70 ? nil : value
         }
         return nil
     }
 
     static func parse(_ body: [UInt8], boundary: String) throws(ParseError) -> FormData {
-        let delimiter = Array("--\(boundary)".utf8)
-        let separator = Array("\r\n--\(boundary)".utf8)
-        guard var position = find(delimiter, in: body, from: 0) else { throw .missingBoundary }
-        position += delimiter.count
-        var form = FormData()
-        while true {
-            // After a delimiter: "--" ends the body, CRLF starts a part.
-            if body.count >= position + 2, body[position] == UInt8(ascii: "-"), body[position + 1] == UInt8(ascii: "-") {
-                return form
-            }
-            guard body.count >= position + 2, body[position] == 13, body[position + 1] == 10 else { throw .malformed }
-            let start = position + 2
-            guard let end = find(separator, in: body, from: start),
-                let headerEnd = find(Array("\r\n\r\n".utf8), in: body, from: start), headerEnd <= end
-            else { throw .malformed }
-            let headers = String(decoding: body[start..<headerEnd], as: UTF8.self)
-            let content = Array(body[(headerEnd + 4)..<end])
-            try add(headers: headers, content: content, to: &form)
-            position = end + separator.count
+        let parser = MultipartParser(boundary: boundary)
+        var parts: [MultipartPart] = []
+        var headers = HTTPHeaders()
+        var content = ByteBuffer()
+        // A part whose headers or content arrived but no delimiter followed: the body was cut short.
+        var open = false
+        parser.onHeader = { name, value in
+            headers.add(name: name, value: value)
+            open = true
         }
+        parser.onBody = { chunk in
+            content.writeBuffer(&chunk)
+            open = true
+        }
+        parser.onPartComplete = {
+            parts.append(MultipartPart(headers: headers, body: content))
+            headers = HTTPHeaders()
+            content = ByteBuffer()
+            open = false
+        }
+        do { try parser.execute(body) } catch { throw .malformed }
+        if parts.isEmpty, !open { throw .missingBoundary }
+        // The parser stops quietly wherever the bytes end; only the close delimiter says the body is whole.
+        guard !open, body.firstRange(of: Array("\r\n--\(boundary)--".utf8)) != nil else { throw .malformed }
+        var form = FormData()
+        for part in parts { try add(part, to: &form) }
+        return form
     }
 
-    private static func add(headers: String, content: [UInt8], to form: inout FormData) throws(ParseError) {
-        var name: String?
-        var filename: String?
-        var contentType = "application/octet-stream"
-        for line in headers.components(separatedBy: "\r\n") {
-            let lower = line.lowercased()
-            if lower.hasPrefix("content-disposition:") {
-                name = parameter("name", in: line)
-                filename = parameter("filename", in: line)
-            } else if lower.hasPrefix("content-type:") {
-                contentType = line.dropFirst("content-type:".count).trimmingCharacters(in: .whitespaces)
-            }
-        }
-        guard let name else { throw .malformed }
-        if let filename {
+    private static func add(_ part: MultipartPart, to form: inout FormData) throws(ParseError) {
+        guard let disposition = part.headers.first(name: "Content-Disposition"),
+            let name = parameter("name", in: disposition)
+        else { throw .malformed }
+        let bytes = part.body.readableBytesView
+        if let filename = parameter("filename", in: disposition) {
             // An empty file input still sends a part with an empty filename.
             guard !filename.isEmpty else { return }
-            form.files.append(UploadedFile(field: name, filename: filename, contentType: contentType, data: Data(content)))
+            let contentType = part.headers.first(name: "Content-Type") ?? "application/octet-stream"
+            form.files.append(
+                UploadedFile(field: name, filename: filename, contentType: contentType, data: Data(bytes)))
         } else {
-            form.append(name, String(decoding: content, as: UTF8.self))
+            form.append(name, String(decoding: bytes, as: UTF8.self))
         }
     }
 
-    /// `name="value"` from a header line; browsers send UTF-8 file names as they are.
-    private static func parameter(_ key: String, in line: String) -> String? {
-        for piece in line.split(separator: ";").dropFirst() {
+    /// `name="value"` from a `Content-Disposition` value; browsers send UTF-8 file names as they are.
+    private static func parameter(_ key: String, in header: String) -> String? {
+        for piece in header.split(separator: ";").dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == key else { continue }
             var value = pair[1].trimmingCharacters(in: .whitespaces)
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            return value.replacingOccurrences(of: "\\\"", with: "\"")
-        }
-        return nil
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = true
-                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
             }
-            index += 1
+            return value.replacingOccurrences(of: "\\\"", with: "\"")
         }
         return nil
     }
