@@ -76,6 +76,18 @@ struct SLAPolicyTests {
                  if t.priority == .p0 { t.hardLimit = .hours(-1) }
                  return t
              }), .nonPositiveTarget(.p0)),
+            ("resolution beyond a year",
+             SLAPolicy(targets: SLAPolicy.default.targets.map { t in
+                 var t = t
+                 if t.priority == .p2 { t.resolution = SLATarget(value: Int.max, unit: .hours, mode: .continuous) }
+                 return t
+             }), .targetTooLong(.p2)),
+            ("response beyond a year of working days",
+             SLAPolicy(targets: SLAPolicy.default.targets.map { t in
+                 var t = t
+                 if t.priority == .p3 { t.response = .workingDays(367) }
+                 return t
+             }), .targetTooLong(.p3)),
             ("closed cannot pause", SLAPolicy(targets: SLAPolicy.default.targets, pauseStatuses: [.blocked, .closed]),
              .pauseStatusNotOpen(.closed)),
         ])

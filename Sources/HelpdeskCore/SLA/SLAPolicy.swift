@@ -21,8 +21,9 @@ public struct SLAPolicy: Hashable, Codable, Sendable {
         var seen: Set<Priority> = []
         for t in targets {
             guard seen.insert(t.priority).inserted else { throw .duplicatePriority(t.priority) }
-            let values = [t.response.value, t.resolution.value] + (t.hardLimit.map { [$0.value] } ?? [])
-            guard values.allSatisfy({ $0 > 0 }) else { throw .nonPositiveTarget(t.priority) }
+            let all = [t.response, t.resolution] + (t.hardLimit.map { [$0] } ?? [])
+            guard all.allSatisfy({ $0.value > 0 }) else { throw .nonPositiveTarget(t.priority) }
+            guard all.allSatisfy({ $0.value <= $0.unit.maximum }) else { throw .targetTooLong(t.priority) }
         }
         for p in Priority.allCases where !seen.contains(p) { throw .missingPriority(p) }
         for s in TicketStatus.allCases where pauseStatuses.contains(s) && !s.isOpen {

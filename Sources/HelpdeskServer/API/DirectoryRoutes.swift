@@ -11,10 +11,7 @@ struct DirectoryRoutes {
         group.get("users") { request, context in
             let user = try context.requireUser()
             let parameters = request.uri.queryParameters
-            let role = try parameters.get("role").map {
-                guard let role = Role(rawValue: $0) else { throw APIError.invalidParameter("role") }
-                return role
-            }
+            let role = try QueryParsing.list(parameters.get("role"), "role", Role.init(rawValue:)).first
             let groupId = try QueryParsing.id(parameters.get("group"), "group")
             return Items(items: try await directory.users(role: role, groupId: groupId, for: user))
         }

@@ -42,7 +42,7 @@ enum APICoding {
     }()
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = StrictISO8601.strategy
         return decoder
     }()
 }

@@ -1,33 +1,34 @@
 import HelpdeskCore
 import Hummingbird
 
-/// Query-string values as the API and the web queues read them: a malformed value is a 400
-/// `invalid_parameter` naming the parameter, never silently ignored.
+/// Query-string values as the API and the web queues read them: an empty value is absent (a
+/// form's "any" option sends one); a malformed value is a 400 `invalid_parameter` naming the
+/// parameter, never silently ignored.
 enum QueryParsing {
     /// `a,b,c` into values; absent or empty is none.
     static func list<T>(_ raw: String?, _ name: String, _ parse: (String) -> T?) throws -> [T] {
         guard let raw, !raw.isEmpty else { return [] }
-        return try raw.split(separator: ",", omittingEmptySubsequences: false).map {
+        return try raw.split(separator: ",").map {
             guard let value = parse(String($0)) else { throw APIError.invalidParameter(name) }
             return value
         }
     }
 
-    /// A positive id; absent is nil; present but empty, zero, negative or not a number is refused.
+    /// A positive id; absent or empty is nil; zero, negative or not a number is refused.
     static func id(_ raw: String?, _ name: String) throws -> Int64? {
-        guard let raw else { return nil }
+        guard let raw, !raw.isEmpty else { return nil }
         guard let value = Int64(raw), value > 0 else { throw APIError.invalidParameter(name) }
         return value
     }
 
     static func limit(_ raw: String?, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let raw else { return value }
+        guard let raw, !raw.isEmpty else { return value }
         guard let limit = Int(raw), range.contains(limit) else { throw APIError.invalidParameter("limit") }
         return limit
     }
 
     static func bool(_ raw: String?, _ name: String) throws -> Bool? {
-        guard let raw else { return nil }
+        guard let raw, !raw.isEmpty else { return nil }
         guard let value = Bool(raw) else { throw APIError.invalidParameter(name) }
         return value
     }

@@ -40,7 +40,12 @@ public final class SQLStore: HelpdeskStore {
 
 extension Date {
     /// Storage form: epoch milliseconds.
-    var millis: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    /// Saturates instead of trapping on instants no Int64 of milliseconds holds.
+    var millis: Int64 {
+        let value = (timeIntervalSince1970 * 1000).rounded()
+        guard value.isFinite else { return value < 0 ? .min : .max }
+        return Int64(exactly: value) ?? (value < 0 ? .min : .max)
+    }
     init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
 }
 

@@ -80,7 +80,7 @@ public struct NotificationService: Sendable {
     static func validated(_ command: WebhookCommand, id: Int64) throws -> Webhook {
         guard let name = TextInput.clean(command.name, max: 100) else { throw UseCaseError.invalidValue(field: "name") }
         guard let url = URL(string: command.url), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-            url.host != nil, command.url.count <= 2000
+            url.host != nil, command.url.count <= 2000, url.port.map({ (1...65_535).contains($0) }) ?? true
         else { throw UseCaseError.invalidValue(field: "url") }
         let secret = command.secret ?? Tokens.generate()
         guard secret.count >= 16, secret.count <= 200 else { throw UseCaseError.invalidValue(field: "secret") }

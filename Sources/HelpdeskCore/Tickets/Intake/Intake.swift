@@ -13,11 +13,14 @@ public enum Intake {
         guard let description = Workflow.trimmed(input.description) else { throw .fieldRequired("description") }
         guard let contact = Workflow.trimmed(input.contact) else { throw .fieldRequired("contact") }
         guard let name = Workflow.trimmed(input.requester.name) else { throw .fieldRequired("requester.name") }
+        // Lengths count the Unicode scalars of the value as sent, as JSON Schema's maxLength does.
         let lengths = [
-            "title": title, "description": description, "contact": contact,
-            "affectedSystem": input.affectedSystem ?? "", "requester.name": name,
+            "title": input.title, "description": input.description, "contact": input.contact,
+            "affectedSystem": input.affectedSystem ?? "", "requester.name": input.requester.name,
         ]
-        for (field, value) in lengths where value.count > limits[field]! { throw .invalidValue(field: field) }
+        for (field, value) in lengths where value.unicodeScalars.count > limits[field]! {
+            throw .invalidValue(field: field)
+        }
         guard input.details.count <= 20,
             input.details.allSatisfy({ $0.key.count <= 40 && $0.value.count <= 5_000 })
         else { throw .invalidValue(field: "details") }
