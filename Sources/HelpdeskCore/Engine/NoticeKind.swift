@@ -1,0 +1,33 @@
+import Foundation
+
+/// Every kind of notice; each has a localised title and body (`notice.<kind>.title|body`).
+public enum NoticeKind: String, Codable, CaseIterable, Sendable {
+    case assigned
+    case p0Alert = "p0_alert"
+    case responseWarning = "response_warning"
+    case responseBreach = "response_breach"
+    case resolutionWarning = "resolution_warning"
+    case resolutionBreach = "resolution_breach"
+    case hardLimitBreach = "hard_limit_breach"
+    case breachCauseNeeded = "breach_cause_needed"
+    case escalated
+    case receiptReminder = "receipt_reminder"
+    case receiptOverdue = "receipt_overdue"
+    case bounced
+    case updateDue = "update_due"
+    case updateMissed = "update_missed"
+    case resolved
+    case followUp = "follow_up"
+    case autoClosed = "auto_closed"
+    case extensionRequested = "extension_requested"
+    case extensionApproved = "extension_approved"
+    case extensionRejected = "extension_rejected"
+    case collaborationRequested = "collaboration_requested"
+    case collaborationAnswered = "collaboration_answered"
+    case collaborationOverdue = "collaboration_overdue"
+    case approvalRequested = "approval_requested"
+    case approvalDecided = "approval_decided"
+    case majorIncidentDeclared = "major_incident_declared"
+    case majorIncidentUpdate = "major_incident_update"
+    case majorIncidentResolved = "major_incident_resolved"
+}
