@@ -20,6 +20,52 @@ struct SLAEngineTimerTests {
             .map { "\($0.data["tier"] ?? "") \($0.data["rule"] ?? "")" }
     }
 
+    // MARK: - Core business (R2.2, R4.2)
+
+    struct CoreCase: Sendable, CustomTestStringConvertible {
+        var priority: Priority
+        /// When the L1 rule sends a new L1 ticket to L2, and under which rule.
+        var escalatesAt: Date
+        var rule: String
+        var testDescription: String { "\(priority.rawValue) leaves L1 at \(escalatesAt.ISO8601Format()) (\(rule))" }
+    }
+
+    @Test("R2.2 R4.2: by default only P0 is core business and leaves L1 at intake; P1–P3 after 30 business minutes",
+          arguments: [
+            CoreCase(priority: .p0, escalatesAt: F.opened, rule: "core_business"),
+            CoreCase(priority: .p1, escalatesAt: at(4, "09:30"), rule: "l1_timeout"),
+            CoreCase(priority: .p2, escalatesAt: at(4, "09:30"), rule: "l1_timeout"),
+            CoreCase(priority: .p3, escalatesAt: at(4, "09:30"), rule: "l1_timeout"),
+          ])
+    func coreBusinessDefault(_ c: CoreCase) {
+        let ticket = F.ticket(status: .new, assignee: nil, priority: c.priority)
+        if c.escalatesAt > F.opened {
+            #expect(Self.escalation(firing: ticket, at: F.opened) == nil, "escalated at intake")
+            #expect(Self.escalation(firing: ticket, at: c.escalatesAt.addingTimeInterval(-1)) == nil)
+        }
+        #expect(Self.escalation(firing: ticket, at: c.escalatesAt) == "L2 \(c.rule)")
+    }
+
+    @Test("R2.2 R4.2: a P1 stays at L1 at intake, so its L1 engineer's escalation sends it to L2, not L3")
+    func l1EscalatesP1ToL2() throws {
+        // given: a P1 as intake stores it (the engine fires what is due at once), then taken by L1
+        var ticket = F.ticket(status: .new, assignee: nil, priority: .p1)
+        ticket = SLAEngine.fire(ticket, rules: F.rules, history: [], now: F.opened)?.ticket ?? ticket
+        #expect(ticket.tier == .l1)
+        ticket = try Workflow.apply(
+            TransitionRequest(action: .start), to: ticket, by: Self.handler, at: Self.at(4, "09:05"), rules: F.rules
+        ).ticket
+
+        // when
+        let escalated = try Workflow.apply(
+            TransitionRequest(action: .escalate, reason: "远程排查未解决"), to: ticket, by: Self.handler,
+            at: Self.at(4, "09:20"), rules: F.rules)
+
+        // then
+        #expect(escalated.ticket.tier == .l2)
+        #expect(escalated.events.first?.data["tier"] == "L2")
+    }
+
     // MARK: - L1 30-minute rule and pauses (R3.3, R4.2)
 
     struct PauseCase: Sendable, CustomTestStringConvertible {
