@@ -119,4 +119,24 @@ struct SLAEngineTimerTests {
             #expect(Self.escalation(firing: ticket, at: Self.at(4, "17:00"), rules: rules) == nil)
         }
     }
+
+    // MARK: - Auto-close and reopen (R4.9, R5.4)
+
+    @Test("R4.9 R5.4: a ticket the engine auto-closed and the requester reopened is no longer marked auto-closed")
+    func reopenClearsAutoClosed() throws {
+        // given: resolved Wednesday 09:00, never confirmed; a week later the engine has closed it
+        let resolved = F.ticket(status: .resolved, tier: .l2)
+        let weekLater = F.at("2026-03-11T10:00:00+08:00")
+        let closed = try #require(SLAEngine.fire(resolved, rules: F.rules, history: [], now: weekLater)).ticket
+        try #require(closed.status == .closed && closed.autoClosed == true)
+
+        // when
+        let reopened = try Workflow.apply(
+            TransitionRequest(action: .reopen, reason: "问题又出现了"), to: closed, by: WorkflowActorKind.owner.actor,
+            at: weekLater.addingTimeInterval(3600), rules: F.rules)
+
+        // then
+        #expect(reopened.ticket.status == .inProgress)
+        #expect(reopened.ticket.autoClosed != true)
+    }
 }
