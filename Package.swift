@@ -84,6 +84,7 @@ let package = Package(
                 "HelpdeskServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             path: "Tests/HelpdeskTestSupport",
             swiftSettings: swiftSettings
