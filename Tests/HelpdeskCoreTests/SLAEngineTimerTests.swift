@@ -139,4 +139,123 @@ struct SLAEngineTimerTests {
         #expect(reopened.ticket.status == .inProgress)
         #expect(reopened.ticket.autoClosed != true)
     }
+
+    // MARK: - P0 cadence (R3.6)
+
+    /// The notices of `kind` an engine firing at `now` sent.
+    static func notices(_ kind: NoticeKind, firing ticket: Ticket, at now: Date) -> [Notice] {
+        SLAEngine.fire(ticket, rules: F.rules, history: [], now: now)?.notices.filter { $0.kind == kind } ?? []
+    }
+
+    struct CadenceCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        /// The last progress update by staff; nil when none since the ticket was taken at 09:00.
+        var lastUpdate: Date?
+        var kind: NoticeKind
+        var due: Date
+        var recipients: [Recipient]
+        var testDescription: String { name }
+    }
+
+    @Test("R3.6: a P0 in progress owes an update every 30 minutes; the handler is told when due, the supervisors and on-duty lead when missed",
+          arguments: [
+            CadenceCase(name: "no update since 09:00: due at 09:30, to the handler", lastUpdate: nil, kind: .updateDue,
+                        due: at(4, "09:30"), recipients: [.user(handler.id)]),
+            CadenceCase(name: "no update since 09:00: missed at 10:00, to the supervisors and the on-duty lead",
+                        lastUpdate: nil, kind: .updateMissed, due: at(4, "10:00"), recipients: [.role(.supervisor), .onDutyLead]),
+            CadenceCase(name: "updated at 09:20: due at 09:50", lastUpdate: at(4, "09:20"), kind: .updateDue,
+                        due: at(4, "09:50"), recipients: [.user(handler.id)]),
+            CadenceCase(name: "updated at 09:20: missed at 10:20", lastUpdate: at(4, "09:20"), kind: .updateMissed,
+                        due: at(4, "10:20"), recipients: [.role(.supervisor), .onDutyLead]),
+          ])
+    func p0Cadence(_ c: CadenceCase) throws {
+        // given
+        var ticket = F.ticket(status: .inProgress, tier: .l2, priority: .p0)
+        ticket.lastUpdateAt = c.lastUpdate
+
+        // when
+        let early = Self.notices(c.kind, firing: ticket, at: c.due.addingTimeInterval(-1))
+        let onTime = Self.notices(c.kind, firing: ticket, at: c.due)
+
+        // then
+        #expect(early.filter { $0.arguments["cadence"] == "p0" }.isEmpty)
+        let notice = try #require(onTime.first { $0.arguments["cadence"] == "p0" })
+        #expect(notice.recipients == c.recipients)
+        #expect(notice.arguments["due"] == c.due.ISO8601Format())
+    }
+
+    @Test("R3.6: a work-log entry restarts the P0 cadence: the next update is due 30 minutes after it")
+    func p0CadenceRestarts() throws {
+        // given: the 09:30 update notice went out, then the handler logs progress at 09:40
+        let ticket = F.ticket(status: .inProgress, tier: .l2, priority: .p0)
+        let told = try #require(SLAEngine.fire(ticket, rules: F.rules, history: [], now: Self.at(4, "09:30"))).ticket
+        let logged = try TicketOperations.addWorklog(
+            "已定位到数据库连接池耗尽", visibility: .internal, to: told, by: Self.handler, at: Self.at(4, "09:40"),
+            rules: F.rules
+        ).ticket
+
+        // when
+        let cadence = SLAEngine.timers(for: logged, rules: F.rules).filter { $0.cadence == .p0 }
+
+        // then
+        #expect(cadence.map(\.kind) == [.updateDue, .updateMissed])
+        #expect(cadence.map(\.at) == [Self.at(4, "10:10"), Self.at(4, "10:40")])
+        #expect(Self.notices(.updateMissed, firing: logged, at: Self.at(4, "10:00")).isEmpty)
+    }
+
+    // MARK: - Collaboration (R4.7)
+
+    struct CollaborationCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var leadGroupId: Int64?
+        var answered: Bool
+        /// Who hears that the collaborator is late; nil when nobody must.
+        var told: [Recipient]?
+        var testDescription: String { name }
+    }
+
+    @Test("R4.7: a collaborator who has not answered within 24 hours is flagged once, to the lead department or the supervisors",
+          arguments: [
+            CollaborationCase(name: "no lead department: the supervisors and the handler", leadGroupId: nil, answered: false,
+                              told: [.role(.supervisor), .user(handler.id)]),
+            CollaborationCase(name: "lead department 30: its lead and the handler", leadGroupId: 30, answered: false,
+                              told: [.groupLead(30), .user(handler.id)]),
+            CollaborationCase(name: "answered in time: nobody", leadGroupId: 30, answered: true, told: nil),
+          ])
+    func collaborationOverdue(_ c: CollaborationCase) throws {
+        // given: the L2 handler asks the network group at 10:00 Wednesday; due Thursday 10:00
+        var ticket = F.ticket(status: .inProgress, tier: .l2)
+        ticket.leadGroupId = c.leadGroupId
+        ticket = try Collaborations.ask(
+            groupId: 20, contact: "网络组 王工", question: "防火墙是否拦截了 8443 端口？", on: ticket, by: Self.handler,
+            at: F.now, rules: F.rules
+        ).ticket
+        if c.answered {
+            let networkAgent = WorkflowActorKind.outsideAgent.actor
+            ticket = try Collaborations.answer(1, answer: "已放行", on: ticket, by: networkAgent, at: Self.at(5, "09:00")).ticket
+        }
+        let due = Self.at(5, "10:00")
+
+        // when
+        let before = SLAEngine.fire(ticket, rules: F.rules, history: [], now: due.addingTimeInterval(-1))
+        let seen = before?.ticket ?? ticket
+        let atDue = SLAEngine.fire(seen, rules: F.rules, history: [], now: due)
+        let overdue = atDue?.notices.filter { $0.kind == .collaborationOverdue } ?? []
+
+        // then
+        #expect(before?.notices.contains { $0.kind == .collaborationOverdue } != true)
+        guard let told = c.told else {
+            #expect(overdue.isEmpty)
+            #expect(SLAEngine.timers(for: ticket, rules: F.rules).allSatisfy { $0.kind != .collaborationOverdue })
+            return
+        }
+        try #require(overdue.count == 1)
+        #expect(overdue[0].recipients == told)
+        #expect(overdue[0].arguments["contact"] == "网络组 王工")
+        let flagged = try #require(atDue?.ticket)
+        #expect(flagged.collaborations?.first?.flaggedAt == due)
+        // Once: a later pass does not flag it again.
+        let later = SLAEngine.fire(flagged, rules: F.rules, history: [], now: due.addingTimeInterval(3600))
+        #expect(later?.notices.contains { $0.kind == .collaborationOverdue } != true)
+    }
 }
