@@ -104,6 +104,11 @@ def act(action, **fields):
     submit(form.find_element(By.ID, f"do-{action}"))
 
 
+def tier():
+    """The ticket's tier as its header shows it."""
+    return driver.find_element(By.ID, "ticket-tier").text.strip()
+
+
 def actions():
     return [e.get_attribute("id")[len("do-"):] for e in driver.find_elements(By.CSS_SELECTOR, "[id^=do-]")]
 
@@ -182,6 +187,8 @@ try:
     expect(number)
     shot("08-agent-queue-unassigned")
     go(f"/tickets/{number}")
+    # R2.2: a P1 is not core business, so it waits for L1 (only a P0 goes to L2 at intake).
+    assert tier() == "L1", tier()
     assert "assign" in actions(), actions()
     act("assign", assigneeId="李工 (L1)")
     expect("已分派")
@@ -203,8 +210,10 @@ try:
     fill("workaround-text", "请先使用备用入口 fin2.corp 提交报销。")
     submit(driver.find_element(By.CSS_SELECTOR, "#workaround-form button"))
     expect("备用入口")
+    assert tier() == "L1", tier()
     act("escalate", reason="远程排查 30 分钟未解决，已尝试重启浏览器和清缓存，需二线排查服务端。", assigneeId="张工 (L2)")
-    expect("L2")
+    # R4.2: the tier next to L1 is L2 (the escalate form's "张工 (L2)" label is no evidence).
+    assert tier() == "L2", tier()
     expect("已分派")
     shot("10-l1-ticket-escalated")
     sign_out()

@@ -53,8 +53,8 @@ struct HandlingRecordAPITests {
             #expect(noReason.errorCode == "reason_required")
             let raised = try await api.call(.put, path + "/priority", token: manager.token, json: ["priority": "P1", "reason": "影响对外业务"])
             #expect(raised["priority"] as? String == "P1" && raised["priorityConfirmed"] as? Bool == true)
-            // R4.2: a P1 hits core business, so the raise sends it from L1 to L2 at once
-            #expect(raised["tier"] as? String == "L2")
+            // R2.2 R4.2: a P1 is not core business (only P0 is), so the raise leaves it with L1
+            #expect(raised["tier"] as? String == "L1")
             // P1 resolution: 8 business hours from 09:00 → 18:00 the same day (was 24 h for P2)
             #expect((raised["sla"] as! [String: Any])["resolutionDueAt"] as? String == iso(Shanghai.date("2026-11-23 18:00")))
 
@@ -62,10 +62,10 @@ struct HandlingRecordAPITests {
             let moved = try await api.call(.put, path + "/category", token: manager.token, json: ["categoryId": 1, "subcategoryId": 4, "reason": "接口问题"])
             #expect(moved["categoryId"] as? Int == 1 && moved["subcategoryId"] as? Int == 4 && moved["groupId"] as? Int == 3)
 
-            // escalation (R4.2) moves the ticket up a tier (L2 → L3) with the steps tried as the reason
+            // escalation (R4.2) moves the ticket up a tier (L1 → L2) with the steps tried as the reason
             _ = try await api.call(.post, path + "/transitions", token: manager.token, json: ["action": "assign", "assigneeId": agent.id])
             let escalated = try await api.call(.post, path + "/transitions", token: agent.token, json: ["action": "escalate", "reason": "已检查网关与客户端，需二线排查"])
-            #expect(escalated["tier"] as? String == "L3" && escalated["status"] as? String == "new")
+            #expect(escalated["tier"] as? String == "L2" && escalated["status"] as? String == "new")
         }
     }
 }

@@ -40,6 +40,37 @@ struct TicketStoreTests {
         }
     }
 
+    @Test("R2.2 R4.2: a P1 stays at L1 at intake, and its L1 engineer's escalation sends it to L2", arguments: TestStores.kinds)
+    func p1EscalatesFromL1ToL2(kind: StoreKind) async throws {
+        try await TestStores.with(kind) { store in
+            // given: a P1 (high impact, medium urgency) recorded and taken by an L1 engineer
+            let admin = try await store.user(id: 1)!
+            let l1 = try await TicketFactory.user(in: store, "l1", role: .agent, tier: .l1, groups: [1])
+            let created = try await TicketFactory.create(
+                in: store, TicketFactory.input(requester: admin.asRequester, impact: .high, urgency: .medium, groupId: 1),
+                by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
+            #expect(created.priority == .p1)
+            #expect(created.tier == .l1)
+            func move(_ request: TransitionRequest, by actor: Principal, at time: String) async throws -> Ticket {
+                try await store.updateTicket(number: created.number) { current, rules in
+                    try Workflow.apply(request, to: current, by: actor, at: Shanghai.date(time), rules: rules)
+                }.ticket
+            }
+            _ = try await move(TransitionRequest(action: .assign, assigneeId: l1.id), by: admin.actor, at: "2026-11-23 10:05")
+            _ = try await move(TransitionRequest(action: .accept), by: l1.actor, at: "2026-11-23 10:06")
+
+            // when
+            let escalated = try await move(
+                TransitionRequest(action: .escalate, reason: "远程协助未解决，需二线排查"), by: l1.actor, at: "2026-11-23 10:20")
+
+            // then
+            #expect(escalated.tier == .l2)
+            let escalations = try await store.events(ticketId: created.id, includeInternal: true).filter { $0.action == .escalate }
+            #expect(escalations.map { $0.data["tier"] } == ["L2"])
+            #expect(escalations.map(\.actorName) == [l1.displayName])
+        }
+    }
+
     @Test("concurrent updates of one ticket serialize: no lost update", arguments: TestStores.kinds)
     func concurrentUpdatesSerialize(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in

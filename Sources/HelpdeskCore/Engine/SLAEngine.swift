@@ -24,8 +24,11 @@ public enum SLAEngine {
         if ticket.status.isOpen {
             if ticket.priority == .p0 { add(.p0Alert, "p0_alert", sla.openedAt) }
             if ticket.tier == .l1 {
+                // Core business leaves L1 at once; the rest after L1's minutes of the resolution
+                // clock, so time waiting on the requester (or blocked, when it pauses) does not count.
                 let core = settings.coreBusinessPriorities.contains(ticket.priority)
-                add(.l1Escalation, "l1_escalation", core ? sla.openedAt : later(settings.l1EscalationMinutes * 60, sla.openedAt))
+                let l1Time = SLATarget.minutes(settings.l1EscalationMinutes, mode: wall ? .continuous : .business)
+                add(.l1Escalation, "l1_escalation", core ? sla.openedAt : sla.runningInstant(of: l1Time, calendar: calendar))
             }
             if sla.respondedAt == nil {
                 let policy = rules.policy

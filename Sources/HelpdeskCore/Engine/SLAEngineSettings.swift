@@ -7,10 +7,12 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
     public var warningPercent: Int = 75
     /// At a resolution breach, move the ticket up a tier (P0: tell the on-duty lead instead).
     public var escalateOnBreach: Bool = true
-    /// An L1 ticket not resolved in this many business minutes goes to L2 (R4.2).
+    /// An L1 ticket not resolved in this many minutes of its resolution clock goes to L2 (R4.2);
+    /// time the clock is paused (waiting on the requester, blocked) does not count.
     public var l1EscalationMinutes: Int = 30
-    /// Priorities that skip L1 because they hit core business (R4.2).
-    public var coreBusinessPriorities: [Priority] = [.p0, .p1]
+    /// Priorities that skip L1 because they hit core business (R4.2). By R2.2 only P0 is core
+    /// business down; a P1 is a non-core function broken and gets L1's 30 minutes like the rest.
+    public var coreBusinessPriorities: [Priority] = [.p0]
     /// The handler confirms receipt within this many working hours (R4.3) …
     public var receiptHours: Int = 2
     /// … and this many more working hours after the reminder the lead is told.

@@ -165,6 +165,16 @@ public struct SLATrack: Hashable, Codable, Sendable {
         return progress(target, calendar: calendar, now: openedAt).due
     }
 
+    /// The instant at which the resolution clock, with its pauses, has run for `target` (e.g. the
+    /// L1 30-minute rule, R4.2). Nil while stopped, and while paused unless the clock had already
+    /// run that long before the pause (a moment that has passed).
+    public func runningInstant(of target: SLATarget, calendar: BusinessCalendar) -> Date? {
+        guard resolvedAt == nil else { return nil }
+        let due = progress(target, calendar: calendar, now: openedAt).due
+        if let pausedSince, due > pausedSince { return nil }
+        return due
+    }
+
     /// The stretches in which the resolution clock ran up to `now`, for the explainable timeline.
     public func runningStretches(until now: Date) -> [DateInterval] {
         let (closed, tailStart) = runningSegments()

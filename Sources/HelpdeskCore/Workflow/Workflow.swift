@@ -156,6 +156,7 @@ public enum Workflow {
             }
             next.closedAt = nil
             next.closeReason = nil
+            next.autoClosed = nil  // open again: no longer closed, by the engine or anyone (R5.4)
             next.status = ticket.assigneeId == nil ? .new : .inProgress
         }
 

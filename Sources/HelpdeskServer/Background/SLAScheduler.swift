@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Foundation
 import HelpdeskCore
 import HelpdeskStore
@@ -29,10 +30,13 @@ public struct SLAScheduler: Service {
         self.logger = logger
     }
 
+    /// Ticks at once, then every `interval` until the service group shuts down: a graceful
+    /// shutdown ends the wait for the next tick at once, and a tick under way finishes first.
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            _ = await tick()
-            try? await Task.sleep(for: interval)
+        guard !Task.isShuttingDownGracefully else { return }
+        await tick()
+        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() {
+            await tick()
         }
     }
 

@@ -8,8 +8,9 @@ public protocol EngineStore: Sendable {
     /// the effects, their events and notices commit together, so each timer fires once even
     /// with several schedulers on one database. Returns how many tickets changed.
     func fireDueTimers(now: Date, limit: Int) async throws -> Int
-    /// After the engine's settings change: every ticket not closed is planned again on the
-    /// scheduler's next tick.
+    /// After the engine's settings change: every ticket not closed gets its next timer computed
+    /// again under the current settings, in short batches, before this returns. Due timers
+    /// keep firing meanwhile; none waits behind the replan.
     func replanTimers() async throws
 
     /// Tickets linked to a major incident (R8.2).

@@ -32,51 +32,115 @@ extension SQLStore {
     }
 
     public func fireDueTimers(now: Date, limit: Int) async throws -> Int {
+        // Genuinely due timers first, oldest first. Rows marked 0 ("plan me": tickets from before
+        // the engine, see M002) are planned apart, after them and at most `limit` a call, so any
+        // number of them never delays a due breach.
+        let limit = max(1, limit)
         let candidates = try await database.read { db in
-            try await db.raw(
+            let due = try await db.raw(
                 """
-                SELECT id, sla_policy_id FROM tickets WHERE next_timer_at <= \(bind: now.millis)
-                ORDER BY next_timer_at LIMIT \(literal: max(1, limit))
+                SELECT id, sla_policy_id FROM tickets WHERE next_timer_at > 0 AND next_timer_at <= \(bind: now.millis)
+                ORDER BY next_timer_at LIMIT \(literal: limit)
                 """
-            ).all().map { (try $0.int("id"), try $0.int("sla_policy_id")) }
+            ).all()
+            let unplanned = try await db.raw(
+                "SELECT id, sla_policy_id FROM tickets WHERE next_timer_at = 0 ORDER BY id LIMIT \(literal: limit)"
+            ).all()
+            return try (due + unplanned).map { (try $0.int("id"), try $0.int("sla_policy_id")) }
         }
-        let dialect = database.dialect
         var changed = 0
         for (id, policyId) in candidates {
             let rules = try await rules(policyId: policyId)
-            let fired = try await database.transaction { db -> Bool in
-                // Re-checked under the lock: another scheduler may have fired it meanwhile, and
-                // SKIP LOCKED lets this one move on while the other holds the row.
-                guard
-                    let row = try await db.raw(
-                        """
-                        SELECT id, doc FROM tickets WHERE id = \(bind: id) AND next_timer_at <= \(bind: now.millis)
-                        \(unsafeRaw: dialect.forUpdateSkipLocked)
-                        """
-                    ).first()
-                else { return false }
-                let ticket = try Self.ticket(from: row)
-                var result = try await Self.runEngine(
-                    on: TicketChange(ticket: ticket, events: []), ticketId: id, rules: rules, now: now, on: db)
-                guard !result.events.isEmpty else {
-                    // Nothing due any more (the plan moved): store the next moment only.
-                    try await Self.writeDueColumns(of: ticket, rules: rules, now: now, on: db)
-                    return false
-                }
-                result.ticket.version += 1
-                try await Self.writeDocument(of: result.ticket, rules: rules, now: now, on: db)
-                try await Self.insert(result.events, ticketId: id, on: db)
-                try await Self.writeOutbox(result.notices, ticketId: id, now: now, on: db)
-                return true
-            }
-            if fired { changed += 1 }
+            if try await fireDueTimers(ticketId: id, rules: rules, now: now) { changed += 1 }
         }
         return changed
     }
 
+    /// Fires one ticket's due timers in one transaction; false when nothing was due any more.
+    private func fireDueTimers(ticketId id: Int64, rules: TicketRules, now: Date) async throws -> Bool {
+        let dialect = database.dialect
+        return try await database.transaction { db -> Bool in
+            // Re-checked under the lock: another scheduler may have fired it meanwhile, and
+            // SKIP LOCKED lets this one move on while the other holds the row.
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT id, doc FROM tickets WHERE id = \(bind: id) AND next_timer_at <= \(bind: now.millis)
+                    \(unsafeRaw: dialect.forUpdateSkipLocked)
+                    """
+                ).first()
+            else { return false }
+            let ticket = try Self.ticket(from: row)
+            var result = try await Self.runEngine(
+                on: TicketChange(ticket: ticket, events: []), ticketId: id, rules: rules, now: now, on: db)
+            guard !result.events.isEmpty else {
+                // Nothing due any more (the plan moved): store the next moment only.
+                try await Self.writeDueColumns(of: ticket, rules: rules, now: now, on: db)
+                return false
+            }
+            result.ticket.version += 1
+            try await Self.writeDocument(of: result.ticket, rules: rules, now: now, on: db)
+            try await Self.insert(result.events, ticketId: id, on: db)
+            try await Self.writeOutbox(result.notices, ticketId: id, now: now, on: db)
+            return true
+        }
+    }
+
+    /// Tickets replanned per transaction: short enough that ticket writes and the scheduler
+    /// interleave with a replan of any size.
+    static let replanBatch = 500
+
     public func replanTimers() async throws {
-        try await database.transaction { db in
-            try await db.raw("UPDATE tickets SET next_timer_at = 0 WHERE status <> 'closed'").run()
+        // Each ticket's real next moment under the current settings (the caller has just saved
+        // them, which emptied the settings cache), in id order, one short transaction per batch.
+        // Rows are locked while planned, so a concurrent change of the same ticket waits or wins
+        // (its own write plans the ticket with the same rules). Tickets opened under a policy
+        // created meanwhile were planned at creation, with these settings: they are skipped.
+        let policyIds = try await database.read { db in
+            try await db.raw("SELECT DISTINCT sla_policy_id FROM tickets WHERE status <> 'closed'").all()
+                .map { try $0.int("sla_policy_id") }
+        }
+        var rulesByPolicy: [Int64: TicketRules] = [:]
+        for id in policyIds { rulesByPolicy[id] = try await rules(policyId: id) }
+        let known = rulesByPolicy
+        let dialect = database.dialect
+        var cursor: Int64 = 0
+        while true {
+            let after = cursor
+            let last = try await database.transaction { db -> Int64? in
+                let rows = try await db.raw(
+                    """
+                    SELECT id, sla_policy_id, next_timer_at, doc FROM tickets
+                    WHERE status <> 'closed' AND id > \(bind: after) ORDER BY id LIMIT \(literal: Self.replanBatch)
+                    \(unsafeRaw: dialect.forUpdate)
+                    """
+                ).all()
+                var planned: [(id: Int64, at: Int64)] = []
+                var unplanned: [Int64] = []
+                for row in rows {
+                    guard let rules = known[try row.int("sla_policy_id")] else { continue }
+                    let next = SLAEngine.nextTimer(for: try Self.ticket(from: row), rules: rules)?.millis
+                    guard next != (try row.optionalInt("next_timer_at")) else { continue }
+                    if let next { planned.append((try row.int("id"), next)) } else { unplanned.append(try row.int("id")) }
+                }
+                try await Self.writeNextTimers(planned, none: unplanned, on: db)
+                return try rows.last?.int("id")
+            }
+            guard let last else { return }
+            cursor = last
+        }
+    }
+
+    /// Stores the next-timer column of many tickets in two statements.
+    static func writeNextTimers(_ planned: [(id: Int64, at: Int64)], none: [Int64], on db: any SQLDatabase) async throws {
+        if !planned.isEmpty {
+            var sql: SQLQueryString = "UPDATE tickets SET next_timer_at = CASE id"
+            for (id, at) in planned { sql += " WHEN \(bind: id) THEN \(bind: at)" }
+            sql += " END WHERE id IN (\(binds: planned.map(\.id)))"
+            try await db.raw(sql).run()
+        }
+        if !none.isEmpty {
+            try await db.raw("UPDATE tickets SET next_timer_at = NULL WHERE id IN (\(binds: none))").run()
         }
     }
 
