@@ -62,8 +62,9 @@ public enum SLAEngine {
         return timers.sorted { $0.at < $1.at }
     }
 
-    /// Timers not fired yet, in time order.
-    static func unfired(for ticket: Ticket, rules: TicketRules) -> [SLATimer] {
+    /// Timers not fired yet, in time order: the plan a write stores the first of, and whose due
+    /// ones it fires.
+    public static func unfired(for ticket: Ticket, rules: TicketRules) -> [SLATimer] {
         let fired = Set(ticket.firedTimers ?? [])
         return timers(for: ticket, rules: rules).filter { !fired.contains($0.key) }
     }

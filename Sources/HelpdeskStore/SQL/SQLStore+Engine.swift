@@ -9,15 +9,28 @@ extension SQLStore {
     static func runEngine(
         on change: TicketChange, ticketId: Int64?, rules: TicketRules, now: Date, on db: any SQLDatabase
     ) async throws -> TicketChange {
-        let due = SLAEngine.dueTimers(for: change.ticket, rules: rules, now: now)
-        guard !due.isEmpty else { return change }
+        try await planAndRun(on: change, ticketId: ticketId, rules: rules, now: now, on: db).change
+    }
+
+    /// Fires what is due, and says when the scheduler must look next. The plan is made once: a
+    /// write with nothing due (nearly all of them) stores the first timer of that same plan.
+    static func planAndRun(
+        on change: TicketChange, ticketId: Int64?, rules: TicketRules, now: Date, on db: any SQLDatabase
+    ) async throws -> (change: TicketChange, nextTimer: Date?) {
+        let plan = SLAEngine.unfired(for: change.ticket, rules: rules)
+        let due = plan.filter { $0.at <= now }
+        guard !due.isEmpty else { return (change, plan.first?.at) }
         var history = change.events
         if let ticketId, due.contains(where: { $0.kind == .l1Escalation || $0.kind == .resolutionBreach }) {
             history = try await loadEvents(ticketId: ticketId, includeInternal: true, on: db) + change.events
         }
-        guard let fired = SLAEngine.fire(change.ticket, rules: rules, history: history, now: now) else { return change }
-        return TicketChange(
-            ticket: fired.ticket, events: change.events + fired.events, notices: change.notices + fired.notices)
+        guard let fired = SLAEngine.fire(change.ticket, rules: rules, history: history, now: now) else {
+            return (change, plan.first?.at)
+        }
+        let result = TicketChange(
+            ticket: fired.ticket, events: change.events + fired.events, notices: change.notices + fired.notices,
+            attachments: change.attachments)
+        return (result, SLAEngine.nextTimer(for: result.ticket, rules: rules))
     }
 
     static func writeOutbox(_ notices: [Notice], ticketId: Int64, now: Date, on db: any SQLDatabase) async throws {

@@ -22,13 +22,13 @@ extension SQLStore {
             var numbered = draft
             numbered.number = format.render(date: draft.submittedAt, sequence: Int(counter), timeZone: timeZone)
             // Timers due at once (a P0's alert, core business skipping L1) fire with the insert.
-            let change = try await Self.runEngine(
+            let (change, nextTimer) = try await Self.planAndRun(
                 on: TicketChange(ticket: numbered, events: [event]), ticketId: nil, rules: rules, now: draft.submittedAt,
                 on: db)
             var ticket = change.ticket
             // One INSERT writes the document and its columns; the document's id is taken from
             // the row when read (see `ticket(from:)`), so it need not be known here.
-            let due = DueColumns(ticket: ticket, rules: rules, now: ticket.submittedAt)
+            let due = DueColumns(ticket: ticket, rules: rules, now: ticket.submittedAt, nextTimer: nextTimer)
             let row = try await db.raw(
                 """
                 INSERT INTO tickets (number, title, status, is_open, priority, tier, type, category_id, subcategory_id,
@@ -87,9 +87,10 @@ extension SQLStore {
                 let current = try Self.ticket(from: row)
                 guard let changed = try change(current, rules, results.map(\.change)) else { continue }
                 // Timers that came due by this change's time (or were not yet seen by the scheduler) fire with it.
-                let result = try await Self.runEngine(
+                let (result, nextTimer) = try await Self.planAndRun(
                     on: changed, ticketId: current.id, rules: rules, now: changed.ticket.updatedAt, on: db)
-                try await Self.writeDocument(of: result.ticket, rules: rules, now: result.ticket.updatedAt, on: db)
+                try await Self.writeDocument(
+                    of: result.ticket, rules: rules, now: result.ticket.updatedAt, nextTimer: nextTimer, on: db)
                 try await Self.insert(result.events, ticketId: current.id, on: db)
                 try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
                 try await Self.insert(result.attachments, ticketId: current.id, by: result.events.first?.actorId ?? 0,
@@ -102,7 +103,15 @@ extension SQLStore {
 
     /// Writes the ticket document and every column derived from it, in one statement.
     static func writeDocument(of ticket: Ticket, rules: TicketRules, now: Date, on db: any SQLDatabase) async throws {
-        let due = DueColumns(ticket: ticket, rules: rules, now: now)
+        try await writeDocument(
+            of: ticket, rules: rules, now: now, nextTimer: SLAEngine.nextTimer(for: ticket, rules: rules), on: db)
+    }
+
+    /// The same, with the next timer already planned.
+    static func writeDocument(
+        of ticket: Ticket, rules: TicketRules, now: Date, nextTimer: Date?, on db: any SQLDatabase
+    ) async throws {
+        let due = DueColumns(ticket: ticket, rules: rules, now: now, nextTimer: nextTimer)
         try await db.raw(
             """
             UPDATE tickets SET title = \(bind: ticket.title), status = \(bind: ticket.status.rawValue),
@@ -273,8 +282,12 @@ struct DueColumns {
     private var isOpen: Bool
 
     init(ticket: Ticket, rules: TicketRules, now: Date) {
+        self.init(ticket: ticket, rules: rules, now: now, nextTimer: SLAEngine.nextTimer(for: ticket, rules: rules))
+    }
+
+    init(ticket: Ticket, rules: TicketRules, now: Date, nextTimer: Date?) {
         isOpen = ticket.status.isOpen
-        nextTimer = SLAEngine.nextTimer(for: ticket, rules: rules)?.millis
+        self.nextTimer = nextTimer?.millis
         pendingExtension = (ticket.extensions ?? []).contains { $0.status == .pending }.sqlValue
         let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
         responseDue = state.responseDueAt.millis
