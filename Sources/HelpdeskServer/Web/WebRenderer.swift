@@ -7,12 +7,8 @@ import Mustache
 struct WebRenderer: Sendable {
     let library: MustacheLibrary
     let localizer: Localizer
-    private let catalogues: Catalogues
-
-    /// The catalogue per locale as nested dictionaries; immutable after init.
-    private struct Catalogues: @unchecked Sendable {
-        let nested: [String: [String: Any]]
-    }
+    /// The catalogue of each locale as a tree of keys; built once.
+    private let catalogues: [String: Catalogue]
 
     init(localizer: Localizer) throws {
         var library = MustacheLibrary()
@@ -24,15 +20,12 @@ struct WebRenderer: Sendable {
         }
         self.library = library
         self.localizer = localizer
-        var nested: [String: [String: Any]] = [:]
+        var catalogues: [String: Catalogue] = [:]
         for locale in Localizer.supported {
-            var root: [String: Any] = [:]
-            for key in localizer.keys(locale) {
-                Self.insert(localizer.text(key, locale: locale), at: key.split(separator: ".").map(String.init), into: &root)
-            }
-            nested[locale] = root
+            let texts = localizer.keys(locale).map { ($0, localizer.text($0, locale: locale)) }
+            catalogues[locale] = Catalogue(Dictionary(uniqueKeysWithValues: texts))
         }
-        catalogues = Catalogues(nested: nested)
+        self.catalogues = catalogues
     }
 
     static func resourceDirectory(_ name: String) throws -> URL {
@@ -40,17 +33,6 @@ struct WebRenderer: Sendable {
         let fallback = Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: fallback.path) else { throw LocalizerError.missingCatalogue(name) }
         return fallback
-    }
-
-    private static func insert(_ value: String, at path: [String], into node: inout [String: Any]) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            node[head] = value
-            return
-        }
-        var child = node[head] as? [String: Any] ?? [:]
-        insert(value, at: Array(path.dropFirst()), into: &child)
-        node[head] = child
     }
 
     func text(_ key: String, _ page: WebPage, _ arguments: [String: String] = [:]) -> String {
@@ -63,7 +45,7 @@ struct WebRenderer: Sendable {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         var context = data
-        context["t"] = catalogues.nested[page.locale] ?? [:]
+        context["t"] = catalogues[page.locale] ?? Catalogue([:])
         context["lang"] = page.locale
         context["title"] = title
         context["csrf"] = page.csrf ?? ""
