@@ -39,30 +39,24 @@ struct WebRenderer: Sendable {
         localizer.text(key, locale: page.locale, arguments)
     }
 
-    /// A whole page: the template's data plus the layout's (language, user, navigation, CSRF token).
-    func page(
-        _ template: String, _ page: WebPage, title: String, _ data: [String: Any] = [:],
-        status: HTTPResponse.Status = .ok
+    /// A whole page: the model's template with the layout's values (language, user, navigation,
+    /// CSRF token).
+    func page<Model: PageModel>(
+        _ model: Model, _ page: WebPage, title: String, status: HTTPResponse.Status = .ok
     ) -> Response {
-        var context = data
-        context["t"] = catalogues[page.locale] ?? Catalogue([:])
-        context["lang"] = page.locale
-        context["title"] = title
-        context["csrf"] = page.csrf ?? ""
-        context["path"] = page.path
-        context["otherLocale"] = page.locale == "en" ? "zh-CN" : "en"
-        context["otherLocaleName"] = page.locale == "en" ? "中文" : "English"
-        if let user = page.user {
-            context["user"] = [
-                "name": user.displayName, "role": text("ui.role.\(user.role.rawValue)", page),
-                "tier": user.tier?.rawValue ?? "",
-            ]
-            context["isRequester"] = !user.role.isStaff
-            context["isStaff"] = user.role.isStaff
-            context["isManager"] = user.role.seesAllTickets
-            context["isAdmin"] = user.role == .admin
-        }
-        let html = library.render(context, withTemplate: template) ?? ""
+        let user = page.user
+        let layout = LayoutModel(
+            t: catalogues[page.locale] ?? Catalogue([:]), lang: page.locale, title: title, csrf: page.csrf ?? "",
+            path: page.path, otherLocale: page.locale == "en" ? "zh-CN" : "en",
+            otherLocaleName: page.locale == "en" ? "中文" : "English",
+            user: user.map {
+                LayoutModel.Viewer(
+                    name: $0.displayName, role: text("ui.role.\($0.role.rawValue)", page),
+                    tier: $0.tier?.rawValue ?? "")
+            },
+            isRequester: user.map { !$0.role.isStaff } ?? false, isStaff: user?.role.isStaff ?? false,
+            isManager: user?.role.seesAllTickets ?? false, isAdmin: user?.role == .admin)
+        let html = library.render(PageContext(layout: layout, model: model), withTemplate: Model.template) ?? ""
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLanguage] = page.locale
