@@ -2,7 +2,7 @@ import Foundation
 import HelpdeskCore
 import HelpdeskStore
 
-/// Turns domain values into the dictionaries the templates render, in the page's language.
+/// Turns domain values into the values page models carry, in the page's language.
 /// Personal data goes through the same masking as the API (`Access.presented`,
 /// `TicketSummary.requesterName(for:)`).
 struct TicketViews {
@@ -49,84 +49,82 @@ struct TicketViews {
 
     /// The SLA cell of a queue row or ticket: the target that runs now, its remaining time and
     /// a class for colour (`sla-ok`, `sla-warn` within the last hour, `sla-breach`).
-    func sla(_ state: SLAState, status: TicketStatus, calendar: BusinessCalendar) -> [String: Any] {
+    func sla(_ state: SLAState, status: TicketStatus, calendar: BusinessCalendar) -> SLACell {
         let responding = state.respondedAt == nil
         let remaining = responding ? state.responseRemainingMinutes : state.resolutionRemainingMinutes
         let due = responding ? state.responseDueAt : state.resolutionDueAt
         let breached = responding ? state.responseBreached : state.resolutionBreached || state.hardLimitBreached
-        var view: [String: Any] = [
-            "target": t(responding ? "ui.sla.response" : "ui.sla.resolution"),
-            "due": time(due, calendar),
-        ]
+        let cssClass: String
+        let text: String
         if !status.isOpen {
-            view["class"] = breached ? "sla-breach" : "sla-done"
-            view["text"] = t(breached ? "ui.sla.breached" : "ui.sla.met")
+            cssClass = breached ? "sla-breach" : "sla-done"
+            text = t(breached ? "ui.sla.breached" : "ui.sla.met")
         } else if state.paused {
-            view["class"] = "sla-paused"
-            view["text"] = t("ui.sla.paused", ["time": duration(remaining)])
+            cssClass = "sla-paused"
+            text = t("ui.sla.paused", ["time": duration(remaining)])
         } else if breached || remaining < 0 {
-            view["class"] = "sla-breach"
-            view["text"] = t("ui.sla.over", ["time": duration(remaining)])
+            cssClass = "sla-breach"
+            text = t("ui.sla.over", ["time": duration(remaining)])
         } else {
-            view["class"] = remaining <= 60 ? "sla-warn" : "sla-ok"
-            view["text"] = t("ui.sla.left", ["time": duration(remaining)])
+            cssClass = remaining <= 60 ? "sla-warn" : "sla-ok"
+            text = t("ui.sla.left", ["time": duration(remaining)])
         }
-        if let due { view["dueISO"] = ISO8601DateFormatter().string(from: due) }
-        return view
+        return SLACell(
+            target: t(responding ? "ui.sla.response" : "ui.sla.resolution"), due: time(due, calendar), class: cssClass,
+            text: text)
     }
 
-    func row(_ summary: TicketSummary, rules: TicketRules) -> [String: Any] {
+    func row(_ summary: TicketSummary, rules: TicketRules) -> QueueRow {
         let state = summary.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
-        return [
-            "number": summary.number, "title": summary.title, "priority": summary.priority.rawValue,
-            "priorityLabel": t("ui.priority.\(summary.priority.rawValue)"),
-            "status": t("status.\(summary.status.rawValue)"), "statusKey": summary.status.rawValue,
-            "tier": summary.tier.rawValue, "requester": summary.requesterName(for: page.user!.actor),
-            "assignee": userName(summary.assigneeId), "group": groupName(summary.groupId),
-            "submitted": time(summary.submittedAt, rules.calendar),
-            "sla": sla(state, status: summary.status, calendar: rules.calendar),
-        ]
+        return QueueRow(
+            number: summary.number, title: summary.title, priority: summary.priority.rawValue,
+            priorityLabel: t("ui.priority.\(summary.priority.rawValue)"),
+            status: t("status.\(summary.status.rawValue)"), statusKey: summary.status.rawValue,
+            tier: summary.tier.rawValue,
+            requester: summary.requesterName(for: page.user!.actor), assignee: userName(summary.assigneeId),
+            group: groupName(summary.groupId), submitted: time(summary.submittedAt, rules.calendar),
+            sla: sla(state, status: summary.status, calendar: rules.calendar))
     }
 
     /// One history entry. `maskedActor` is the external requester whose name this viewer
     /// sees masked (R9.2), so their own entries do not reveal it.
-    func event(_ event: TicketEvent, calendar: BusinessCalendar, maskedActor: Int64? = nil) -> [String: Any] {
+    func event(_ event: TicketEvent, calendar: BusinessCalendar, maskedActor: Int64? = nil) -> EventRow {
         let actor =
             event.actorId == Principal.system.id
             ? t("ui.actor.system") : event.actorId == maskedActor ? Masking.name(event.actorName) : event.actorName
-        var view: [String: Any] = [
-            "at": time(event.at, calendar), "actor": actor, "internal": event.visibility == .internal,
-        ]
+        var to: String?
+        let what: String
         switch event.kind {
         case .transition:
-            view["what"] = t("action.\(event.action?.rawValue ?? "")")
-            if let to = event.toStatus { view["to"] = t("status.\(to.rawValue)") }
+            to = event.toStatus.map { t("status.\($0.rawValue)") }
             if let level = event.data["level"], let score = event.data["score"] {
-                view["what"] = t("ui.event.rated", ["level": t("ui.satisfaction.\(level)"), "score": score])
+                what = t("ui.event.rated", ["level": t("ui.satisfaction.\(level)"), "score": score])
+            } else {
+                what = t("action.\(event.action?.rawValue ?? "")")
             }
-        case .created: view["what"] = t("ui.event.created")
-        case .worklog: view["what"] = t(event.visibility == .internal ? "ui.event.internal_note" : "ui.event.reply")
-        case .workaround: view["what"] = t("action.workaround")
+        case .created: what = t("ui.event.created")
+        case .worklog: what = t(event.visibility == .internal ? "ui.event.internal_note" : "ui.event.reply")
+        case .workaround: what = t("action.workaround")
         case .priorityChanged:
-            view["what"] = t("ui.event.priority", ["from": event.data["from"] ?? "", "to": event.data["to"] ?? ""])
-        case .categoryChanged: view["what"] = t("action.category")
-        case .sla: view["what"] = t("ui.timer.\(event.data["timer"] ?? "")")
-        case .extension: view["what"] = t("ui.event.extension.\(event.data["status"] ?? "pending")")
-        case .breachCause: view["what"] = t("action.breach_cause")
-        case .collaboration: view["what"] = t("action.collaboration")
-        case .approval: view["what"] = t("ui.event.approval.\(event.data["status"] ?? "pending")")
-        case .majorIncident: view["what"] = t("action.major_incident")
+            what = t("ui.event.priority", ["from": event.data["from"] ?? "", "to": event.data["to"] ?? ""])
+        case .categoryChanged: what = t("action.category")
+        case .sla: what = t("ui.timer.\(event.data["timer"] ?? "")")
+        case .extension: what = t("ui.event.extension.\(event.data["status"] ?? "pending")")
+        case .breachCause: what = t("action.breach_cause")
+        case .collaboration: what = t("action.collaboration")
+        case .approval: what = t("ui.event.approval.\(event.data["status"] ?? "pending")")
+        case .majorIncident: what = t("action.major_incident")
         case .attachment:
             let files = (event.data["files"] ?? "").split(separator: "\n").joined(separator: page.locale == "en" ? ", " : "、")
-            view["what"] = t("ui.event.attachment", ["files": files])
+            what = t("ui.event.attachment", ["files": files])
         }
-        if let reason = event.reason { view["reason"] = reason }
-        if let body = event.body { view["body"] = body }
-        return view
+        return EventRow(
+            at: time(event.at, calendar), actor: actor, internal: event.visibility == .internal, what: what, to: to,
+            reason: event.reason, body: event.body)
     }
 
     /// Options of a `<select>`, marking the selected value.
-    static func options(_ pairs: [(String, String)], selected: String?) -> [[String: Any]] {
-        pairs.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == selected] }
+    static func options(_ pairs: [(String, String)], selected: String?) -> [SelectOption] {
+        pairs.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == selected) }
     }
 }

@@ -49,18 +49,20 @@ struct WebAdminConfigRoutes {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let records = try await config.calendars(for: admin)
-        let items: [[String: Any]] = records.map { record in
+        let items = records.map { record in
             let week = record.calendar.week
             let days = [week.monday, week.tuesday, week.wednesday, week.thursday, week.friday, week.saturday, week.sunday]
-            return [
-                "id": record.id, "name": record.name, "timeZone": record.calendar.timeZoneIdentifier,
-                "days": zip(Self.weekdays, days).map { ["key": $0.0, "label": deps.renderer.text("ui.weekday.\($0.0)", page), "value": Self.periods($0.1)] },
-                "holidays": record.calendar.holidays.sorted().map(\.description).joined(separator: "\n"),
-                "workingDays": record.calendar.workingDays.sorted().map(\.description).joined(separator: "\n"),
-                "workingDayMinutes": record.calendar.workingDayMinutes,
-            ]
+            return AdminCalendarsPage.Calendar(
+                id: record.id, name: record.name, timeZone: record.calendar.timeZoneIdentifier,
+                days: zip(Self.weekdays, days).map {
+                    AdminCalendarsPage.Calendar.Day(
+                        key: $0.0, label: deps.renderer.text("ui.weekday.\($0.0)", page), value: Self.periods($0.1))
+                },
+                holidays: record.calendar.holidays.sorted().map(\.description).joined(separator: "\n"),
+                workingDays: record.calendar.workingDays.sorted().map(\.description).joined(separator: "\n"),
+                workingDayMinutes: record.calendar.workingDayMinutes)
         }
-        return deps.render("admin-calendars", page, titleKey: "ui.admin.calendars", ["calendars": items])
+        return deps.render(AdminCalendarsPage(calendars: items), page, titleKey: "ui.admin.calendars")
     }
 
     @Sendable func saveCalendar(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
@@ -91,38 +93,41 @@ struct WebAdminConfigRoutes {
         let t = { (key: String) in deps.renderer.text(key, page) }
         let versions = try await config.policies(for: admin)
         let current = try await config.currentPolicy(for: admin)
-        func target(_ prefix: String, _ value: SLATarget?) -> [String: Any] {
-            [
-                "name": prefix, "value": value.map { String($0.value) } ?? "",
-                "units": TicketViews.options(SLAUnit.allCases.map { ($0.rawValue, t("ui.sla.unit.\($0.rawValue)")) }, selected: value?.unit.rawValue),
-                "modes": TicketViews.options(SLAClockMode.allCases.map { ($0.rawValue, t("ui.sla.mode.\($0.rawValue)")) }, selected: value?.mode.rawValue),
-            ]
+        func target(_ prefix: String, _ value: SLATarget?) -> AdminSLAPage.Row.Target {
+            AdminSLAPage.Row.Target(
+                name: prefix, value: value.map { String($0.value) } ?? "",
+                units: TicketViews.options(
+                    SLAUnit.allCases.map { ($0.rawValue, t("ui.sla.unit.\($0.rawValue)")) }, selected: value?.unit.rawValue),
+                modes: TicketViews.options(
+                    SLAClockMode.allCases.map { ($0.rawValue, t("ui.sla.mode.\($0.rawValue)")) },
+                    selected: value?.mode.rawValue))
         }
-        let rows: [[String: Any]] = Priority.allCases.map { priority in
+        let rows = Priority.allCases.map { priority in
             let targets = current.policy.targets(for: priority)
-            return [
-                "priority": t("ui.priority.\(priority.rawValue)"),
-                "targets": [
+            return AdminSLAPage.Row(
+                priority: t("ui.priority.\(priority.rawValue)"),
+                targets: [
                     target("\(priority.rawValue)_response", targets?.response),
                     target("\(priority.rawValue)_resolution", targets?.resolution),
                     target("\(priority.rawValue)_hard", targets?.hardLimit),
-                ],
-            ]
+                ])
         }
         let calendars = try await config.calendars(for: admin)
         let zone = calendars.first { $0.id == current.calendarId }?.calendar.timeZone ?? .gmt
-        let data: [String: Any] = [
-            "current": ["version": current.version, "name": current.name, "calendarId": current.calendarId], "rows": rows,
-            "pauses": [TicketStatus.waitingOnRequester, .blocked].map {
-                ["value": $0.rawValue, "label": t("status.\($0.rawValue)"), "checked": current.policy.pauseStatuses.contains($0)]
+        let model = AdminSLAPage(
+            current: AdminSLAPage.Current(version: current.version, name: current.name), rows: rows,
+            pauses: [TicketStatus.waitingOnRequester, .blocked].map {
+                AdminSLAPage.Pause(
+                    value: $0.rawValue, label: t("status.\($0.rawValue)"),
+                    checked: current.policy.pauseStatuses.contains($0))
             },
-            "calendars": TicketViews.options(
+            calendars: TicketViews.options(
                 calendars.map { (String($0.id), $0.name) }, selected: String(current.calendarId)),
-            "versions": versions.sorted { $0.version > $1.version }.map {
-                ["version": $0.version, "name": $0.name, "created": TimeFormatting.local($0.createdAt, zone)]
-            },
-        ]
-        return deps.render("admin-sla", page, titleKey: "ui.admin.sla", data)
+            versions: versions.sorted { $0.version > $1.version }.map {
+                AdminSLAPage.Version(
+                    version: $0.version, name: $0.name, created: TimeFormatting.local($0.createdAt, zone))
+            })
+        return deps.render(model, page, titleKey: "ui.admin.sla")
     }
 
     @Sendable func savePolicy(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
@@ -153,9 +158,9 @@ struct WebAdminConfigRoutes {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let settings = try await config.settings(for: admin)
-        return deps.render(
-            "admin-settings", page, titleKey: "ui.admin.settings",
-            ["format": settings.ticketNumberFormat.pattern, "reopenDays": settings.reopenWindowDays])
+        let model = AdminSettingsPage(
+            format: settings.ticketNumberFormat.pattern, reopenDays: settings.reopenWindowDays)
+        return deps.render(model, page, titleKey: "ui.admin.settings")
     }
 
     @Sendable func saveSettings(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {

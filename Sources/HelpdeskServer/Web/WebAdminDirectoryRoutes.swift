@@ -19,8 +19,10 @@ struct WebAdminDirectoryRoutes {
         group.get("admin/groups") { request, context in
             let page = try await deps.page(request, context)
             let admin = try page.requireRole([.admin])
-            let groups = try await directory.groups(for: admin).map { ["id": $0.id, "name": $0.name, "nameEn": $0.nameEn ?? ""] }
-            return deps.render("admin-groups", page, titleKey: "ui.admin.groups", ["groups": groups])
+            let groups = try await directory.groups(for: admin).map {
+                AdminGroupsPage.Group(id: $0.id, name: $0.name, nameEn: $0.nameEn ?? "")
+            }
+            return deps.render(AdminGroupsPage(groups: groups), page, titleKey: "ui.admin.groups")
         }
         group.post("admin/groups") { request, context in
             let page = try await deps.page(request, context)
@@ -54,34 +56,32 @@ struct WebAdminDirectoryRoutes {
             guard let user = all.first(where: { $0.id == editing }) else { throw APIError.notFound("user") }
             edited = user
         }
-        let rows: [[String: Any]] = all.map { user in
-            [
-                "id": user.id, "username": user.username, "name": user.displayName,
-                "role": views.t("ui.role.\(user.role.rawValue)"), "tier": user.tier?.rawValue ?? "",
-                "groups": user.groupIds.map { views.groupName($0) }.joined(separator: "、"), "active": user.active,
-            ]
+        let rows = all.map { user in
+            AdminUsersPage.Row(
+                id: user.id, username: user.username, name: user.displayName,
+                role: views.t("ui.role.\(user.role.rawValue)"), tier: user.tier?.rawValue ?? "",
+                groups: user.groupIds.map { views.groupName($0) }.joined(separator: "、"), active: user.active)
         }
-        var form: [String: Any] = [
-            "roles": TicketViews.options(
+        let form = AdminUsersPage.Form(
+            roles: TicketViews.options(
                 Role.allCases.map { ($0.rawValue, views.t("ui.role.\($0.rawValue)")) }, selected: edited?.role.rawValue ?? "requester"),
-            "tiers": TicketViews.options(
+            tiers: TicketViews.options(
                 [("", "—")] + Tier.allCases.map { ($0.rawValue, $0.rawValue) }, selected: edited?.tier?.rawValue ?? ""),
-            "groups": views.groups.values.sorted { $0.id < $1.id }.map {
-                ["id": $0.id, "name": views.groupName($0.id), "checked": edited?.groupIds.contains($0.id) ?? false]
+            groups: views.groups.values.sorted { $0.id < $1.id }.map {
+                AdminUsersPage.Form.Group(
+                    id: $0.id, name: views.groupName($0.id), checked: edited?.groupIds.contains($0.id) ?? false)
             },
-            "locales": TicketViews.options([("zh-CN", "中文"), ("en", "English")], selected: edited?.locale ?? "zh-CN"),
-            "active": edited?.active ?? true, "external": edited?.external ?? false,
-            "action": edited.map { "/admin/users/\($0.id)" } ?? "/admin/users",
-        ]
-        if let edited {
-            form["edited"] = [
-                "id": edited.id, "username": edited.username, "name": edited.displayName, "email": edited.email ?? "",
-                "phone": edited.phone ?? "", "department": edited.department ?? "",
-                "employeeNumber": edited.employeeNumber ?? "", "region": edited.region ?? "",
-            ]
-        }
+            locales: TicketViews.options([("zh-CN", "中文"), ("en", "English")], selected: edited?.locale ?? "zh-CN"),
+            active: edited?.active ?? true, external: edited?.external ?? false,
+            action: edited.map { "/admin/users/\($0.id)" } ?? "/admin/users",
+            edited: edited.map {
+                AdminUsersPage.Form.Edited(
+                    username: $0.username, name: $0.displayName, email: $0.email ?? "", phone: $0.phone ?? "",
+                    department: $0.department ?? "", employeeNumber: $0.employeeNumber ?? "")
+            })
         return deps.render(
-            "admin-users", page, titleKey: editing == nil ? "ui.admin.users" : "ui.admin.edit_user", ["users": rows, "form": form])
+            AdminUsersPage(users: rows, form: form), page,
+            titleKey: editing == nil ? "ui.admin.users" : "ui.admin.edit_user")
     }
 
     @Sendable func saveUser(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
@@ -109,23 +109,21 @@ struct WebAdminDirectoryRoutes {
         _ = try page.requireRole([.admin])
         let views = try await deps.views(page)
         let all = try await directory.categories()
-        let tree: [[String: Any]] = all.filter { $0.parentId == nil }.map { top in
-            [
-                "name": top.name, "nameEn": top.nameEn ?? "", "group": views.groupName(top.defaultGroupId), "active": top.active,
-                "children": all.filter { $0.parentId == top.id }.map {
-                    ["name": $0.name, "nameEn": $0.nameEn ?? "", "group": views.groupName($0.defaultGroupId), "active": $0.active]
-                },
-            ]
+        func node(_ category: TicketCategory, children: [AdminCategoriesPage.Node]) -> AdminCategoriesPage.Node {
+            AdminCategoriesPage.Node(
+                name: category.name, nameEn: category.nameEn ?? "", group: views.groupName(category.defaultGroupId),
+                children: children)
         }
-        let data: [String: Any] = [
-            "tree": tree,
-            "parents": TicketViews.options(
-                [("", views.t("ui.admin.top_level"))] + all.filter { $0.parentId == nil }.map { (String($0.id), $0.name) },
-                selected: ""),
-            "groups": TicketViews.options(
+        let tops = all.filter { $0.parentId == nil }
+        let model = AdminCategoriesPage(
+            tree: tops.map { top in
+                node(top, children: all.filter { $0.parentId == top.id }.map { node($0, children: []) })
+            },
+            parents: TicketViews.options(
+                [("", views.t("ui.admin.top_level"))] + tops.map { (String($0.id), $0.name) }, selected: ""),
+            groups: TicketViews.options(
                 [("", "—")] + views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
-                selected: ""),
-        ]
-        return deps.render("admin-categories", page, titleKey: "ui.admin.categories", data)
+                selected: ""))
+        return deps.render(model, page, titleKey: "ui.admin.categories")
     }
 }

@@ -16,7 +16,7 @@ struct WebAuthRoutes {
         group.get("login") { request, context in
             let page = try await deps.page(request, context)
             if let user = page.user { return Response.redirect(to: WebDependencies.home(for: user)) }
-            return deps.render("login", page, titleKey: "ui.login.title")
+            return deps.render(LoginPage(error: nil, username: ""), page, titleKey: "ui.login.title")
         }
         group.post("login", use: login)
         group.post("logout", use: logout)
@@ -31,10 +31,9 @@ struct WebAuthRoutes {
             issued = try await deps.services.signIn.issue(
                 username: form.text("username") ?? "", password: form["password"] ?? "")
         } catch UseCaseError.invalidCredentials {
-            return deps.render(
-                "login", page, titleKey: "ui.login.title",
-                ["error": deps.renderer.text("error.invalid_credentials", page), "username": form["username"] ?? ""],
-                status: .unauthorized)
+            let model = LoginPage(
+                error: deps.renderer.text("error.invalid_credentials", page), username: form["username"] ?? "")
+            return deps.render(model, page, titleKey: "ui.login.title", status: .unauthorized)
         }
         var response = Response.redirect(to: WebDependencies.home(for: issued.user))
         response.setCookie(deps.sessionCookie(issued.token, signer: try await deps.keys.current()))

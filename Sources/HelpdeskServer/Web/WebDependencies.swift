@@ -32,10 +32,9 @@ struct WebDependencies: Sendable {
     }
 
     func render(
-        _ template: String, _ page: WebPage, titleKey: String, _ data: [String: Any] = [:],
-        status: HTTPResponse.Status = .ok
+        _ model: some PageModel, _ page: WebPage, titleKey: String, status: HTTPResponse.Status = .ok
     ) -> Response {
-        renderer.page(template, page, title: renderer.text(titleKey, page), data, status: status)
+        renderer.page(model, page, title: renderer.text(titleKey, page), status: status)
     }
 
     /// The cookie that carries the session, or clears it when `token` is nil.

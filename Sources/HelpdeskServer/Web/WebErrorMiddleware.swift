@@ -29,8 +29,8 @@ struct WebErrorMiddleware: RouterMiddleware {
                 message = ErrorMapping.message(apiError, localizer: renderer.localizer, locale: page.locale)
             }
             return renderer.page(
-                "error", page, title: renderer.text("ui.error.title", page),
-                ["message": message, "status": Int(status.code)], status: status)
+                ErrorPage(message: message, status: Int(status.code)), page,
+                title: renderer.text("ui.error.title", page), status: status)
         }
     }
 }

@@ -30,30 +30,29 @@ struct WebIntakeRoutes {
                 categoryOptions.append((String(sub.id), "　" + views.categoryName(top.id) + " / " + views.categoryName(sub.id)))
             }
         }
-        func levels(_ key: String, _ cases: [String]) -> [[String: Any]] {
+        func levels(_ key: String, _ cases: [String]) -> [SelectOption] {
             TicketViews.options(cases.map { ($0, views.t("ui.level.\($0)")) }, selected: values[key] ?? "medium")
         }
-        var data: [String: Any] = [
-            "types": TicketType.allCases.map {
-                ["value": $0.rawValue, "label": views.t("ui.type.\($0.rawValue)"), "current": $0 == type]
+        let model = NewTicketPage(
+            types: TicketType.allCases.map {
+                NewTicketPage.TypeTab(value: $0.rawValue, label: views.t("ui.type.\($0.rawValue)"), current: $0 == type)
             },
-            "type": type.rawValue, "typeLabel": views.t("ui.type.\(type.rawValue)"),
-            "details": type.requiredDetails.map {
-                ["key": $0, "label": views.t("detail.\($0)"), "value": values["detail_\($0)"] ?? ""]
+            type: type.rawValue, typeLabel: views.t("ui.type.\(type.rawValue)"),
+            details: type.requiredDetails.map {
+                NewTicketPage.DetailField(key: $0, label: views.t("detail.\($0)"), value: values["detail_\($0)"] ?? "")
             },
-            "categories": TicketViews.options(categoryOptions, selected: values["categoryId"]),
-            "impacts": levels("impact", Impact.allCases.map(\.rawValue)),
-            "urgencies": levels("urgency", Urgency.allCases.map(\.rawValue)),
-            "values": values.fields.mapValues { $0.first ?? "" },
-            "contact": values["contact"] ?? user.phone ?? user.email ?? "",
-            "maxMB": deps.options.maxAttachmentBytes / (1024 * 1024),
-            "onBehalf": user.role.isStaff,
-            "channels": TicketViews.options(
+            categories: TicketViews.options(categoryOptions, selected: values["categoryId"]),
+            impacts: levels("impact", Impact.allCases.map(\.rawValue)),
+            urgencies: levels("urgency", Urgency.allCases.map(\.rawValue)),
+            values: values.fields.mapValues { $0.first ?? "" },
+            contact: values["contact"] ?? user.phone ?? user.email ?? "",
+            maxMB: deps.options.maxAttachmentBytes / (1024 * 1024),
+            onBehalf: user.role.isStaff,
+            channels: TicketViews.options(
                 [Channel.phone, .walkIn, .email, .im].map { ($0.rawValue, views.t("ui.channel.\($0.rawValue)")) },
                 selected: values["channel"]),
-        ]
-        if let error { data["error"] = error }
-        return deps.render("new", page, titleKey: "ui.new.title", data, status: error == nil ? .ok : .unprocessableContent)
+            error: error)
+        return deps.render(model, page, titleKey: "ui.new.title", status: error == nil ? .ok : .unprocessableContent)
     }
 
     @Sendable func submit(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
@@ -98,15 +97,12 @@ struct WebIntakeRoutes {
         let views = try await deps.views(page)
         let calendar = view.rules.calendar
         let text = AcknowledgementText(localizer: deps.renderer.localizer, locale: page.locale)
-        var data: [String: Any] = [
-            "number": ack.number,
-            "message": text.message(ack, calendar),
-            "priority": views.t("ui.priority.\(view.ticket.priority.rawValue)"),
-            "responseDue": views.time(ack.responseDueAt, calendar),
-        ]
-        if let lookAt = ack.lookedAtFrom { data["outsideHours"] = views.time(lookAt, calendar) }
-        if let missing = text.missingDetails(ack) { data["missing"] = missing }
-        if ack.titleLong { data["titleLong"] = views.t("warning.title_long") }
-        return deps.render("submitted", page, titleKey: "ui.ack.title", data)
+        let model = AcknowledgementPage(
+            number: ack.number, message: text.message(ack, calendar),
+            priority: views.t("ui.priority.\(view.ticket.priority.rawValue)"),
+            responseDue: views.time(ack.responseDueAt, calendar),
+            outsideHours: ack.lookedAtFrom.map { views.time($0, calendar) }, missing: text.missingDetails(ack),
+            titleLong: ack.titleLong ? views.t("warning.title_long") : nil)
+        return deps.render(model, page, titleKey: "ui.ack.title")
     }
 }

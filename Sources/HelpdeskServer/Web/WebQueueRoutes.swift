@@ -14,7 +14,8 @@ struct WebQueueRoutes {
         let name: String
         let titleKey: String
         let roles: Set<Role>
-        let template: String
+        /// The supervisor's board (`board.mustache`) rather than a filtered table.
+        let isBoard: Bool
         let refreshSeconds: Int
         let configure: @Sendable (inout TicketFilter, User) -> Void
     }
@@ -25,32 +26,32 @@ struct WebQueueRoutes {
 
     static let queues: [String: Queue] = {
         let list: [Queue] = [
-            Queue(name: "my", titleKey: "ui.queue.my", roles: Set(Role.allCases), template: "queue", refreshSeconds: 0) {
+            Queue(name: "my", titleKey: "ui.queue.my", roles: Set(Role.allCases), isBoard: false, refreshSeconds: 0) {
                 query, user in query.requesterId = user.id
             },
-            Queue(name: "mine", titleKey: "ui.queue.mine", roles: staff, template: "queue", refreshSeconds: 60) {
+            Queue(name: "mine", titleKey: "ui.queue.mine", roles: staff, isBoard: false, refreshSeconds: 60) {
                 query, user in
                 query.assignee = .me
                 if query.statuses.isEmpty { query.statuses = open + [.resolved] }
             },
-            Queue(name: "groups", titleKey: "ui.queue.groups", roles: staff, template: "queue", refreshSeconds: 60) {
+            Queue(name: "groups", titleKey: "ui.queue.groups", roles: staff, isBoard: false, refreshSeconds: 60) {
                 query, _ in if query.statuses.isEmpty { query.statuses = open }
             },
-            Queue(name: "unassigned", titleKey: "ui.queue.unassigned", roles: staff, template: "queue", refreshSeconds: 60) {
+            Queue(name: "unassigned", titleKey: "ui.queue.unassigned", roles: staff, isBoard: false, refreshSeconds: 60) {
                 query, _ in
                 query.assignee = .nobody
                 if query.statuses.isEmpty { query.statuses = [.new] }
             },
-            Queue(name: "overdue", titleKey: "ui.queue.overdue", roles: staff, template: "queue", refreshSeconds: 60) {
+            Queue(name: "overdue", titleKey: "ui.queue.overdue", roles: staff, isBoard: false, refreshSeconds: 60) {
                 query, _ in query.overdue = true
             },
-            Queue(name: "waiting", titleKey: "ui.queue.waiting", roles: staff, template: "queue", refreshSeconds: 60) {
+            Queue(name: "waiting", titleKey: "ui.queue.waiting", roles: staff, isBoard: false, refreshSeconds: 60) {
                 query, _ in query.statuses = [.waitingOnRequester, .blocked]
             },
-            Queue(name: "review", titleKey: "ui.queue.review", roles: managers, template: "queue", refreshSeconds: 60) {
+            Queue(name: "review", titleKey: "ui.queue.review", roles: managers, isBoard: false, refreshSeconds: 60) {
                 query, _ in query.statuses = [.resolved, .confirmed, .reviewed]
             },
-            Queue(name: "board", titleKey: "ui.queue.board", roles: managers, template: "board", refreshSeconds: 30) {
+            Queue(name: "board", titleKey: "ui.queue.board", roles: managers, isBoard: true, refreshSeconds: 30) {
                 query, _ in
                 query.priorities = [.p0, .p1]
                 query.statuses = open
@@ -93,35 +94,31 @@ struct WebQueueRoutes {
         let result = listing.page
         let views = try await deps.views(page)
         let rows = result.tickets.map { views.row($0, rules: listing.rules[$0.slaPolicyId]!) }
+        if queue.isBoard {
+            return deps.render(BoardPage(rows: rows, refresh: queue.refreshSeconds), page, titleKey: queue.titleKey)
+        }
         var filters = parameters.filter { $0.key != "cursor" }.map { ($0.key, String($0.value)) }
         filters.sort { $0.0 < $1.0 }
-        var data: [String: Any] = [
-            "rows": rows, "queue": name, "refresh": queue.refreshSeconds,
-            "q": parameters.get("q") ?? "", "isSupervisorList": supervisor || name == "review",
-            "statuses": TicketViews.options(
+        func link(_ pairs: [(Substring, String)]) -> String {
+            pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                .joined(separator: "&")
+        }
+        let model = QueuePage(
+            rows: rows, refresh: queue.refreshSeconds, q: parameters.get("q") ?? "",
+            statuses: TicketViews.options(
                 [("", views.t("ui.filter.any_status"))] + TicketStatus.allCases.map { ($0.rawValue, views.t("status.\($0.rawValue)")) },
                 selected: parameters.get("status") ?? ""),
-            "priorities": TicketViews.options(
+            priorities: TicketViews.options(
                 [("", views.t("ui.filter.any_priority"))] + Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: parameters.get("priority") ?? ""),
-            "groups": TicketViews.options(
+            groups: TicketViews.options(
                 [("", views.t("ui.filter.any_group"))]
                     + views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
                 selected: parameters.get("group") ?? ""),
-            "showRequester": user.role.isStaff,
-            "overdueCauses": name == "overdue" && supervisor,
-        ]
-        if let next = result.nextCursor {
-            let query = (filters + [("cursor", String(next))])
-                .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-                .joined(separator: "&")
-            data["next"] = "\(page.path)?\(query)"
-        }
-        if parameters.get("cursor") != nil {
-            let query = filters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-                .joined(separator: "&")
-            data["first"] = query.isEmpty ? page.path : "\(page.path)?\(query)"
-        }
-        return deps.render(queue.template, page, titleKey: queue.titleKey, data)
+            showRequester: user.role.isStaff, overdueCauses: name == "overdue" && supervisor,
+            next: result.nextCursor.map { "\(page.path)?\(link(filters + [("cursor", String($0))]))" },
+            first: parameters.get("cursor") == nil
+                ? nil : filters.isEmpty ? page.path : "\(page.path)?\(link(filters))")
+        return deps.render(model, page, titleKey: queue.titleKey)
     }
 }

@@ -7,12 +7,8 @@ import Mustache
 struct WebRenderer: Sendable {
     let library: MustacheLibrary
     let localizer: Localizer
-    private let catalogues: Catalogues
-
-    /// The catalogue per locale as nested dictionaries; immutable after init.
-    private struct Catalogues: @unchecked Sendable {
-        let nested: [String: [String: Any]]
-    }
+    /// The catalogue of each locale as a tree of keys; built once.
+    private let catalogues: [String: Catalogue]
 
     init(localizer: Localizer) throws {
         var library = MustacheLibrary()
@@ -24,15 +20,12 @@ struct WebRenderer: Sendable {
         }
         self.library = library
         self.localizer = localizer
-        var nested: [String: [String: Any]] = [:]
+        var catalogues: [String: Catalogue] = [:]
         for locale in Localizer.supported {
-            var root: [String: Any] = [:]
-            for key in localizer.keys(locale) {
-                Self.insert(localizer.text(key, locale: locale), at: key.split(separator: ".").map(String.init), into: &root)
-            }
-            nested[locale] = root
+            let texts = localizer.keys(locale).map { ($0, localizer.text($0, locale: locale)) }
+            catalogues[locale] = Catalogue(Dictionary(uniqueKeysWithValues: texts))
         }
-        catalogues = Catalogues(nested: nested)
+        self.catalogues = catalogues
     }
 
     static func resourceDirectory(_ name: String) throws -> URL {
@@ -42,45 +35,28 @@ struct WebRenderer: Sendable {
         return fallback
     }
 
-    private static func insert(_ value: String, at path: [String], into node: inout [String: Any]) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            node[head] = value
-            return
-        }
-        var child = node[head] as? [String: Any] ?? [:]
-        insert(value, at: Array(path.dropFirst()), into: &child)
-        node[head] = child
-    }
-
     func text(_ key: String, _ page: WebPage, _ arguments: [String: String] = [:]) -> String {
         localizer.text(key, locale: page.locale, arguments)
     }
 
-    /// A whole page: the template's data plus the layout's (language, user, navigation, CSRF token).
-    func page(
-        _ template: String, _ page: WebPage, title: String, _ data: [String: Any] = [:],
-        status: HTTPResponse.Status = .ok
+    /// A whole page: the model's template with the layout's values (language, user, navigation,
+    /// CSRF token).
+    func page<Model: PageModel>(
+        _ model: Model, _ page: WebPage, title: String, status: HTTPResponse.Status = .ok
     ) -> Response {
-        var context = data
-        context["t"] = catalogues.nested[page.locale] ?? [:]
-        context["lang"] = page.locale
-        context["title"] = title
-        context["csrf"] = page.csrf ?? ""
-        context["path"] = page.path
-        context["otherLocale"] = page.locale == "en" ? "zh-CN" : "en"
-        context["otherLocaleName"] = page.locale == "en" ? "中文" : "English"
-        if let user = page.user {
-            context["user"] = [
-                "name": user.displayName, "role": text("ui.role.\(user.role.rawValue)", page),
-                "tier": user.tier?.rawValue ?? "",
-            ]
-            context["isRequester"] = !user.role.isStaff
-            context["isStaff"] = user.role.isStaff
-            context["isManager"] = user.role.seesAllTickets
-            context["isAdmin"] = user.role == .admin
-        }
-        let html = library.render(context, withTemplate: template) ?? ""
+        let user = page.user
+        let layout = LayoutModel(
+            t: catalogues[page.locale] ?? Catalogue([:]), lang: page.locale, title: title, csrf: page.csrf ?? "",
+            path: page.path, otherLocale: page.locale == "en" ? "zh-CN" : "en",
+            otherLocaleName: page.locale == "en" ? "中文" : "English",
+            user: user.map {
+                LayoutModel.Viewer(
+                    name: $0.displayName, role: text("ui.role.\($0.role.rawValue)", page),
+                    tier: $0.tier?.rawValue ?? "")
+            },
+            isRequester: user.map { !$0.role.isStaff } ?? false, isStaff: user?.role.isStaff ?? false,
+            isManager: user?.role.seesAllTickets ?? false, isAdmin: user?.role == .admin)
+        let html = library.render(PageContext(layout: layout, model: model), withTemplate: Model.template) ?? ""
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLanguage] = page.locale

@@ -33,86 +33,77 @@ struct WebTicketRoutes {
         let calendar = rules.calendar
         let masked = !Access.hasFullAccess(original, by: user.actor)
         let maskedActor = masked && original.requester.external ? original.requester.userId : nil
-        var details: [[String: Any]] = []
-        for key in Set(ticket.type.requiredDetails).union(ticket.details.keys).sorted() {
-            details.append(["label": views.t("detail.\(key)"), "value": ticket.details[key] ?? "—"])
+        let details = Set(ticket.type.requiredDetails).union(ticket.details.keys).sorted().map {
+            TicketPage.Detail(label: views.t("detail.\($0)"), value: ticket.details[$0] ?? "—")
         }
-        var data: [String: Any] = [
-            "number": ticket.number, "version": ticket.version, "ticketTitle": ticket.title,
-            "description": ticket.description, "details": details,
-            "type": views.t("ui.type.\(ticket.type.rawValue)"), "status": views.t("status.\(ticket.status.rawValue)"),
-            "statusKey": ticket.status.rawValue, "priority": ticket.priority.rawValue,
-            "priorityLabel": views.t("ui.priority.\(ticket.priority.rawValue)"), "tier": ticket.tier.rawValue,
-            "requester": ticket.requester.name, "contact": ticket.contact,
-            "masked": masked,
-            "channel": views.t("ui.channel.\(ticket.channel.rawValue)"),
-            "category": [views.categoryName(ticket.categoryId), views.categoryName(ticket.subcategoryId)]
+        let model = TicketPage(
+            number: ticket.number, version: ticket.version, ticketTitle: ticket.title, description: ticket.description,
+            details: details, type: views.t("ui.type.\(ticket.type.rawValue)"),
+            status: views.t("status.\(ticket.status.rawValue)"), statusKey: ticket.status.rawValue,
+            priority: ticket.priority.rawValue, priorityLabel: views.t("ui.priority.\(ticket.priority.rawValue)"),
+            tier: ticket.tier.rawValue, requester: ticket.requester.name,
+            department: ticket.requester.department.flatMap { $0.isEmpty ? nil : $0 }, contact: ticket.contact,
+            masked: masked, channel: views.t("ui.channel.\(ticket.channel.rawValue)"),
+            category: [views.categoryName(ticket.categoryId), views.categoryName(ticket.subcategoryId)]
                 .filter { !$0.isEmpty }.joined(separator: " / "),
-            "group": views.groupName(ticket.groupId), "assignee": views.userName(ticket.assigneeId),
-            "submitted": views.time(ticket.submittedAt, calendar), "affectedSystem": ticket.affectedSystem ?? "",
-            "sla": views.sla(state, status: ticket.status, calendar: calendar),
-            "responseDue": views.time(state.responseDueAt, calendar),
-            "respondedAt": views.time(state.respondedAt, calendar),
-            "resolutionDue": views.time(state.resolutionDueAt, calendar),
-            "events": events.map { views.event($0, calendar: calendar, maskedActor: maskedActor) },
-            "attachments": attachments.map {
-                ["id": $0.id, "filename": $0.filename, "size": ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file)]
+            group: views.groupName(ticket.groupId), assignee: views.userName(ticket.assigneeId),
+            submitted: views.time(ticket.submittedAt, calendar), affectedSystem: ticket.affectedSystem ?? "",
+            sla: views.sla(state, status: ticket.status, calendar: calendar),
+            responseDue: views.time(state.responseDueAt, calendar),
+            respondedAt: views.time(state.respondedAt, calendar),
+            resolutionDue: views.time(state.resolutionDueAt, calendar),
+            pausedMinutes: state.pausedMinutes > 0 ? views.duration(state.pausedMinutes) : nil,
+            workaround: ticket.workaround, workaroundEta: ticket.workaroundEta.map { views.time($0, calendar) },
+            solution: ticket.solution, rootCause: ticket.rootCause,
+            satisfaction: ticket.satisfaction.map {
+                TicketPage.Satisfaction(
+                    level: views.t("ui.satisfaction.\($0.level.rawValue)"), score: $0.score, comment: $0.comment ?? "")
             },
-            "actions": actionForms(actions, ticket: original, views: views), "hasActions": !actions.isEmpty,
-            "canWork": user.role.isStaff && ticket.status != .closed,
-            "canReprioritise": user.role.seesAllTickets && ticket.status != .closed,
-            "priorities": TicketViews.options(
-                Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) }, selected: ticket.priority.rawValue),
-            "categories": TicketViews.options(
+            closeReason: ticket.closeReason,
+            events: events.map { views.event($0, calendar: calendar, maskedActor: maskedActor) },
+            attachments: attachments.map {
+                TicketPage.Attachment(
+                    id: $0.id, filename: $0.filename,
+                    size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))
+            },
+            actions: actionForms(actions, ticket: original, views: views), hasActions: !actions.isEmpty,
+            canWork: user.role.isStaff && ticket.status != .closed,
+            canReprioritise: user.role.seesAllTickets && ticket.status != .closed, canAttach: ticket.status != .closed,
+            priorities: TicketViews.options(
+                Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
+                selected: ticket.priority.rawValue),
+            categories: TicketViews.options(
                 views.categories.values.filter(\.active).sorted { ($0.parentId ?? $0.id, $0.id) < ($1.parentId ?? $1.id, $1.id) }
                     .map { (String($0.id), ($0.parentId.map { views.categoryName($0) + " / " } ?? "") + views.categoryName($0.id)) },
                 selected: ticket.subcategoryId.map(String.init) ?? ticket.categoryId.map(String.init)),
-            "maxMB": deps.options.maxAttachmentBytes / (1024 * 1024),
-            "canAttach": ticket.status != .closed,
-        ]
-        if let department = ticket.requester.department, !department.isEmpty { data["department"] = department }
-        if state.pausedMinutes > 0 { data["pausedMinutes"] = views.duration(state.pausedMinutes) }
-        if let workaround = ticket.workaround { data["workaround"] = workaround }
-        if let eta = ticket.workaroundEta { data["workaroundEta"] = views.time(eta, calendar) }
-        if let solution = ticket.solution { data["solution"] = solution }
-        if let cause = ticket.rootCause { data["rootCause"] = cause }
-        if let rating = ticket.satisfaction {
-            data["satisfaction"] = [
-                "level": views.t("ui.satisfaction.\(rating.level.rawValue)"), "score": rating.score,
-                "comment": rating.comment ?? "",
-            ]
-        }
-        if let reason = ticket.closeReason { data["closeReason"] = reason }
-        return deps.renderer.page("ticket", page, title: "\(ticket.number) \(ticket.title)", data)
+            maxMB: deps.options.maxAttachmentBytes / (1024 * 1024))
+        return deps.renderer.page(model, page, title: "\(ticket.number) \(ticket.title)")
     }
 
     /// One small form per action this user may take, with the fields that action needs.
-    func actionForms(_ actions: [WorkflowAction], ticket: Ticket, views: TicketViews) -> [[String: Any]] {
+    func actionForms(_ actions: [WorkflowAction], ticket: Ticket, views: TicketViews) -> [TicketActionForm] {
         let staff = views.users.values.filter { $0.role.isStaff && $0.active }.sorted { $0.id < $1.id }
         let staffOptions = TicketViews.options(
             staff.map { (String($0.id), "\($0.displayName)\($0.tier.map { " (\($0.rawValue))" } ?? "")") }, selected: nil)
         let groupOptions = TicketViews.options(
             views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
             selected: ticket.groupId.map(String.init))
+        let handler = TicketActionForm.Handler(staff: staffOptions, groups: groupOptions)
         return actions.map { action in
-            var form: [String: Any] = ["action": action.rawValue, "label": views.t("action.\(action.rawValue)")]
             let reasonRequired = Workflow.requiresReason(action, on: ticket)
-            if reasonRequired || action == .wait { form["reason"] = ["required": reasonRequired] }
-            switch action {
-            case .assign: form["assign"] = ["staff": staffOptions, "groups": groupOptions]
-            case .escalate: form["escalate"] = ["staff": staffOptions, "groups": groupOptions]
-            case .resolve: form["resolve"] = true
-            case .rate:
-                form["rate"] = [
-                    "levels": SatisfactionLevel.allCases.map {
-                        ["value": $0.rawValue, "label": views.t("ui.satisfaction.\($0.rawValue)")]
-                    },
-                    "scores": (1...5).reversed().map { ["value": $0, "checked": $0 == 5] },
-                ]
-            default: break
-            }
-            form["primary"] = [.accept, .start, .resolve, .confirm, .review, .close].contains(action)
-            return form
+            return TicketActionForm(
+                action: action.rawValue, label: views.t("action.\(action.rawValue)"),
+                reason: reasonRequired || action == .wait ? TicketActionForm.Reason(required: reasonRequired) : nil,
+                assign: action == .assign ? handler : nil, escalate: action == .escalate ? handler : nil,
+                resolve: action == .resolve,
+                rate: action == .rate
+                    ? TicketActionForm.Rating(
+                        levels: TicketViews.options(
+                            SatisfactionLevel.allCases.map { ($0.rawValue, views.t("ui.satisfaction.\($0.rawValue)")) },
+                            selected: nil),
+                        scores: (1...5).reversed().map { TicketActionForm.Rating.Score(value: $0, checked: $0 == 5) })
+                    : nil,
+                primary: [.accept, .start, .resolve, .confirm, .review, .close].contains(action))
         }
     }
 

@@ -1,0 +1,24 @@
+/// `admin-calendars.mustache`: one form per business calendar (hours, holidays, swapped days).
+struct AdminCalendarsPage: PageModel {
+    static let template = "admin-calendars"
+
+    struct Calendar: Sendable {
+        /// A weekday's working periods as `09:00-12:00, 13:00-18:00`.
+        struct Day: Sendable {
+            let key: String
+            let label: String
+            let value: String
+        }
+
+        let id: Int64
+        let name: String
+        let timeZone: String
+        let days: [Day]
+        /// One date a line.
+        let holidays: String
+        let workingDays: String
+        let workingDayMinutes: Int
+    }
+
+    let calendars: [Calendar]
+}

@@ -1,0 +1,24 @@
+/// What `layout.mustache` reads on every page: the language and its texts, the title, the
+/// session's CSRF token, the path to come back to after switching language, and who is signed
+/// in with the navigation their role sees.
+struct LayoutModel: Sendable {
+    /// The signed-in user as the header shows them.
+    struct Viewer: Sendable {
+        let name: String
+        let role: String
+        let tier: String
+    }
+
+    let t: Catalogue
+    let lang: String
+    let title: String
+    let csrf: String
+    let path: String
+    let otherLocale: String
+    let otherLocaleName: String
+    let user: Viewer?
+    let isRequester: Bool
+    let isStaff: Bool
+    let isManager: Bool
+    let isAdmin: Bool
+}

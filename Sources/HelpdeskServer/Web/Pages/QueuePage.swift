@@ -1,0 +1,16 @@
+/// `queue.mustache`: a ticket list with its filters and cursor pagination.
+struct QueuePage: PageModel {
+    static let template = "queue"
+
+    let rows: [QueueRow]
+    /// Seconds between reloads of the list; 0 for none.
+    let refresh: Int
+    let q: String
+    let statuses: [SelectOption]
+    let priorities: [SelectOption]
+    let groups: [SelectOption]
+    let showRequester: Bool
+    let overdueCauses: Bool
+    let next: String?
+    let first: String?
+}

@@ -1,0 +1,67 @@
+/// `ticket.mustache`: one ticket as its viewer may see it, its history, attachments and the
+/// forms of what this viewer may do now.
+struct TicketPage: PageModel {
+    static let template = "ticket"
+
+    /// A type-specific detail (R1.3), "—" when missing.
+    struct Detail: Sendable {
+        let label: String
+        let value: String
+    }
+
+    struct Attachment: Sendable {
+        let id: Int64
+        let filename: String
+        let size: String
+    }
+
+    /// The requester's rating (R5.3).
+    struct Satisfaction: Sendable {
+        let level: String
+        let score: Int
+        let comment: String
+    }
+
+    let number: String
+    let version: Int
+    let ticketTitle: String
+    let description: String
+    let details: [Detail]
+    let type: String
+    let status: String
+    let statusKey: String
+    let priority: String
+    let priorityLabel: String
+    let tier: String
+    let requester: String
+    let department: String?
+    let contact: String
+    let masked: Bool
+    let channel: String
+    let category: String
+    let group: String
+    let assignee: String
+    let submitted: String
+    let affectedSystem: String
+    let sla: SLACell
+    let responseDue: String
+    let respondedAt: String
+    let resolutionDue: String
+    let pausedMinutes: String?
+    let workaround: String?
+    let workaroundEta: String?
+    let solution: String?
+    let rootCause: String?
+    let satisfaction: Satisfaction?
+    let closeReason: String?
+    let events: [EventRow]
+    let attachments: [Attachment]
+    let actions: [TicketActionForm]
+    let hasActions: Bool
+    let canWork: Bool
+    let canReprioritise: Bool
+    let canAttach: Bool
+    let priorities: [SelectOption]
+    let categories: [SelectOption]
+    let maxMB: Int
+}
