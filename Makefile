@@ -1,5 +1,5 @@
 # Common tasks. The two commands README.md promises are `make serve` and `make test`.
-.PHONY: serve test test-postgres bench walkthrough migrate
+.PHONY: serve test test-postgres bench walkthrough migrate format lint
 
 serve:
 	swift run helpdesk serve
@@ -19,3 +19,9 @@ walkthrough:
 
 migrate:
 	swift run helpdesk migrate
+
+format:
+	swift format format -i -r Sources Tests Package.swift
+
+lint:
+	swift format lint --strict -r Sources Tests Package.swift

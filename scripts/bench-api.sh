@@ -30,7 +30,7 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, store: ${store:-sqlite}, duration $DU
 # The server's CPU time (user + system, from /proc) around a run, per request.
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
-count() { newest id; }
+count() { curl -sf -H "Authorization: Bearer $TOKEN" "$url/api/v1/tickets?limit=1" | python3 -c "import json,sys; i=json.load(sys.stdin)['items']; print(i[0]['id'] if i else 0)"; }
 for clients in 1 8; do
   threads=$([ "$clients" = 1 ] && echo 1 || echo 2)
   name=create-${clients}client$([ "$clients" = 8 ] && echo s)

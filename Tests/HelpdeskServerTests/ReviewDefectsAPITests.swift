@@ -258,4 +258,28 @@ struct ReviewDefectsAPITests {
             #expect(statuses.filter { $0 == 409 }.count == 7)
         }
     }
+
+    @Test("saving a user on the admin page keeps the fields it shows, region included", arguments: TestStores.kinds)
+    func adminFormKeepsRegion(kind: StoreKind) async throws {
+        try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
+            let admin = try await api.token("admin")
+            let created = try await api.call(.post, "/api/v1/users", token: admin, json: [
+                "username": "zhang", "displayName": "张三", "role": "requester", "password": TestStores.adminPassword,
+                "region": "华东", "department": "财务部",
+            ])
+            let id = try #require(created["id"] as? Int)
+            let browser = WebBrowser(api)
+            _ = try await browser.signIn("admin")
+            let form = try await browser.get("/admin/users/\(id)")
+            #expect(form.html.contains("name=\"region\" value=\"华东\""))
+            // The browser posts the form as shown.
+            let saved = try await browser.post("/admin/users/\(id)", [
+                "_csrf": form.csrf ?? "", "username": "zhang", "displayName": "张三", "role": "requester",
+                "region": "华东", "department": "财务部", "locale": "zh-CN", "active": "on",
+            ])
+            #expect(saved.status == .seeOther)
+            let user = try #require(try await api.store.user(id: Int64(id)))
+            #expect(user.region == "华东" && user.department == "财务部")
+        }
+    }
 }

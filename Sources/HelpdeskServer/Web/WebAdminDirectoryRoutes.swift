@@ -77,7 +77,7 @@ struct WebAdminDirectoryRoutes {
             edited: edited.map {
                 AdminUsersPage.Form.Edited(
                     username: $0.username, name: $0.displayName, email: $0.email ?? "", phone: $0.phone ?? "",
-                    department: $0.department ?? "", employeeNumber: $0.employeeNumber ?? "")
+                    department: $0.department ?? "", employeeNumber: $0.employeeNumber ?? "", region: $0.region ?? "")
             })
         return deps.render(
             AdminUsersPage(users: rows, form: form), page,

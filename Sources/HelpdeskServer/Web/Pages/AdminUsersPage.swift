@@ -28,6 +28,7 @@ struct AdminUsersPage: PageModel {
             let phone: String
             let department: String
             let employeeNumber: String
+            let region: String
         }
 
         let roles: [SelectOption]
