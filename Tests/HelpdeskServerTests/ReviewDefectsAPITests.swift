@@ -282,4 +282,35 @@ struct ReviewDefectsAPITests {
             #expect(user.region == "华东" && user.department == "财务部")
         }
     }
+
+    @Test("R3.4 R7.1 the supervisor's overdue list shows each breached ticket's 延期原因, or that none is recorded yet",
+          arguments: TestStores.kinds)
+    func overdueListShowsBreachCauses(kind: StoreKind) async throws {
+        try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
+            // given two tickets past their response target, one with its cause recorded
+            let admin = try await api.token("admin")
+            var numbers: [String] = []
+            for title in ["报表导出失败", "打印机无法连接"] {
+                let created = try await api.call(.post, "/api/v1/tickets", token: admin, json: [
+                    "title": title, "description": title, "impact": "low", "urgency": "low", "contact": "8001",
+                ])
+                numbers.append(try #require((created["ticket"] as? [String: Any])?["number"] as? String))
+            }
+            api.clock.set(Shanghai.date("2026-11-27 10:00"))
+            let recorded = try await api.call(
+                .put, "/api/v1/tickets/\(numbers[0])/breach-cause", token: admin, json: ["cause": "等待厂商补丁"])
+            #expect(recorded.status == .ok)
+            // when the supervisor opens the overdue list
+            let browser = WebBrowser(api)
+            _ = try await browser.signIn("admin")
+            let page = try await browser.get("/supervisor/overdue")
+            // then both are listed, with the cause or the note that it is missing
+            #expect(page.status == .ok && numbers.allSatisfy(page.html.contains))
+            #expect(page.html.contains("<th scope=\"col\">延期原因</th>"))
+            #expect(page.html.contains("<td class=\"breach-cause\">等待厂商补丁</td>"))
+            #expect(page.html.contains("<td class=\"breach-cause\"><span class=\"muted\">未填写</span></td>"))
+            // and the agents' overdue queue has no such column
+            #expect(try await browser.get("/queues/overdue").html.contains("breach-cause") == false)
+        }
+    }
 }

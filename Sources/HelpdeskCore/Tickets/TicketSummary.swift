@@ -20,12 +20,14 @@ public struct TicketSummary: Equatable, Sendable {
     public var updatedAt: Date
     public var slaPolicyId: Int64
     public var sla: SLATrack
+    /// 延期原因 recorded for a breach (R3.4), if any.
+    public var breachCause: String?
 
     public init(
         id: Int64, number: String, title: String, type: TicketType, status: TicketStatus, priority: Priority,
         tier: Tier, categoryId: Int64?, subcategoryId: Int64?, groupId: Int64?, assigneeId: Int64?,
         requesterUserId: Int64?, requesterName: String, requesterExternal: Bool, submittedAt: Date, updatedAt: Date,
-        slaPolicyId: Int64, sla: SLATrack
+        slaPolicyId: Int64, sla: SLATrack, breachCause: String? = nil
     ) {
         self.id = id
         self.number = number
@@ -45,6 +47,7 @@ public struct TicketSummary: Equatable, Sendable {
         self.updatedAt = updatedAt
         self.slaPolicyId = slaPolicyId
         self.sla = sla
+        self.breachCause = breachCause
     }
 
     /// The requester's name as this actor may see it (R9.2).

@@ -83,7 +83,7 @@ struct TicketViews {
             tier: summary.tier.rawValue,
             requester: summary.requesterName(for: page.user!.actor), assignee: userName(summary.assigneeId),
             group: groupName(summary.groupId), submitted: time(summary.submittedAt, rules.calendar),
-            sla: sla(state, status: summary.status, calendar: rules.calendar))
+            sla: sla(state, status: summary.status, calendar: rules.calendar), breachCause: summary.breachCause)
     }
 
     /// One history entry. `maskedActor` is the external requester whose name this viewer

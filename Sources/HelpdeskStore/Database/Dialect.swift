@@ -46,4 +46,13 @@ public enum Dialect: Sendable {
         case .postgres: "BYTEA"
         }
     }
+
+    /// A text field of a JSON document stored as TEXT, as SQL (for migrations that backfill a
+    /// column from the document).
+    func jsonText(_ column: String, _ key: String) -> String {
+        switch self {
+        case .sqlite: "json_extract(\(column), '$.\(key)')"
+        case .postgres: "(\(column)::jsonb ->> '\(key)')"
+        }
+    }
 }

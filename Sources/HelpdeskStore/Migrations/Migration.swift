@@ -15,6 +15,7 @@ public enum Migrations {
         M001_InitialSchema.migration,
         M002_SLAEngine.migration,
         M003_Attachments.migration,
+        M004_BreachCause.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

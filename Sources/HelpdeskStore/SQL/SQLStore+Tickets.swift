@@ -34,7 +34,8 @@ extension SQLStore {
                 INSERT INTO tickets (number, title, status, is_open, priority, tier, type, category_id, subcategory_id,
                     group_id, assignee_id, requester_user_id, requester_name, requester_external, created_by,
                     submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
-                    next_due_at, next_timer_at, major_incident_number, pending_extension, sla_policy_id, version, sla, doc)
+                    next_due_at, next_timer_at, major_incident_number, pending_extension, breach_cause, sla_policy_id, version,
+                    sla, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
@@ -42,6 +43,7 @@ extension SQLStore {
                     \(bind: ticket.requester.name), \(bind: ticket.requester.external.sqlValue), \(bind: ticket.createdById), \(bind: ticket.submittedAt.millis), \(bind: ticket.updatedAt.millis),
                     \(bind: due.responseDue), \(bind: due.responded), \(bind: due.resolutionDue), \(bind: due.resolved),
                     \(bind: due.nextDue), \(bind: due.nextTimer), \(bind: ticket.majorIncidentNumber), \(bind: due.pendingExtension),
+                    \(bind: ticket.breachCause),
                     \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
                     \(bind: try Self.json(ticket)))
                 RETURNING id
@@ -125,6 +127,7 @@ extension SQLStore {
                 resolution_due_at = \(bind: due.resolutionDue), resolved_at = \(bind: due.resolved),
                 next_due_at = \(bind: due.nextDue), next_timer_at = \(bind: due.nextTimer),
                 major_incident_number = \(bind: ticket.majorIncidentNumber), pending_extension = \(bind: due.pendingExtension),
+                breach_cause = \(bind: ticket.breachCause),
                 version = \(bind: Int64(ticket.version)), sla = \(bind: try json(ticket.sla)), doc = \(bind: try json(ticket))
             WHERE id = \(bind: ticket.id)
             """
@@ -187,7 +190,7 @@ extension SQLStore {
             var sql: SQLQueryString = """
                 SELECT id, number, title, type, status, priority, tier, category_id, subcategory_id, group_id,
                     assignee_id, requester_user_id, requester_name, requester_external, submitted_at, updated_at,
-                    sla_policy_id, sla
+                    sla_policy_id, breach_cause, sla
                 FROM tickets WHERE 1 = 1
                 """
             switch query.scope {
@@ -255,7 +258,8 @@ extension SQLStore {
             assigneeId: try row.optionalInt("assignee_id"), requesterUserId: try row.optionalInt("requester_user_id"),
             requesterName: try row.string("requester_name"), requesterExternal: try row.int("requester_external") != 0,
             submittedAt: Date(millis: try row.int("submitted_at")), updatedAt: Date(millis: try row.int("updated_at")),
-            slaPolicyId: try row.int("sla_policy_id"), sla: try decode(SLATrack.self, json: try row.string("sla")))
+            slaPolicyId: try row.int("sla_policy_id"), sla: try decode(SLATrack.self, json: try row.string("sla")),
+            breachCause: try row.optionalString("breach_cause"))
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -12,4 +12,6 @@ struct QueueRow: Sendable {
     let group: String
     let submitted: String
     let sla: SLACell
+    /// 延期原因, on the supervisor's overdue list; nil while none is recorded.
+    let breachCause: String?
 }
