@@ -33,7 +33,7 @@ cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 count() { curl -sf -H "Authorization: Bearer $TOKEN" "$url/api/v1/tickets?limit=1" | python3 -c "import json,sys; i=json.load(sys.stdin)['items']; print(i[0]['id'] if i else 0)"; }
 for clients in 1 8; do
   threads=$([ "$clients" = 1 ] && echo 1 || echo 2)
-  name=create-${clients}client$([ "$clients" = 8 ] && echo s)
+  name=create-${clients}client$([ "$clients" = 8 ] && echo s || true)
   before_cpu=$(cpu); before_count=$(count)
   BENCH_NAME=$name wrk -t$threads -c$clients -d"$DURATION" -s scripts/bench/create.lua "$url" | grep RESULT
   after_cpu=$(cpu); after_count=$(count)

@@ -44,6 +44,33 @@ struct JSONWriter {
         string(Self.iso8601(value))
     }
 
+    /// `["a","b"]` under `key`.
+    mutating func field(_ key: String, _ values: [String]) {
+        self.key(key)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A string map under `key`, keys sorted as JSONEncoder sorts them (by their UTF-8 bytes).
+    mutating func field(_ key: String, _ values: [String: String]) {
+        object(key)
+        for (name, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            field(name, value)
+        }
+        endObject()
+    }
+
+    /// A value of a rarely present, nested type, written by `APICoding.encoder` itself.
+    mutating func encoded(_ key: String, _ value: (some Encodable)?) throws {
+        guard let value else { return }
+        self.key(key)
+        bytes.append(contentsOf: try APICoding.encoder.encode(value))
+    }
+
     /// Starts a nested object under `key`.
     mutating func object(_ key: String) {
         self.key(key)
@@ -117,9 +144,37 @@ extension TicketListResponse {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        try JSONWriter.response(json())
+    }
+}
+
+extension JSONWriter {
+    /// A 200 answer with `bytes` as its JSON body (callers set another status, as EditedResponse does).
+    static func response(_ bytes: [UInt8]) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json())))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension SLAState {
+    func write(_ key: String, to writer: inout JSONWriter) {
+        writer.object(key)
+        writer.field("hardLimitBreached", hardLimitBreached)
+        writer.field("hardLimitDueAt", hardLimitDueAt)
+        writer.field("paused", paused)
+        writer.field("pausedMinutes", pausedMinutes)
+        writer.field("pausedSince", pausedSince)
+        writer.field("priority", priority.rawValue)
+        writer.field("resolutionBreached", resolutionBreached)
+        writer.field("resolutionDueAt", resolutionDueAt)
+        writer.field("resolutionRemainingMinutes", resolutionRemainingMinutes)
+        writer.field("resolvedAt", resolvedAt)
+        writer.field("respondedAt", respondedAt)
+        writer.field("responseBreached", responseBreached)
+        writer.field("responseDueAt", responseDueAt)
+        writer.field("responseRemainingMinutes", responseRemainingMinutes)
+        writer.endObject()
     }
 }
 
@@ -133,22 +188,7 @@ extension TicketSummaryResponse {
         writer.field("number", number)
         writer.field("priority", priority.rawValue)
         writer.field("requesterName", requesterName)
-        writer.object("sla")
-        writer.field("hardLimitBreached", sla.hardLimitBreached)
-        writer.field("hardLimitDueAt", sla.hardLimitDueAt)
-        writer.field("paused", sla.paused)
-        writer.field("pausedMinutes", sla.pausedMinutes)
-        writer.field("pausedSince", sla.pausedSince)
-        writer.field("priority", sla.priority.rawValue)
-        writer.field("resolutionBreached", sla.resolutionBreached)
-        writer.field("resolutionDueAt", sla.resolutionDueAt)
-        writer.field("resolutionRemainingMinutes", sla.resolutionRemainingMinutes)
-        writer.field("resolvedAt", sla.resolvedAt)
-        writer.field("respondedAt", sla.respondedAt)
-        writer.field("responseBreached", sla.responseBreached)
-        writer.field("responseDueAt", sla.responseDueAt)
-        writer.field("responseRemainingMinutes", sla.responseRemainingMinutes)
-        writer.endObject()
+        sla.write("sla", to: &writer)
         writer.field("status", status.rawValue)
         writer.field("subcategoryId", subcategoryId)
         writer.field("submittedAt", submittedAt)
