@@ -22,7 +22,8 @@ struct CreateUser: AsyncParsableCommand {
             guard let tier = Tier(rawValue: $0) else { throw ValidationError("unknown tier \($0)") }
             return tier
         }
-        guard let password = password ?? ProcessInfo.processInfo.environment["HELPDESK_NEW_PASSWORD"], password.count >= 8
+        guard let password = password ?? ProcessInfo.processInfo.environment["HELPDESK_NEW_PASSWORD"],
+            password.count >= 8
         else { throw ValidationError("a password of at least 8 characters is required") }
         try await HelpdeskApp.withDatabase(try store.configuration()) { database, config in
             let sqlStore = SQLStore(database: database)

@@ -13,7 +13,9 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         try await HelpdeskApp.withDatabase(try store.configuration()) { database, _ in
             let ran = try await Migrations.run(on: database)
-            print(ran.isEmpty ? "Database is up to date." : "Applied migrations: \(ran.map(String.init).joined(separator: ", "))")
+            print(
+                ran.isEmpty
+                    ? "Database is up to date." : "Applied migrations: \(ran.map(String.init).joined(separator: ", "))")
         }
     }
 }

@@ -17,7 +17,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (env HELPDESK_PORT, default 8080).")
     var port: Int?
 
-    @Option(help: "Training/demo mode: start the clock at this ISO 8601 time; admins move it with PUT /api/v1/admin/clock.")
+    @Option(
+        help: "Training/demo mode: start the clock at this ISO 8601 time; admins move it with PUT /api/v1/admin/clock.")
     var simulatedClock: String?
 
     func run() async throws {

@@ -179,8 +179,10 @@ struct BusinessCalendarTests {
         let saturday = CalendarFixture.day("2026-10-10")
         #expect(
             calendar.workingIntervals(on: saturday) == [
-                DateInterval(start: CalendarFixture.at("2026-10-10 09:00"), end: CalendarFixture.at("2026-10-10 12:00")),
-                DateInterval(start: CalendarFixture.at("2026-10-10 13:00"), end: CalendarFixture.at("2026-10-10 18:00")),
+                DateInterval(
+                    start: CalendarFixture.at("2026-10-10 09:00"), end: CalendarFixture.at("2026-10-10 12:00")),
+                DateInterval(
+                    start: CalendarFixture.at("2026-10-10 13:00"), end: CalendarFixture.at("2026-10-10 18:00")),
             ])
         var short = calendar
         short.swapDayHours = [CalendarFixture.period("10:00", "15:00")]
@@ -188,8 +190,12 @@ struct BusinessCalendarTests {
             short.workingIntervals(on: saturday) == [
                 DateInterval(start: CalendarFixture.at("2026-10-10 10:00"), end: CalendarFixture.at("2026-10-10 15:00"))
             ])
-        #expect(short.adding(businessSeconds: 6 * hour, to: CalendarFixture.at("2026-10-09 17:00")) == CalendarFixture.at("2026-10-10 15:00"))
-        #expect(short.adding(businessSeconds: 7 * hour, to: CalendarFixture.at("2026-10-09 17:00")) == CalendarFixture.at("2026-10-12 10:00"))
+        #expect(
+            short.adding(businessSeconds: 6 * hour, to: CalendarFixture.at("2026-10-09 17:00"))
+                == CalendarFixture.at("2026-10-10 15:00"))
+        #expect(
+            short.adding(businessSeconds: 7 * hour, to: CalendarFixture.at("2026-10-09 17:00"))
+                == CalendarFixture.at("2026-10-12 10:00"))
     }
 
     @Test("localDate(of:) uses the calendar's time zone")
@@ -207,50 +213,98 @@ struct BusinessCalendarTests {
             CalendarSpanCase(name: "within a morning", from: "2026-03-09 09:00", to: "2026-03-09 11:00", hours: 2),
             CalendarSpanCase(name: "across lunch", from: "2026-03-09 11:00", to: "2026-03-09 14:00", hours: 2),
             CalendarSpanCase(name: "lunch only", from: "2026-03-09 12:00", to: "2026-03-09 13:00", hours: 0),
-            CalendarSpanCase(name: "a full day, boundary to boundary", from: "2026-03-09 09:00", to: "2026-03-09 18:00", hours: 8),
-            CalendarSpanCase(name: "evening to next morning", from: "2026-03-09 17:00", to: "2026-03-10 10:00", hours: 2),
-            CalendarSpanCase(name: "overnight outside hours", from: "2026-03-09 19:00", to: "2026-03-10 08:00", hours: 0),
-            CalendarSpanCase(name: "Friday 16:00 over the weekend to Monday 11:00", from: "2026-03-06 16:00", to: "2026-03-09 11:00", hours: 4),
-            CalendarSpanCase(name: "Friday 18:00 to Monday 09:00", from: "2026-03-06 18:00", to: "2026-03-09 09:00", hours: 0),
+            CalendarSpanCase(
+                name: "a full day, boundary to boundary", from: "2026-03-09 09:00", to: "2026-03-09 18:00", hours: 8),
+            CalendarSpanCase(
+                name: "evening to next morning", from: "2026-03-09 17:00", to: "2026-03-10 10:00", hours: 2),
+            CalendarSpanCase(
+                name: "overnight outside hours", from: "2026-03-09 19:00", to: "2026-03-10 08:00", hours: 0),
+            CalendarSpanCase(
+                name: "Friday 16:00 over the weekend to Monday 11:00", from: "2026-03-06 16:00", to: "2026-03-09 11:00",
+                hours: 4),
+            CalendarSpanCase(
+                name: "Friday 18:00 to Monday 09:00", from: "2026-03-06 18:00", to: "2026-03-09 09:00", hours: 0),
             CalendarSpanCase(name: "a whole week", from: "2026-03-09 00:00", to: "2026-03-16 00:00", hours: 40),
             CalendarSpanCase(name: "a Saturday", from: "2026-03-07 00:00", to: "2026-03-08 00:00", hours: 0),
             CalendarSpanCase(name: "reversed range", from: "2026-03-10 10:00", to: "2026-03-09 10:00", hours: 0),
             CalendarSpanCase(name: "empty range", from: "2026-03-10 10:00", to: "2026-03-10 10:00", hours: 0),
             CalendarSpanCase(name: "into National Day", from: "2026-09-30 17:00", to: "2026-10-08 10:00", hours: 2),
             CalendarSpanCase(name: "a holiday weekday", from: "2026-10-05 00:00", to: "2026-10-06 00:00", hours: 0),
-            CalendarSpanCase(name: "onto the swapped Saturday", from: "2026-10-09 17:00", to: "2026-10-10 10:00", hours: 2),
-            CalendarSpanCase(name: "the whole Golden Week fortnight", from: "2026-09-28 00:00", to: "2026-10-12 00:00", hours: 48),
+            CalendarSpanCase(
+                name: "onto the swapped Saturday", from: "2026-10-09 17:00", to: "2026-10-10 10:00", hours: 2),
+            CalendarSpanCase(
+                name: "the whole Golden Week fortnight", from: "2026-09-28 00:00", to: "2026-10-12 00:00", hours: 48),
         ])
     func businessSeconds(_ c: CalendarSpanCase) {
-        #expect(calendar.businessSeconds(from: CalendarFixture.at(c.from), to: CalendarFixture.at(c.to)) == c.hours * hour)
+        #expect(
+            calendar.businessSeconds(from: CalendarFixture.at(c.from), to: CalendarFixture.at(c.to)) == c.hours * hour)
     }
 
     @Test(
         "adding(businessSeconds:) lands on the right instant",
         arguments: [
-            CalendarAddCase(name: "Friday 16:00 + 4 h → Monday 11:00", start: "2026-03-06 16:00", seconds: 4 * hour, expected: "2026-03-09 11:00"),
-            CalendarAddCase(name: "Friday 16:00 + 2 h ends at Friday 18:00", start: "2026-03-06 16:00", seconds: 2 * hour, expected: "2026-03-06 18:00"),
-            CalendarAddCase(name: "Friday 16:00 + 8 h → Monday 16:00", start: "2026-03-06 16:00", seconds: 8 * hour, expected: "2026-03-09 16:00"),
-            CalendarAddCase(name: "11:00 + 1 h ends at 12:00", start: "2026-03-09 11:00", seconds: hour, expected: "2026-03-09 12:00"),
-            CalendarAddCase(name: "11:00 + 1.5 h crosses lunch", start: "2026-03-09 11:00", seconds: 1.5 * hour, expected: "2026-03-09 13:30"),
-            CalendarAddCase(name: "start in lunch counts from 13:00", start: "2026-03-09 12:30", seconds: hour, expected: "2026-03-09 14:00"),
-            CalendarAddCase(name: "start before opening counts from 09:00", start: "2026-03-09 07:00", seconds: 30 * minute, expected: "2026-03-09 09:30"),
-            CalendarAddCase(name: "start in the evening counts from next morning", start: "2026-03-09 20:00", seconds: hour, expected: "2026-03-10 10:00"),
-            CalendarAddCase(name: "start on Saturday counts from Monday", start: "2026-03-07 10:00", seconds: hour, expected: "2026-03-09 10:00"),
-            CalendarAddCase(name: "0 at 09:00 is 09:00", start: "2026-03-09 09:00", seconds: 0, expected: "2026-03-09 09:00"),
-            CalendarAddCase(name: "0 at 12:00 is 13:00", start: "2026-03-09 12:00", seconds: 0, expected: "2026-03-09 13:00"),
-            CalendarAddCase(name: "0 at Friday 18:00 is Monday 09:00", start: "2026-03-06 18:00", seconds: 0, expected: "2026-03-09 09:00"),
-            CalendarAddCase(name: "negative behaves as 0", start: "2026-03-08 10:00", seconds: -hour, expected: "2026-03-09 09:00"),
-            CalendarAddCase(name: "3 working days from Monday 09:00 → Wednesday 18:00", start: "2026-03-09 09:00", seconds: 24 * hour, expected: "2026-03-11 18:00"),
-            CalendarAddCase(name: "3 working days over a weekend", start: "2026-03-06 16:00", seconds: 24 * hour, expected: "2026-03-11 16:00"),
-            CalendarAddCase(name: "into National Day resumes 10-08", start: "2026-09-30 17:00", seconds: 2 * hour, expected: "2026-10-08 10:00"),
-            CalendarAddCase(name: "3 working days over National Day and the swapped Saturday", start: "2026-09-30 10:00", seconds: 24 * hour, expected: "2026-10-10 10:00"),
-            CalendarAddCase(name: "0 on Friday evening before the swapped Saturday", start: "2026-10-09 18:00", seconds: 0, expected: "2026-10-10 09:00"),
-            CalendarAddCase(name: "after the swapped Saturday Sunday is off", start: "2026-10-10 18:00", seconds: hour, expected: "2026-10-12 10:00"),
-            CalendarAddCase(name: "holiday start counts from 10-08", start: "2026-10-02 11:00", seconds: 0, expected: "2026-10-08 09:00"),
+            CalendarAddCase(
+                name: "Friday 16:00 + 4 h → Monday 11:00", start: "2026-03-06 16:00", seconds: 4 * hour,
+                expected: "2026-03-09 11:00"),
+            CalendarAddCase(
+                name: "Friday 16:00 + 2 h ends at Friday 18:00", start: "2026-03-06 16:00", seconds: 2 * hour,
+                expected: "2026-03-06 18:00"),
+            CalendarAddCase(
+                name: "Friday 16:00 + 8 h → Monday 16:00", start: "2026-03-06 16:00", seconds: 8 * hour,
+                expected: "2026-03-09 16:00"),
+            CalendarAddCase(
+                name: "11:00 + 1 h ends at 12:00", start: "2026-03-09 11:00", seconds: hour,
+                expected: "2026-03-09 12:00"),
+            CalendarAddCase(
+                name: "11:00 + 1.5 h crosses lunch", start: "2026-03-09 11:00", seconds: 1.5 * hour,
+                expected: "2026-03-09 13:30"),
+            CalendarAddCase(
+                name: "start in lunch counts from 13:00", start: "2026-03-09 12:30", seconds: hour,
+                expected: "2026-03-09 14:00"),
+            CalendarAddCase(
+                name: "start before opening counts from 09:00", start: "2026-03-09 07:00", seconds: 30 * minute,
+                expected: "2026-03-09 09:30"),
+            CalendarAddCase(
+                name: "start in the evening counts from next morning", start: "2026-03-09 20:00", seconds: hour,
+                expected: "2026-03-10 10:00"),
+            CalendarAddCase(
+                name: "start on Saturday counts from Monday", start: "2026-03-07 10:00", seconds: hour,
+                expected: "2026-03-09 10:00"),
+            CalendarAddCase(
+                name: "0 at 09:00 is 09:00", start: "2026-03-09 09:00", seconds: 0, expected: "2026-03-09 09:00"),
+            CalendarAddCase(
+                name: "0 at 12:00 is 13:00", start: "2026-03-09 12:00", seconds: 0, expected: "2026-03-09 13:00"),
+            CalendarAddCase(
+                name: "0 at Friday 18:00 is Monday 09:00", start: "2026-03-06 18:00", seconds: 0,
+                expected: "2026-03-09 09:00"),
+            CalendarAddCase(
+                name: "negative behaves as 0", start: "2026-03-08 10:00", seconds: -hour, expected: "2026-03-09 09:00"),
+            CalendarAddCase(
+                name: "3 working days from Monday 09:00 → Wednesday 18:00", start: "2026-03-09 09:00",
+                seconds: 24 * hour, expected: "2026-03-11 18:00"),
+            CalendarAddCase(
+                name: "3 working days over a weekend", start: "2026-03-06 16:00", seconds: 24 * hour,
+                expected: "2026-03-11 16:00"),
+            CalendarAddCase(
+                name: "into National Day resumes 10-08", start: "2026-09-30 17:00", seconds: 2 * hour,
+                expected: "2026-10-08 10:00"),
+            CalendarAddCase(
+                name: "3 working days over National Day and the swapped Saturday", start: "2026-09-30 10:00",
+                seconds: 24 * hour, expected: "2026-10-10 10:00"),
+            CalendarAddCase(
+                name: "0 on Friday evening before the swapped Saturday", start: "2026-10-09 18:00", seconds: 0,
+                expected: "2026-10-10 09:00"),
+            CalendarAddCase(
+                name: "after the swapped Saturday Sunday is off", start: "2026-10-10 18:00", seconds: hour,
+                expected: "2026-10-12 10:00"),
+            CalendarAddCase(
+                name: "holiday start counts from 10-08", start: "2026-10-02 11:00", seconds: 0,
+                expected: "2026-10-08 09:00"),
         ])
     func adding(_ c: CalendarAddCase) {
-        #expect(calendar.adding(businessSeconds: c.seconds, to: CalendarFixture.at(c.start)) == CalendarFixture.at(c.expected))
+        #expect(
+            calendar.adding(businessSeconds: c.seconds, to: CalendarFixture.at(c.start))
+                == CalendarFixture.at(c.expected))
     }
 
     @Test(
@@ -307,17 +361,24 @@ struct BusinessCalendarTests {
             CalendarValidationCase(
                 name: "overlapping Monday periods",
                 calendar: BusinessCalendar(
-                    week: WeeklyHours(monday: [CalendarFixture.period("11:00", "14:00"), CalendarFixture.period("09:00", "12:00")])),
+                    week: WeeklyHours(monday: [
+                        CalendarFixture.period("11:00", "14:00"), CalendarFixture.period("09:00", "12:00"),
+                    ])),
                 error: .overlappingPeriods(weekday: 2)),
             CalendarValidationCase(
                 name: "overlapping swapped-day hours",
                 calendar: BusinessCalendar(
                     swapDayHours: [CalendarFixture.period("09:00", "12:00"), CalendarFixture.period("10:00", "11:00")]),
                 error: .overlappingPeriods(weekday: nil)),
-            CalendarValidationCase(name: "touching periods are fine",
-                calendar: BusinessCalendar(week: .weekdays([CalendarFixture.period("09:00", "12:00"), CalendarFixture.period("12:00", "13:00")])),
+            CalendarValidationCase(
+                name: "touching periods are fine",
+                calendar: BusinessCalendar(
+                    week: .weekdays([
+                        CalendarFixture.period("09:00", "12:00"), CalendarFixture.period("12:00", "13:00"),
+                    ])),
                 error: nil),
-            CalendarValidationCase(name: "empty week", calendar: BusinessCalendar(week: WeeklyHours()), error: .emptyWeek),
+            CalendarValidationCase(
+                name: "empty week", calendar: BusinessCalendar(week: WeeklyHours()), error: .emptyWeek),
             CalendarValidationCase(
                 name: "empty week whose swapped days borrow Monday's empty hours",
                 calendar: BusinessCalendar(week: WeeklyHours(), workingDays: [CalendarFixture.day("2026-10-10")]),
@@ -330,7 +391,8 @@ struct BusinessCalendarTests {
                 error: nil),
             CalendarValidationCase(
                 name: "a date both holiday and working day",
-                calendar: BusinessCalendar(holidays: [CalendarFixture.day("2026-10-10")], workingDays: [CalendarFixture.day("2026-10-10")]),
+                calendar: BusinessCalendar(
+                    holidays: [CalendarFixture.day("2026-10-10")], workingDays: [CalendarFixture.day("2026-10-10")]),
                 error: .holidayAlsoWorkingDay(CalendarFixture.day("2026-10-10"))),
             CalendarValidationCase(
                 name: "a holiday that does not exist",
@@ -374,7 +436,9 @@ struct BusinessCalendarTests {
         #expect(continuous.adding(businessSeconds: 30 * 86_400, to: start) == start + 30 * 86_400)
     }
 
-    @Test("R3.2 24×7 calendar is wall-clock time across weekends and DST", arguments: ["Asia/Shanghai", "America/New_York"])
+    @Test(
+        "R3.2 24×7 calendar is wall-clock time across weekends and DST",
+        arguments: ["Asia/Shanghai", "America/New_York"])
     func continuousCalendar(zone: String) {
         var allDay = BusinessCalendar.continuous
         allDay.timeZoneIdentifier = zone

@@ -13,7 +13,8 @@ struct DomainRulesTests {
     static let reasonCases: [(WorkflowAction, TicketStatus, Bool)] = [
         (.bounce, .assigned, true), (.block, .inProgress, true), (.escalate, .new, true), (.reject, .resolved, true),
         (.reopen, .closed, true), (.close, .new, true), (.close, .assigned, true), (.close, .reviewed, false),
-        (.assign, .new, false), (.accept, .assigned, false), (.wait, .inProgress, false), (.resolve, .inProgress, false),
+        (.assign, .new, false), (.accept, .assigned, false), (.wait, .inProgress, false),
+        (.resolve, .inProgress, false),
         (.rate, .resolved, false), (.review, .resolved, false), (.confirm, .resolved, false),
     ]
 
@@ -25,8 +26,9 @@ struct DomainRulesTests {
         guard required else { return }
         let withoutReason = TransitionRequest(action: action, assigneeId: nil)
         #expect(throws: WorkflowError.reasonRequired(action: action.rawValue)) {
-            try Workflow.apply(withoutReason, to: ticket, by: WorkflowActorKind.admin.actor, at: WorkflowFixture.now,
-                               rules: WorkflowFixture.rules)
+            try Workflow.apply(
+                withoutReason, to: ticket, by: WorkflowActorKind.admin.actor, at: WorkflowFixture.now,
+                rules: WorkflowFixture.rules)
         }
     }
 
@@ -46,19 +48,23 @@ struct DomainRulesTests {
         // Wednesday 10:00: inside the standard calendar's hours.
         AckCase(submitted: "2026-03-04T10:00:00+08:00", priority: .p2, channel: .portal, alwaysOpen: [], lookedAt: nil),
         // Wednesday 20:00: the next working period starts Thursday 09:00.
-        AckCase(submitted: "2026-03-04T20:00:00+08:00", priority: .p2, channel: .email, alwaysOpen: [],
-                lookedAt: "2026-03-05T09:00:00+08:00"),
+        AckCase(
+            submitted: "2026-03-04T20:00:00+08:00", priority: .p2, channel: .email, alwaysOpen: [],
+            lookedAt: "2026-03-05T09:00:00+08:00"),
         // Saturday: Monday morning.
-        AckCase(submitted: "2026-03-07T10:00:00+08:00", priority: .p3, channel: .portal, alwaysOpen: [],
-                lookedAt: "2026-03-09T09:00:00+08:00"),
+        AckCase(
+            submitted: "2026-03-07T10:00:00+08:00", priority: .p3, channel: .portal, alwaysOpen: [],
+            lookedAt: "2026-03-09T09:00:00+08:00"),
         // A channel staffed around the clock answers at once.
-        AckCase(submitted: "2026-03-07T10:00:00+08:00", priority: .p2, channel: .phone, alwaysOpen: [.phone], lookedAt: nil),
+        AckCase(
+            submitted: "2026-03-07T10:00:00+08:00", priority: .p2, channel: .phone, alwaysOpen: [.phone], lookedAt: nil),
         // P0 runs on the 24×7 clock: no waiting for office hours.
         AckCase(submitted: "2026-03-07T03:00:00+08:00", priority: .p0, channel: .portal, alwaysOpen: [], lookedAt: nil),
     ]
 
-    @Test("R1.5 R8.3 the acknowledgement: number, due times, and outside service hours when someone will look",
-          arguments: ackCases)
+    @Test(
+        "R1.5 R8.3 the acknowledgement: number, due times, and outside service hours when someone will look",
+        arguments: ackCases)
     func acknowledgement(_ c: AckCase) {
         // given
         var engine = SLAEngineSettings.default
@@ -115,8 +121,9 @@ struct DomainRulesTests {
         (99, nil, .failure(.init(field: "categoryId"))),
     ]
 
-    @Test("R2.1 R4.1 a category routes to its group; a sub-category's own group wins; bad ids name their field",
-          arguments: routes)
+    @Test(
+        "R2.1 R4.1 a category routes to its group; a sub-category's own group wins; bad ids name their field",
+        arguments: routes)
     func categoryRouting(category: Int64?, sub: Int64?, expected: Result<[Int64?], CategoryRouting.InvalidCategory>) {
         let result: Result<[Int64?], CategoryRouting.InvalidCategory>
         do {
@@ -141,14 +148,16 @@ struct DomainRulesTests {
         #expect((asked != nil) == expected.contains(kind))
     }
 
-    @Test("R4.8 a decision only ends the block the request set: a ticket that moved on is not put back to work",
-          arguments: [TicketStatus.inProgress, .resolved, .new, .assigned])
+    @Test(
+        "R4.8 a decision only ends the block the request set: a ticket that moved on is not put back to work",
+        arguments: [TicketStatus.inProgress, .resolved, .new, .assigned])
     func decisionNeedsTheBlock(status: TicketStatus) throws {
         // given a pending approval on a ticket that is no longer blocked
         var ticket = WorkflowFixture.ticket(status: .inProgress)
         ticket = try Approvals.request(
             change: "重装系统", approver: nil, on: ticket, by: WorkflowActorKind.handler.actor, at: WorkflowFixture.now,
-            rules: WorkflowFixture.rules).ticket
+            rules: WorkflowFixture.rules
+        ).ticket
         ticket.status = status
         // when the requester decides, then it is refused
         #expect(throws: WorkflowError.illegalTransition(action: .resume, from: status)) {
@@ -160,7 +169,8 @@ struct DomainRulesTests {
 
     /// (the named engineer's role and tier, escalating from L1 to L2: accepted)
     static let assignees: [(Role, Tier?, Bool)] = [
-        (.agent, .l1, false), (.agent, .l2, true), (.agent, .l3, true), (.supervisor, nil, true), (.problemManager, nil, true),
+        (.agent, .l1, false), (.agent, .l2, true), (.agent, .l3, true), (.supervisor, nil, true),
+        (.problemManager, nil, true),
     ]
 
     @Test("R4.2 escalating to a named engineer needs one at the new tier or above", arguments: assignees)
@@ -170,7 +180,8 @@ struct DomainRulesTests {
         let request = TransitionRequest(action: .escalate, reason: "需要专家", assigneeId: assignee.id, assignee: assignee)
         do {
             let change = try Workflow.apply(
-                request, to: ticket, by: WorkflowActorKind.handler.actor, at: WorkflowFixture.now, rules: WorkflowFixture.rules)
+                request, to: ticket, by: WorkflowActorKind.handler.actor, at: WorkflowFixture.now,
+                rules: WorkflowFixture.rules)
             #expect(accepted && change.ticket.assigneeId == 900 && change.ticket.tier == .l2)
         } catch {
             #expect(!accepted && error == .invalidValue(field: "assigneeId"))
@@ -186,9 +197,15 @@ struct DomainRulesTests {
         let now = WorkflowFixture.now
         let file = AttachmentUpload(filename: "a.log", contentType: "text/plain", data: Data("x".utf8))
         let rules = WorkflowFixture.rules
-        #expect(throws: WorkflowError.ticketClosed) { try SLAExtensions.recordBreachCause("厂商", on: ticket, by: boss, at: now) }
-        #expect(throws: WorkflowError.ticketClosed) { try Collaborations.setLeadGroup(10, on: ticket, by: boss, at: now) }
-        #expect(throws: WorkflowError.ticketClosed) { try Collaborations.answer(1, answer: "有", on: ticket, by: boss, at: now) }
+        #expect(throws: WorkflowError.ticketClosed) {
+            try SLAExtensions.recordBreachCause("厂商", on: ticket, by: boss, at: now)
+        }
+        #expect(throws: WorkflowError.ticketClosed) {
+            try Collaborations.setLeadGroup(10, on: ticket, by: boss, at: now)
+        }
+        #expect(throws: WorkflowError.ticketClosed) {
+            try Collaborations.answer(1, answer: "有", on: ticket, by: boss, at: now)
+        }
         #expect(throws: WorkflowError.ticketClosed) {
             try SLAExtensions.decide(1, approve: true, note: nil, on: ticket, by: boss, at: now, rules: rules)
         }

@@ -30,11 +30,12 @@ enum IntakeFixture {
 struct IntakeTests {
     let now = WorkflowFixture.now
 
-    @Test("R2.3 intake suggests the priority from the matrix",
-          arguments: [
+    @Test(
+        "R2.3 intake suggests the priority from the matrix",
+        arguments: [
             (Impact.high, Urgency.high, Priority.p0), (.high, .low, .p2), (.medium, .high, .p1),
             (.medium, .medium, .p2), (.low, .high, .p2), (.low, .low, .p3),
-          ])
+        ])
     func suggestedPriority(impact: Impact, urgency: Urgency, priority: Priority) throws {
         let draft = try IntakeFixture.draft(IntakeFixture.submission(impact: impact, urgency: urgency))
         #expect(draft.ticket.priority == priority)
@@ -46,15 +47,18 @@ struct IntakeTests {
 
     @Test("R2.3 a configured matrix is used, not the default")
     func customMatrix() throws {
-        let allLow = try PriorityMatrix(Dictionary(uniqueKeysWithValues: Impact.allCases.map { impact in
-            (impact, Dictionary(uniqueKeysWithValues: Urgency.allCases.map { ($0, Priority.p3) }))
-        }))
+        let allLow = try PriorityMatrix(
+            Dictionary(
+                uniqueKeysWithValues: Impact.allCases.map { impact in
+                    (impact, Dictionary(uniqueKeysWithValues: Urgency.allCases.map { ($0, Priority.p3) }))
+                }))
         let draft = try IntakeFixture.draft(IntakeFixture.submission(impact: .high, urgency: .high), matrix: allLow)
         #expect(draft.ticket.priority == .p3)
     }
 
-    @Test("R1.2 titles over 20 characters are accepted with a warning (Chinese characters count one each)",
-          arguments: [
+    @Test(
+        "R1.2 titles over 20 characters are accepted with a warning (Chinese characters count one each)",
+        arguments: [
             (String(repeating: "打", count: 19), false),
             (String(repeating: "打", count: 20), false),
             (String(repeating: "打", count: 21), true),
@@ -62,15 +66,16 @@ struct IntakeTests {
             ("Printer on the third floor broken", true),
             ("  " + String(repeating: "打", count: 20) + "  ", false),
             (String(repeating: "👍🏽", count: 20), false),
-          ])
+        ])
     func titleLength(title: String, warned: Bool) throws {
         let draft = try IntakeFixture.draft(IntakeFixture.submission(title: title))
         #expect(draft.warnings.contains(.titleLong) == warned)
         #expect(draft.ticket.title == title.trimmingCharacters(in: .whitespaces))
     }
 
-    @Test("R1.3 missing type-specific details are flagged, not rejected",
-          arguments: [
+    @Test(
+        "R1.3 missing type-specific details are flagged, not rejected",
+        arguments: [
             (TicketType.fault, [String: String](), ["error_text", "steps", "environment"]),
             (.fault, ["error_text": "E-102", "steps": "打印"], ["environment"]),
             (.fault, ["error_text": "E-102", "steps": "  ", "environment": "Win 11"], ["steps"]),
@@ -81,7 +86,7 @@ struct IntakeTests {
             (.suggestion, ["background": "报表慢"], ["proposal", "expected_value"]),
             (.suggestion, ["background": "报表慢", "proposal": "加索引", "expected_value": "节省时间"], []),
             (.request, [:], []),
-          ])
+        ])
     func missingDetails(type: TicketType, details: [String: String], missing: [String]) throws {
         // when
         let draft = try IntakeFixture.draft(IntakeFixture.submission(type: type, details: details))
@@ -93,8 +98,9 @@ struct IntakeTests {
         #expect(draft.ticket.status == .new)
     }
 
-    @Test("R1.2 required fields may not be empty or blank",
-          arguments: [
+    @Test(
+        "R1.2 required fields may not be empty or blank",
+        arguments: [
             (IntakeFixture.submission(title: ""), "title"),
             (IntakeFixture.submission(title: "  \n "), "title"),
             (IntakeFixture.submission(description: ""), "description"),
@@ -103,23 +109,26 @@ struct IntakeTests {
             (IntakeFixture.submission(contact: "   "), "contact"),
             (IntakeFixture.submission(name: ""), "requester.name"),
             (IntakeFixture.submission(name: " "), "requester.name"),
-          ])
+        ])
     func fieldRequired(input: NewTicket, field: String) {
         #expect(throws: WorkflowError.fieldRequired(field)) { try IntakeFixture.draft(input) }
     }
 
-    @Test("Fields longer than their limit are invalid",
-          arguments: [
+    @Test(
+        "Fields longer than their limit are invalid",
+        arguments: [
             (IntakeFixture.submission(title: String(repeating: "长", count: 201)), "title"),
             (IntakeFixture.submission(description: String(repeating: "x", count: 20_001)), "description"),
             (IntakeFixture.submission(contact: String(repeating: "1", count: 101)), "contact"),
             (IntakeFixture.submission(affectedSystem: String(repeating: "s", count: 201)), "affectedSystem"),
             (IntakeFixture.submission(name: String(repeating: "名", count: 101)), "requester.name"),
-            (IntakeFixture.submission(
-                details: Dictionary(uniqueKeysWithValues: (1...21).map { ("key\($0)", "value") })), "details"),
+            (
+                IntakeFixture.submission(
+                    details: Dictionary(uniqueKeysWithValues: (1...21).map { ("key\($0)", "value") })), "details"
+            ),
             (IntakeFixture.submission(details: [String(repeating: "k", count: 41): "value"]), "details"),
             (IntakeFixture.submission(details: ["error_text": String(repeating: "e", count: 5_001)]), "details"),
-          ])
+        ])
     func tooLong(input: NewTicket, field: String) {
         #expect(throws: WorkflowError.invalidValue(field: field)) { try IntakeFixture.draft(input) }
     }
@@ -128,7 +137,10 @@ struct IntakeTests {
     func atLimit() throws {
         let input = IntakeFixture.submission(
             title: String(repeating: "长", count: 200), description: String(repeating: "x", count: 20_000),
-            details: Dictionary(uniqueKeysWithValues: (1...20).map { (String(repeating: "k", count: 38) + "\($0 % 10)\($0 / 10)", String(repeating: "v", count: 5_000)) }),
+            details: Dictionary(
+                uniqueKeysWithValues: (1...20).map {
+                    (String(repeating: "k", count: 38) + "\($0 % 10)\($0 / 10)", String(repeating: "v", count: 5_000))
+                }),
             affectedSystem: String(repeating: "s", count: 200), name: String(repeating: "名", count: 100),
             contact: String(repeating: "1", count: 100))
         let draft = try IntakeFixture.draft(input)
@@ -179,8 +191,9 @@ struct WorklogTests {
     let now = WorkflowFixture.now
     let rules = WorkflowFixture.rules
 
-    @Test("R4.5 who may write which kind of work-log entry",
-          arguments: [
+    @Test(
+        "R4.5 who may write which kind of work-log entry",
+        arguments: [
             (WorkflowActorKind.owner, TicketEvent.Visibility.public, true),
             (.owner, .internal, false),
             (.otherRequester, .public, false),
@@ -190,7 +203,7 @@ struct WorklogTests {
             (.outsideAgent, .public, false),
             (.problemManager, .internal, true),
             (.supervisor, .public, true),
-          ])
+        ])
     func worklogPermissions(kind: WorkflowActorKind, visibility: TicketEvent.Visibility, allowed: Bool) throws {
         let ticket = WorkflowFixture.ticket(status: .inProgress)
         if allowed {
@@ -211,15 +224,16 @@ struct WorklogTests {
         }
     }
 
-    @Test("R3.1 a staff member's public reply is the first response; notes and the requester's comments are not",
-          arguments: [
+    @Test(
+        "R3.1 a staff member's public reply is the first response; notes and the requester's comments are not",
+        arguments: [
             (WorkflowActorKind.handler, TicketEvent.Visibility.public, true),
             (.groupAgent, .public, true),
             (.supervisor, .public, true),
             (.handler, .internal, false),
             (.problemManager, .internal, false),
             (.owner, .public, false),
-          ])
+        ])
     func firstResponse(kind: WorkflowActorKind, visibility: TicketEvent.Visibility, responds: Bool) throws {
         let ticket = WorkflowFixture.ticket(status: .assigned)
         let change = try TicketOperations.addWorklog(
@@ -248,7 +262,9 @@ struct WorklogTests {
         }
     }
 
-    @Test("Work-log entries on resolved tickets are still accepted", arguments: [TicketStatus.resolved, .confirmed, .reviewed])
+    @Test(
+        "Work-log entries on resolved tickets are still accepted",
+        arguments: [TicketStatus.resolved, .confirmed, .reviewed])
     func resolvedTicket(status: TicketStatus) throws {
         let ticket = WorkflowFixture.ticket(status: status)
         let change = try TicketOperations.addWorklog(
@@ -256,11 +272,12 @@ struct WorklogTests {
         #expect(change.events.count == 1)
     }
 
-    @Test("A work-log entry needs a body of at most 20 000 characters",
-          arguments: [
+    @Test(
+        "A work-log entry needs a body of at most 20 000 characters",
+        arguments: [
             ("", WorkflowError.fieldRequired("body")), (" \n ", .fieldRequired("body")),
             (String(repeating: "x", count: 20_001), .invalidValue(field: "body")),
-          ])
+        ])
     func worklogBody(body: String, error: WorkflowError) {
         let ticket = WorkflowFixture.ticket(status: .inProgress)
         #expect(throws: error) {
@@ -300,15 +317,16 @@ struct WorklogTests {
         #expect(change.events[0].data.isEmpty)
     }
 
-    @Test("R4.6 workaround refusals",
-          arguments: [
+    @Test(
+        "R4.6 workaround refusals",
+        arguments: [
             (WorkflowActorKind.owner, TicketStatus.inProgress, "重启", WorkflowError.forbidden(action: "workaround")),
             (.outsideAgent, .inProgress, "重启", .forbidden(action: "workaround")),
             (.handler, .resolved, "重启", .ticketClosed),
             (.handler, .closed, "重启", .ticketClosed),
             (.handler, .inProgress, "  ", .fieldRequired("workaround")),
             (.handler, .inProgress, String(repeating: "x", count: 20_001), .invalidValue(field: "workaround")),
-          ])
+        ])
     func workaroundRefused(kind: WorkflowActorKind, status: TicketStatus, text: String, error: WorkflowError) {
         let ticket = WorkflowFixture.ticket(status: status)
         #expect(throws: error) {
@@ -324,11 +342,12 @@ struct PriorityAndCategoryTests {
     let now = WorkflowFixture.now
     let rules = WorkflowFixture.rules
 
-    @Test("R2.3 only the problem manager, supervisor and admin set the priority",
-          arguments: [
+    @Test(
+        "R2.3 only the problem manager, supervisor and admin set the priority",
+        arguments: [
             (WorkflowActorKind.owner, false), (.otherRequester, false), (.handler, false), (.groupAgent, false),
             (.outsideAgent, false), (.problemManager, true), (.supervisor, true), (.admin, true),
-          ])
+        ])
     func priorityPermissions(kind: WorkflowActorKind, allowed: Bool) throws {
         let ticket = WorkflowFixture.ticket(status: .new, priority: .p2)
         if allowed {
@@ -352,8 +371,9 @@ struct PriorityAndCategoryTests {
         }
     }
 
-    @Test("R2.3 confirming the suggested priority needs no reason and leaves the SLA alone",
-          arguments: Priority.allCases)
+    @Test(
+        "R2.3 confirming the suggested priority needs no reason and leaves the SLA alone",
+        arguments: Priority.allCases)
     func confirmWithoutReason(priority: Priority) throws {
         // given
         let ticket = WorkflowFixture.ticket(status: .new, priority: priority)
@@ -389,15 +409,16 @@ struct PriorityAndCategoryTests {
         #expect(change.ticket.version == ticket.version + 1)
     }
 
-    @Test("R2.3 R3.1 a priority change moves the SLA due dates (opened Wed 09:00)",
-          arguments: [
+    @Test(
+        "R2.3 R3.1 a priority change moves the SLA due dates (opened Wed 09:00)",
+        arguments: [
             // (from, to, response due, resolution due, hard limit due)
             (Priority.p2, Priority.p1, "2026-03-04T14:00:00+08:00", "2026-03-04T18:00:00+08:00", String?.none),
             (.p2, .p0, "2026-03-04T09:30:00+08:00", "2026-03-04T11:00:00+08:00", "2026-03-04T13:00:00+08:00"),
             (.p2, .p3, "2026-03-06T18:00:00+08:00", "2026-03-06T18:00:00+08:00", nil),
             (.p1, .p2, "2026-03-04T18:00:00+08:00", "2026-03-06T18:00:00+08:00", nil),
             (.p0, .p3, "2026-03-06T18:00:00+08:00", "2026-03-06T18:00:00+08:00", nil),
-          ])
+        ])
     func priorityMovesDueDates(
         from: Priority, to: Priority, responseDue: String, resolutionDue: String, hardLimitDue: String?
     ) throws {
@@ -445,11 +466,12 @@ struct PriorityAndCategoryTests {
         }
     }
 
-    @Test("R2.1 staff who see the ticket may re-categorise it",
-          arguments: [
+    @Test(
+        "R2.1 staff who see the ticket may re-categorise it",
+        arguments: [
             (WorkflowActorKind.owner, false), (.otherRequester, false), (.handler, true), (.groupAgent, true),
             (.outsideAgent, false), (.problemManager, true), (.supervisor, true), (.admin, true),
-          ])
+        ])
     func categoryPermissions(kind: WorkflowActorKind, allowed: Bool) throws {
         let ticket = WorkflowFixture.ticket(status: .inProgress)
         if allowed {

@@ -4,8 +4,9 @@ import Testing
 
 @Suite("Masking of personal data")
 struct MaskingTests {
-    @Test("R9.2 contacts keep only the last four characters or the e-mail's first letter and domain",
-          arguments: [
+    @Test(
+        "R9.2 contacts keep only the last four characters or the e-mail's first letter and domain",
+        arguments: [
             ("13812345678", "*5678"),
             ("8021-5678", "*5678"),
             ("+86 138 1234 5678", "*5678"),
@@ -18,22 +19,24 @@ struct MaskingTests {
             ("zhangsan@corp.com", "z*@corp.com"),
             ("Li.Si@example.cn", "L*@example.cn"),
             ("@corp.com", "*@corp.com"),
-          ])
+        ])
     func contact(value: String, masked: String) {
         #expect(Masking.contact(value) == masked)
     }
 
-    @Test("R9.2 names keep at most two leading characters",
-          arguments: [
+    @Test(
+        "R9.2 names keep at most two leading characters",
+        arguments: [
             ("小明华", "小明*"), ("小明", "小*"), ("王", "*"), ("欧阳小明", "欧阳*"), ("Alice", "Al*"), ("Al", "A*"),
             (" 小明华 ", "小明*"), ("", ""), ("   ", ""),
-          ])
+        ])
     func name(value: String, masked: String) {
         #expect(Masking.name(value) == masked)
     }
 
-    @Test("R9.2 a masked name never shows the whole name",
-          arguments: ["王", "小明", "小明华", "欧阳小明", "A", "Al", "Alice", "Dr. Li"])
+    @Test(
+        "R9.2 a masked name never shows the whole name",
+        arguments: ["王", "小明", "小明华", "欧阳小明", "A", "Al", "Alice", "Dr. Li"])
     func nameNeverWhole(value: String) {
         let masked = Masking.name(value)
         #expect(masked != value)
@@ -42,8 +45,9 @@ struct MaskingTests {
         #expect(masked.dropLast().count < value.count)
     }
 
-    @Test("R9.2 a masked contact never shows the whole contact",
-          arguments: ["13812345678", "12345", "5678", "1", "zs@corp.com", "zhangsan@corp.com"])
+    @Test(
+        "R9.2 a masked contact never shows the whole contact",
+        arguments: ["13812345678", "12345", "5678", "1", "zs@corp.com", "zhangsan@corp.com"])
     func contactNeverWhole(value: String) {
         #expect(Masking.contact(value) != value)
         #expect(Masking.contact(value).contains("*"))
@@ -52,20 +56,22 @@ struct MaskingTests {
 
 @Suite("Access by role")
 struct AccessTests {
-    @Test("R9.1 list scope per role",
-          arguments: [
+    @Test(
+        "R9.1 list scope per role",
+        arguments: [
             (WorkflowActorKind.owner, Access.ListScope.requester(id: 100)),
             (.otherRequester, .requester(id: 101)),
             (.handler, .agent(id: 200, groupIds: [10])),
             (.outsideAgent, .agent(id: 202, groupIds: [20])),
             (.problemManager, .all), (.supervisor, .all), (.admin, .all),
-          ])
+        ])
     func listScope(kind: WorkflowActorKind, scope: Access.ListScope) {
         #expect(Access.listScope(for: kind.actor) == scope)
     }
 
-    @Test("R9.1 R9.2 who sees a ticket and who sees its personal data in full",
-          arguments: [
+    @Test(
+        "R9.1 R9.2 who sees a ticket and who sees its personal data in full",
+        arguments: [
             // (actor, can view, full access)
             (WorkflowActorKind.owner, true, true),
             (.otherRequester, false, false),
@@ -75,7 +81,7 @@ struct AccessTests {
             (.problemManager, true, true),
             (.supervisor, true, true),
             (.admin, true, true),
-          ])
+        ])
     func viewAndFullAccess(kind: WorkflowActorKind, canView: Bool, fullAccess: Bool) {
         let ticket = WorkflowFixture.ticket(status: .inProgress)
         #expect(Access.canView(ticket, by: kind.actor) == canView)
@@ -137,8 +143,9 @@ struct AccessTests {
         #expect(shown.requester.external)
     }
 
-    @Test("R9.2 staff on the ticket and the requester see everything in full",
-          arguments: [WorkflowActorKind.owner, .handler, .problemManager, .supervisor, .admin])
+    @Test(
+        "R9.2 staff on the ticket and the requester see everything in full",
+        arguments: [WorkflowActorKind.owner, .handler, .problemManager, .supervisor, .admin])
     func fullAccessUnmasked(kind: WorkflowActorKind) {
         let customer = Requester(
             userId: WorkflowActorKind.owner.actor.id, name: "小明华", employeeNumber: "C-77", external: true)

@@ -23,12 +23,13 @@ enum PriorityMatrixFixture {
 
 @Suite("Priority matrix")
 struct PriorityMatrixTests {
-    @Test("R2.3 default matrix: impact × urgency → priority",
-          arguments: [
+    @Test(
+        "R2.3 default matrix: impact × urgency → priority",
+        arguments: [
             (Impact.high, Urgency.high, Priority.p0), (.high, .medium, .p1), (.high, .low, .p2),
             (.medium, .high, .p1), (.medium, .medium, .p2), (.medium, .low, .p3),
             (.low, .high, .p2), (.low, .medium, .p3), (.low, .low, .p3),
-          ])
+        ])
     func defaultCells(impact: Impact, urgency: Urgency, priority: Priority) {
         #expect(PriorityMatrix.default.priority(impact: impact, urgency: urgency) == priority)
     }
@@ -36,9 +37,10 @@ struct PriorityMatrixTests {
     @Test("R2.3 a custom matrix is read back cell by cell")
     func customMatrix() throws {
         // given: every cell P3 except high/high
-        var cells = Dictionary(uniqueKeysWithValues: Impact.allCases.map { impact in
-            (impact, Dictionary(uniqueKeysWithValues: Urgency.allCases.map { ($0, Priority.p3) }))
-        })
+        var cells = Dictionary(
+            uniqueKeysWithValues: Impact.allCases.map { impact in
+                (impact, Dictionary(uniqueKeysWithValues: Urgency.allCases.map { ($0, Priority.p3) }))
+            })
         cells[.high]![.high] = .p1
 
         // when
@@ -51,8 +53,9 @@ struct PriorityMatrixTests {
         #expect(try PriorityMatrix(PriorityMatrixFixture.defaultCells) == PriorityMatrix.default)
     }
 
-    @Test("R2.3 every one of the 9 cells is required",
-          arguments: Impact.allCases, Urgency.allCases)
+    @Test(
+        "R2.3 every one of the 9 cells is required",
+        arguments: Impact.allCases, Urgency.allCases)
     func missingCell(impact: Impact, urgency: Urgency) {
         var cells = PriorityMatrixFixture.defaultCells
         cells[impact]![urgency] = nil
@@ -61,8 +64,9 @@ struct PriorityMatrixTests {
         }
     }
 
-    @Test("A missing row reports its first cell",
-          arguments: [(Impact.high, Urgency.high), (.medium, .high), (.low, .high)])
+    @Test(
+        "A missing row reports its first cell",
+        arguments: [(Impact.high, Urgency.high), (.medium, .high), (.low, .high)])
     func missingRow(impact: Impact, firstCell: Urgency) {
         var cells = PriorityMatrixFixture.defaultCells
         cells[impact] = nil
@@ -87,8 +91,9 @@ struct PriorityMatrixTests {
         #expect(try PriorityMatrixFixture.decode(PriorityMatrixFixture.defaultJSON) == PriorityMatrix.default)
     }
 
-    @Test("Codable: unknown keys, missing cells and bad priorities are rejected",
-          arguments: [
+    @Test(
+        "Codable: unknown keys, missing cells and bad priorities are rejected",
+        arguments: [
             // unknown impact
             #"{"critical":{"high":"P0","medium":"P0","low":"P0"},"high":{"high":"P0","medium":"P1","low":"P2"},"medium":{"high":"P1","medium":"P2","low":"P3"},"low":{"high":"P2","medium":"P3","low":"P3"}}"#,
             // unknown urgency
@@ -103,7 +108,7 @@ struct PriorityMatrixTests {
             #"{"high":{"high":"P9","medium":"P1","low":"P2"},"medium":{"high":"P1","medium":"P2","low":"P3"},"low":{"high":"P2","medium":"P3","low":"P3"}}"#,
             // wrong shape
             #"[["P0"]]"#,
-          ])
+        ])
     func decodingRejects(json: String) {
         #expect(throws: DecodingError.self) { try PriorityMatrixFixture.decode(json) }
     }

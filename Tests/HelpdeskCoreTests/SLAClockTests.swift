@@ -45,8 +45,10 @@ struct SLAPolicyTests {
     @Test(
         "R3.1 default policy targets",
         arguments: [
-            (Priority.p0, SLATarget.minutes(30, mode: .continuous), SLATarget.hours(2, mode: .continuous),
-             SLATarget?.some(.hours(4, mode: .continuous))),
+            (
+                Priority.p0, SLATarget.minutes(30, mode: .continuous), SLATarget.hours(2, mode: .continuous),
+                SLATarget?.some(.hours(4, mode: .continuous))
+            ),
             (.p1, .hours(4), .hours(8), nil), (.p2, .hours(8), .hours(24), nil),
             (.p3, .hours(24), .workingDays(3), nil),
         ])
@@ -62,34 +64,57 @@ struct SLAPolicyTests {
     @Test(
         "SLA policy validation",
         arguments: [
-            ("missing P3", SLAPolicy(targets: Array(SLAPolicy.default.targets.prefix(3))), SLAPolicyError.missingPriority(.p3)),
-            ("P1 twice", SLAPolicy(targets: SLAPolicy.default.targets + [SLAPolicy.default.targets[1]]), .duplicatePriority(.p1)),
-            ("zero resolution",
-             SLAPolicy(targets: SLAPolicy.default.targets.map { t in
-                 var t = t
-                 if t.priority == .p2 { t.resolution = .hours(0) }
-                 return t
-             }), .nonPositiveTarget(.p2)),
-            ("negative hard limit",
-             SLAPolicy(targets: SLAPolicy.default.targets.map { t in
-                 var t = t
-                 if t.priority == .p0 { t.hardLimit = .hours(-1) }
-                 return t
-             }), .nonPositiveTarget(.p0)),
-            ("resolution beyond a year",
-             SLAPolicy(targets: SLAPolicy.default.targets.map { t in
-                 var t = t
-                 if t.priority == .p2 { t.resolution = SLATarget(value: Int.max, unit: .hours, mode: .continuous) }
-                 return t
-             }), .targetTooLong(.p2)),
-            ("response beyond a year of working days",
-             SLAPolicy(targets: SLAPolicy.default.targets.map { t in
-                 var t = t
-                 if t.priority == .p3 { t.response = .workingDays(367) }
-                 return t
-             }), .targetTooLong(.p3)),
-            ("closed cannot pause", SLAPolicy(targets: SLAPolicy.default.targets, pauseStatuses: [.blocked, .closed]),
-             .pauseStatusNotOpen(.closed)),
+            (
+                "missing P3", SLAPolicy(targets: Array(SLAPolicy.default.targets.prefix(3))),
+                SLAPolicyError.missingPriority(.p3)
+            ),
+            (
+                "P1 twice", SLAPolicy(targets: SLAPolicy.default.targets + [SLAPolicy.default.targets[1]]),
+                .duplicatePriority(.p1)
+            ),
+            (
+                "zero resolution",
+                SLAPolicy(
+                    targets: SLAPolicy.default.targets.map { t in
+                        var t = t
+                        if t.priority == .p2 { t.resolution = .hours(0) }
+                        return t
+                    }), .nonPositiveTarget(.p2)
+            ),
+            (
+                "negative hard limit",
+                SLAPolicy(
+                    targets: SLAPolicy.default.targets.map { t in
+                        var t = t
+                        if t.priority == .p0 { t.hardLimit = .hours(-1) }
+                        return t
+                    }), .nonPositiveTarget(.p0)
+            ),
+            (
+                "resolution beyond a year",
+                SLAPolicy(
+                    targets: SLAPolicy.default.targets.map { t in
+                        var t = t
+                        if t.priority == .p2 {
+                            t.resolution = SLATarget(value: Int.max, unit: .hours, mode: .continuous)
+                        }
+                        return t
+                    }), .targetTooLong(.p2)
+            ),
+            (
+                "response beyond a year of working days",
+                SLAPolicy(
+                    targets: SLAPolicy.default.targets.map { t in
+                        var t = t
+                        if t.priority == .p3 { t.response = .workingDays(367) }
+                        return t
+                    }), .targetTooLong(.p3)
+            ),
+            (
+                "closed cannot pause",
+                SLAPolicy(targets: SLAPolicy.default.targets, pauseStatuses: [.blocked, .closed]),
+                .pauseStatusNotOpen(.closed)
+            ),
         ])
     func policyValidation(name: String, policy: SLAPolicy, error: SLAPolicyError) {
         #expect(throws: error) { try policy.validate() }
@@ -99,7 +124,8 @@ struct SLAPolicyTests {
     func policyCodable() throws {
         let data = try JSONEncoder().encode(SLAPolicy.default)
         #expect(try JSONDecoder().decode(SLAPolicy.self, from: data) == .default)
-        let json = #"{"targets":[{"priority":"P1","response":{"value":2,"unit":"hours","mode":"business"},"#
+        let json =
+            #"{"targets":[{"priority":"P1","response":{"value":2,"unit":"hours","mode":"business"},"#
             + #""resolution":{"value":3,"unit":"working_days","mode":"business"}}]}"#
         let policy = try JSONDecoder().decode(SLAPolicy.self, from: Data(json.utf8))
         #expect(policy.pauseStatuses == [.waitingOnRequester, .blocked])
@@ -134,13 +160,27 @@ struct SLAClockTests {
     @Test(
         "R3.4 P1 remaining business minutes and breach flags over time",
         arguments: [
-            SLAReading(now: "2026-03-06 16:00", responseRemaining: 240, responseBreached: false, resolutionRemaining: 480, resolutionBreached: false),
-            SLAReading(now: "2026-03-06 17:30", responseRemaining: 150, responseBreached: false, resolutionRemaining: 390, resolutionBreached: false),
-            SLAReading(now: "2026-03-07 12:00", responseRemaining: 120, responseBreached: false, resolutionRemaining: 360, resolutionBreached: false),
-            SLAReading(now: "2026-03-09 11:00", responseRemaining: 0, responseBreached: false, resolutionRemaining: 240, resolutionBreached: false),
-            SLAReading(now: "2026-03-09 11:01", responseRemaining: -1, responseBreached: true, resolutionRemaining: 239, resolutionBreached: false),
-            SLAReading(now: "2026-03-09 16:00", responseRemaining: -240, responseBreached: true, resolutionRemaining: 0, resolutionBreached: false),
-            SLAReading(now: "2026-03-09 16:30", responseRemaining: -270, responseBreached: true, resolutionRemaining: -30, resolutionBreached: true),
+            SLAReading(
+                now: "2026-03-06 16:00", responseRemaining: 240, responseBreached: false, resolutionRemaining: 480,
+                resolutionBreached: false),
+            SLAReading(
+                now: "2026-03-06 17:30", responseRemaining: 150, responseBreached: false, resolutionRemaining: 390,
+                resolutionBreached: false),
+            SLAReading(
+                now: "2026-03-07 12:00", responseRemaining: 120, responseBreached: false, resolutionRemaining: 360,
+                resolutionBreached: false),
+            SLAReading(
+                now: "2026-03-09 11:00", responseRemaining: 0, responseBreached: false, resolutionRemaining: 240,
+                resolutionBreached: false),
+            SLAReading(
+                now: "2026-03-09 11:01", responseRemaining: -1, responseBreached: true, resolutionRemaining: 239,
+                resolutionBreached: false),
+            SLAReading(
+                now: "2026-03-09 16:00", responseRemaining: -240, responseBreached: true, resolutionRemaining: 0,
+                resolutionBreached: false),
+            SLAReading(
+                now: "2026-03-09 16:30", responseRemaining: -270, responseBreached: true, resolutionRemaining: -30,
+                resolutionBreached: true),
         ])
     func p1Readings(_ r: SLAReading) throws {
         let state = try track(fridayP1).state(at: at(r.now), policy: policy, calendar: calendar)
@@ -153,11 +193,12 @@ struct SLAClockTests {
 
     @Test("R3.3 pause while waiting on requester Friday 17:00 to Monday 10:00 moves the resolution due")
     func pauseWaitingOnRequester() throws {
-        let t = try track(fridayP1 + [
-            .status(at: at("2026-03-06 16:05"), to: .inProgress),
-            .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
-            .status(at: at("2026-03-09 10:00"), to: .inProgress),
-        ])
+        let t = try track(
+            fridayP1 + [
+                .status(at: at("2026-03-06 16:05"), to: .inProgress),
+                .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
+                .status(at: at("2026-03-09 10:00"), to: .inProgress),
+            ])
         let state = t.state(at: at("2026-03-09 10:00"), policy: policy, calendar: calendar)
         #expect(state.responseDueAt == at("2026-03-09 11:00"))  // the response clock never pauses
         #expect(state.resolutionDueAt == at("2026-03-09 18:00"))  // 1 h used, 7 h left from Monday 10:00
@@ -166,7 +207,9 @@ struct SLAClockTests {
         #expect(state.pausedMinutes == 65 * 60)
         // Equivalent to the target plus the paused business time, counted from the opening.
         let pausedBusiness = calendar.businessSeconds(from: at("2026-03-06 17:00"), to: at("2026-03-09 10:00"))
-        #expect(state.resolutionDueAt == calendar.adding(businessSeconds: 8 * hour + pausedBusiness, to: at("2026-03-06 16:00")))
+        #expect(
+            state.resolutionDueAt
+                == calendar.adding(businessSeconds: 8 * hour + pausedBusiness, to: at("2026-03-06 16:00")))
     }
 
     @Test(
@@ -188,22 +231,26 @@ struct SLAClockTests {
 
     @Test("R3.3 blocked pauses too; waiting → blocked is one continuous pause")
     func blockedPauses() throws {
-        let t = try track(fridayP1 + [
-            .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
-            .status(at: at("2026-03-09 09:00"), to: .blocked),
-            .status(at: at("2026-03-09 10:00"), to: .inProgress),
-        ])
+        let t = try track(
+            fridayP1 + [
+                .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
+                .status(at: at("2026-03-09 09:00"), to: .blocked),
+                .status(at: at("2026-03-09 10:00"), to: .inProgress),
+            ])
         #expect(t.pauses == [DateInterval(start: at("2026-03-06 17:00"), end: at("2026-03-09 10:00"))])
-        #expect(t.state(at: at("2026-03-09 10:00"), policy: policy, calendar: calendar).resolutionDueAt == at("2026-03-09 18:00"))
+        #expect(
+            t.state(at: at("2026-03-09 10:00"), policy: policy, calendar: calendar).resolutionDueAt
+                == at("2026-03-09 18:00"))
     }
 
     @Test("R3.3 a policy without pause statuses does not pause")
     func noPauseStatuses() throws {
         let noPause = SLAPolicy(targets: policy.targets, pauseStatuses: [])
-        let inputs = fridayP1 + [
-            .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
-            .status(at: at("2026-03-09 10:00"), to: .inProgress),
-        ]
+        let inputs =
+            fridayP1 + [
+                .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
+                .status(at: at("2026-03-09 10:00"), to: .inProgress),
+            ]
         let t = try #require(SLATrack.replay(inputs, policy: noPause, calendar: calendar))
         let state = t.state(at: at("2026-03-09 10:00"), policy: noPause, calendar: calendar)
         #expect(state.resolutionDueAt == at("2026-03-09 16:00") && state.pausedMinutes == 0 && !state.paused)
@@ -230,7 +277,8 @@ struct SLAClockTests {
         #expect(state.resolutionDueAt == at("2026-03-08 00:00"))
         #expect(state.hardLimitDueAt == at("2026-03-08 02:00"))
         #expect(state.responseRemainingMinutes == responseRemaining && state.responseBreached == responseBreached)
-        #expect(state.resolutionRemainingMinutes == resolutionRemaining && state.resolutionBreached == resolutionBreached)
+        #expect(
+            state.resolutionRemainingMinutes == resolutionRemaining && state.resolutionBreached == resolutionBreached)
         #expect(state.hardLimitBreached == hardBreached)
     }
 
@@ -250,9 +298,10 @@ struct SLAClockTests {
 
     @Test("R3.4 the first response meets the response target; later ones are ignored")
     func firstResponse() throws {
-        let t = try track(fridayP1 + [
-            .firstResponse(at: at("2026-03-06 17:00")), .firstResponse(at: at("2026-03-09 15:00")),
-        ])
+        let t = try track(
+            fridayP1 + [
+                .firstResponse(at: at("2026-03-06 17:00")), .firstResponse(at: at("2026-03-09 15:00")),
+            ])
         #expect(t.respondedAt == at("2026-03-06 17:00"))
         let state = t.state(at: at("2026-03-10 12:00"), policy: policy, calendar: calendar)
         #expect(state.respondedAt == at("2026-03-06 17:00"))
@@ -287,7 +336,8 @@ struct SLAClockTests {
         #expect(state.resolutionRemainingMinutes == 240)  // 3 h before resolving + 1 h after reopening
         #expect(state.resolutionDueAt == at("2026-03-10 10:00"))
         #expect(state.pausedMinutes == 0 && !state.paused)  // time spent resolved is not a pause
-        #expect(reopened.resolvedIntervals == [DateInterval(start: at("2026-03-09 12:00"), end: at("2026-03-09 14:00"))])
+        #expect(
+            reopened.resolvedIntervals == [DateInterval(start: at("2026-03-09 12:00"), end: at("2026-03-09 14:00"))])
     }
 
     @Test(
@@ -317,9 +367,11 @@ struct SLAClockTests {
 
     @Test("R3.3 resolving while paused ends the pause")
     func resolveWhilePaused() throws {
-        let t = try track(fridayP1 + [
-            .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester), .status(at: at("2026-03-06 17:40"), to: .resolved),
-        ])
+        let t = try track(
+            fridayP1 + [
+                .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
+                .status(at: at("2026-03-06 17:40"), to: .resolved),
+            ])
         let state = t.state(at: at("2026-03-09 12:00"), policy: policy, calendar: calendar)
         #expect(!state.paused && state.pausedMinutes == 40 && state.resolvedAt == at("2026-03-06 17:40"))
         #expect(state.resolutionRemainingMinutes == 420)
@@ -360,45 +412,55 @@ struct SLAClockTests {
 
     @Test("Inputs dated before the last change are clamped, never producing negative intervals")
     func outOfOrderInputs() throws {
-        let t = try track(fridayP1 + [
-            .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
-            .status(at: at("2026-03-06 16:30"), to: .inProgress),
-            .firstResponse(at: at("2026-03-05 09:00")),
-        ])
+        let t = try track(
+            fridayP1 + [
+                .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
+                .status(at: at("2026-03-06 16:30"), to: .inProgress),
+                .firstResponse(at: at("2026-03-05 09:00")),
+            ])
         #expect(t.pauses == [DateInterval(start: at("2026-03-06 17:00"), end: at("2026-03-06 17:00"))])
         #expect(t.respondedAt == at("2026-03-06 16:00"))
     }
 
     static let logs: [SLALog] = [
-        SLALog(name: "P1 with pause, response and resolution", inputs: [
-            .opened(at: CalendarFixture.at("2026-03-06 16:00"), priority: .p1),
-            .status(at: CalendarFixture.at("2026-03-06 16:05"), to: .assigned),
-            .firstResponse(at: CalendarFixture.at("2026-03-06 16:20")),
-            .status(at: CalendarFixture.at("2026-03-06 17:00"), to: .waitingOnRequester),
-            .status(at: CalendarFixture.at("2026-03-09 10:00"), to: .inProgress),
-            .status(at: CalendarFixture.at("2026-03-09 15:00"), to: .resolved),
-        ]),
-        SLALog(name: "P2 reopened twice and reprioritised", inputs: [
-            .opened(at: CalendarFixture.at("2026-09-29 11:00"), priority: .p2),
-            .priorityChanged(at: CalendarFixture.at("2026-09-29 11:30"), to: .p1),
-            .status(at: CalendarFixture.at("2026-09-29 15:00"), to: .resolved),
-            .status(at: CalendarFixture.at("2026-09-30 09:00"), to: .inProgress),
-            .status(at: CalendarFixture.at("2026-09-30 10:00"), to: .blocked),
-            .status(at: CalendarFixture.at("2026-10-08 10:00"), to: .resolved),
-            .status(at: CalendarFixture.at("2026-10-09 10:00"), to: .waitingOnRequester),
-            .status(at: CalendarFixture.at("2026-10-10 10:00"), to: .closed),
-        ]),
-        SLALog(name: "P0 with hard limit", inputs: [
-            .opened(at: CalendarFixture.at("2026-03-07 22:00"), priority: .p0),
-            .firstResponse(at: CalendarFixture.at("2026-03-07 22:10")),
-            .status(at: CalendarFixture.at("2026-03-07 23:00"), to: .blocked),
-            .status(at: CalendarFixture.at("2026-03-08 00:00"), to: .inProgress),
-        ]),
+        SLALog(
+            name: "P1 with pause, response and resolution",
+            inputs: [
+                .opened(at: CalendarFixture.at("2026-03-06 16:00"), priority: .p1),
+                .status(at: CalendarFixture.at("2026-03-06 16:05"), to: .assigned),
+                .firstResponse(at: CalendarFixture.at("2026-03-06 16:20")),
+                .status(at: CalendarFixture.at("2026-03-06 17:00"), to: .waitingOnRequester),
+                .status(at: CalendarFixture.at("2026-03-09 10:00"), to: .inProgress),
+                .status(at: CalendarFixture.at("2026-03-09 15:00"), to: .resolved),
+            ]),
+        SLALog(
+            name: "P2 reopened twice and reprioritised",
+            inputs: [
+                .opened(at: CalendarFixture.at("2026-09-29 11:00"), priority: .p2),
+                .priorityChanged(at: CalendarFixture.at("2026-09-29 11:30"), to: .p1),
+                .status(at: CalendarFixture.at("2026-09-29 15:00"), to: .resolved),
+                .status(at: CalendarFixture.at("2026-09-30 09:00"), to: .inProgress),
+                .status(at: CalendarFixture.at("2026-09-30 10:00"), to: .blocked),
+                .status(at: CalendarFixture.at("2026-10-08 10:00"), to: .resolved),
+                .status(at: CalendarFixture.at("2026-10-09 10:00"), to: .waitingOnRequester),
+                .status(at: CalendarFixture.at("2026-10-10 10:00"), to: .closed),
+            ]),
+        SLALog(
+            name: "P0 with hard limit",
+            inputs: [
+                .opened(at: CalendarFixture.at("2026-03-07 22:00"), priority: .p0),
+                .firstResponse(at: CalendarFixture.at("2026-03-07 22:10")),
+                .status(at: CalendarFixture.at("2026-03-07 23:00"), to: .blocked),
+                .status(at: CalendarFixture.at("2026-03-08 00:00"), to: .inProgress),
+            ]),
     ]
 
     @Test("replay equals applying the inputs one by one", arguments: logs)
     func replayEqualsApplying(_ log: SLALog) throws {
-        guard case .opened(let openedAt, let priority) = log.inputs[0] else { Issue.record("no opening"); return }
+        guard case .opened(let openedAt, let priority) = log.inputs[0] else {
+            Issue.record("no opening")
+            return
+        }
         var step = SLATrack.opened(at: openedAt, priority: priority)
         for input in log.inputs.dropFirst() { step = step.applying(input, policy: policy, calendar: calendar) }
         #expect(SLATrack.replay(log.inputs, policy: policy, calendar: calendar) == step)
@@ -409,7 +471,8 @@ struct SLAClockTests {
     @Test("replay needs an opening first")
     func replayNeedsOpening() {
         #expect(SLATrack.replay([], policy: policy, calendar: calendar) == nil)
-        #expect(SLATrack.replay([.status(at: at("2026-03-06 16:00"), to: .new)], policy: policy, calendar: calendar) == nil)
+        #expect(
+            SLATrack.replay([.status(at: at("2026-03-06 16:00"), to: .new)], policy: policy, calendar: calendar) == nil)
     }
 
     @Test("SLATrack and SLAState round-trip through JSON", arguments: logs)
@@ -425,16 +488,19 @@ struct SLAClockTests {
 
     @Test("SLAState JSON uses camelCase keys")
     func stateKeys() throws {
-        let t = try track(fridayP1 + [
-            .firstResponse(at: at("2026-03-06 16:30")), .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
-        ])
+        let t = try track(
+            fridayP1 + [
+                .firstResponse(at: at("2026-03-06 16:30")),
+                .status(at: at("2026-03-06 17:00"), to: .waitingOnRequester),
+            ])
         let state = t.state(at: at("2026-03-06 17:30"), policy: policy, calendar: calendar)
         let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(state)) as? [String: Any])
-        #expect(Set(object.keys) == [
-            "priority", "responseDueAt", "respondedAt", "responseRemainingMinutes", "responseBreached",
-            "resolutionDueAt", "resolutionRemainingMinutes", "resolutionBreached", "paused", "pausedSince",
-            "pausedMinutes", "hardLimitBreached",
-        ])
+        #expect(
+            Set(object.keys) == [
+                "priority", "responseDueAt", "respondedAt", "responseRemainingMinutes", "responseBreached",
+                "resolutionDueAt", "resolutionRemainingMinutes", "resolutionBreached", "paused", "pausedSince",
+                "pausedMinutes", "hardLimitBreached",
+            ])
     }
 
     @Test(

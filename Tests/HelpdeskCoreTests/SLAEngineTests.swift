@@ -19,19 +19,32 @@ struct SLAEngineTests {
     }
 
     static let plans: [PlanCase] = [
-        PlanCase(name: "new P2 at L1", status: .new, priority: .p2, tier: .l1,
-                 kinds: [.l1Escalation, .responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach]),
-        PlanCase(name: "new P0 at L2", status: .new, priority: .p0, tier: .l2,
-                 kinds: [.p0Alert, .responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach, .hardLimitBreach]),
-        PlanCase(name: "assigned P3 at L2 waits for receipt", status: .assigned, priority: .p3, tier: .l2,
-                 kinds: [.responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach, .receiptReminder, .receiptOverdue]),
-        PlanCase(name: "in progress at L2 owes updates", status: .inProgress, priority: .p2, tier: .l2,
-                 kinds: [.responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach, .updateDue, .updateMissed]),
-        PlanCase(name: "waiting on the requester: resolution clock paused, no requester cadence",
-                 status: .waitingOnRequester, priority: .p2, tier: .l2,
-                 kinds: [.responseWarning, .responseBreach, .updateDue, .updateMissed]),
-        PlanCase(name: "resolved: follow-up and auto-close only", status: .resolved, priority: .p2, tier: .l2,
-                 kinds: [.followUp, .autoClose]),
+        PlanCase(
+            name: "new P2 at L1", status: .new, priority: .p2, tier: .l1,
+            kinds: [.l1Escalation, .responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach]),
+        PlanCase(
+            name: "new P0 at L2", status: .new, priority: .p0, tier: .l2,
+            kinds: [
+                .p0Alert, .responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach, .hardLimitBreach,
+            ]),
+        PlanCase(
+            name: "assigned P3 at L2 waits for receipt", status: .assigned, priority: .p3, tier: .l2,
+            kinds: [
+                .responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach, .receiptReminder,
+                .receiptOverdue,
+            ]),
+        PlanCase(
+            name: "in progress at L2 owes updates", status: .inProgress, priority: .p2, tier: .l2,
+            kinds: [
+                .responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach, .updateDue, .updateMissed,
+            ]),
+        PlanCase(
+            name: "waiting on the requester: resolution clock paused, no requester cadence",
+            status: .waitingOnRequester, priority: .p2, tier: .l2,
+            kinds: [.responseWarning, .responseBreach, .updateDue, .updateMissed]),
+        PlanCase(
+            name: "resolved: follow-up and auto-close only", status: .resolved, priority: .p2, tier: .l2,
+            kinds: [.followUp, .autoClose]),
         PlanCase(name: "closed: nothing", status: .closed, priority: .p0, tier: .l1, kinds: []),
     ]
 
@@ -62,18 +75,23 @@ struct SLAEngineTests {
         var testDescription: String { "\(error)" }
     }
 
-    @Test("R4.7 a collaboration request names the field that is missing or too long", arguments: [
-        CollaborationCase(question: nil, contact: "王工", error: .fieldRequired("question")),
-        CollaborationCase(question: "  ", contact: "王工", error: .fieldRequired("question")),
-        CollaborationCase(question: "防火墙？", contact: nil, error: .fieldRequired("contact")),
-        CollaborationCase(question: String(repeating: "问", count: 20_001), contact: "王工", error: .invalidValue(field: "question")),
-        CollaborationCase(question: "防火墙？", contact: String(repeating: "王", count: 201), error: .invalidValue(field: "contact")),
-    ])
+    @Test(
+        "R4.7 a collaboration request names the field that is missing or too long",
+        arguments: [
+            CollaborationCase(question: nil, contact: "王工", error: .fieldRequired("question")),
+            CollaborationCase(question: "  ", contact: "王工", error: .fieldRequired("question")),
+            CollaborationCase(question: "防火墙？", contact: nil, error: .fieldRequired("contact")),
+            CollaborationCase(
+                question: String(repeating: "问", count: 20_001), contact: "王工", error: .invalidValue(field: "question")),
+            CollaborationCase(
+                question: "防火墙？", contact: String(repeating: "王", count: 201), error: .invalidValue(field: "contact")),
+        ])
     func collaborationValidation(_ c: CollaborationCase) {
         let ticket = F.ticket(status: .inProgress)
         #expect(throws: c.error) {
             try Collaborations.ask(
-                groupId: 20, contact: c.contact, question: c.question, on: ticket, by: Self.handler, at: F.now, rules: F.rules)
+                groupId: 20, contact: c.contact, question: c.question, on: ticket, by: Self.handler, at: F.now,
+                rules: F.rules)
         }
     }
 }

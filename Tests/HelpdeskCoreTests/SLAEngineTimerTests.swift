@@ -30,13 +30,14 @@ struct SLAEngineTimerTests {
         var testDescription: String { "\(priority.rawValue) leaves L1 at \(escalatesAt.ISO8601Format()) (\(rule))" }
     }
 
-    @Test("R2.2 R4.2: by default only P0 is core business and leaves L1 at intake; P1–P3 after 30 business minutes",
-          arguments: [
+    @Test(
+        "R2.2 R4.2: by default only P0 is core business and leaves L1 at intake; P1–P3 after 30 business minutes",
+        arguments: [
             CoreCase(priority: .p0, escalatesAt: F.opened, rule: "core_business"),
             CoreCase(priority: .p1, escalatesAt: at(4, "09:30"), rule: "l1_timeout"),
             CoreCase(priority: .p2, escalatesAt: at(4, "09:30"), rule: "l1_timeout"),
             CoreCase(priority: .p3, escalatesAt: at(4, "09:30"), rule: "l1_timeout"),
-          ])
+        ])
     func coreBusinessDefault(_ c: CoreCase) {
         let ticket = F.ticket(status: .new, assignee: nil, priority: c.priority)
         if c.escalatesAt > F.opened {
@@ -80,23 +81,30 @@ struct SLAEngineTimerTests {
 
     static let pauseCases: [PauseCase] = [
         PauseCase(name: "in progress throughout: due at 09:30", steps: [], due: at(4, "09:30")),
-        PauseCase(name: "waiting on the requester since 09:10: no L1 escalation while it waits",
-                  steps: [(.waitingOnRequester, at(4, "09:10"))], due: nil),
-        PauseCase(name: "blocked since 09:10 and the policy pauses blocked: no L1 escalation",
-                  steps: [(.blocked, at(4, "09:10"))], due: nil),
-        PauseCase(name: "waited 09:10–10:10: 20 minutes before and 10 after, due 10:30",
-                  steps: [(.waitingOnRequester, at(4, "09:10")), (.inProgress, at(4, "10:10"))], due: at(4, "10:30")),
-        PauseCase(name: "waited, then blocked, resumed at 10:10: due 10:30",
-                  steps: [(.waitingOnRequester, at(4, "09:10")), (.blocked, at(4, "09:40")), (.inProgress, at(4, "10:10"))],
-                  due: at(4, "10:30")),
-        PauseCase(name: "waited 09:25–17:58: 25 + 2 minutes on Wednesday, the last 3 on Thursday, due Thursday 09:03",
-                  steps: [(.waitingOnRequester, at(4, "09:25")), (.inProgress, at(4, "17:58"))], due: at(5, "09:03")),
-        PauseCase(name: "blocked since 09:10 but the policy does not pause blocked: the clock runs, due 09:30",
-                  steps: [(.blocked, at(4, "09:10"))], pauseStatuses: [.waitingOnRequester], due: at(4, "09:30")),
+        PauseCase(
+            name: "waiting on the requester since 09:10: no L1 escalation while it waits",
+            steps: [(.waitingOnRequester, at(4, "09:10"))], due: nil),
+        PauseCase(
+            name: "blocked since 09:10 and the policy pauses blocked: no L1 escalation",
+            steps: [(.blocked, at(4, "09:10"))], due: nil),
+        PauseCase(
+            name: "waited 09:10–10:10: 20 minutes before and 10 after, due 10:30",
+            steps: [(.waitingOnRequester, at(4, "09:10")), (.inProgress, at(4, "10:10"))], due: at(4, "10:30")),
+        PauseCase(
+            name: "waited, then blocked, resumed at 10:10: due 10:30",
+            steps: [(.waitingOnRequester, at(4, "09:10")), (.blocked, at(4, "09:40")), (.inProgress, at(4, "10:10"))],
+            due: at(4, "10:30")),
+        PauseCase(
+            name: "waited 09:25–17:58: 25 + 2 minutes on Wednesday, the last 3 on Thursday, due Thursday 09:03",
+            steps: [(.waitingOnRequester, at(4, "09:25")), (.inProgress, at(4, "17:58"))], due: at(5, "09:03")),
+        PauseCase(
+            name: "blocked since 09:10 but the policy does not pause blocked: the clock runs, due 09:30",
+            steps: [(.blocked, at(4, "09:10"))], pauseStatuses: [.waitingOnRequester], due: at(4, "09:30")),
     ]
 
-    @Test("R3.3 R4.2: the L1 30-minute rule counts business time like the SLA clock, paused time excluded",
-          arguments: pauseCases)
+    @Test(
+        "R3.3 R4.2: the L1 30-minute rule counts business time like the SLA clock, paused time excluded",
+        arguments: pauseCases)
     func l1RuleSkipsPauses(_ c: PauseCase) {
         // given
         let policy = SLAPolicy(targets: SLAPolicy.default.targets, pauseStatuses: c.pauseStatuses)
@@ -157,17 +165,23 @@ struct SLAEngineTimerTests {
         var testDescription: String { name }
     }
 
-    @Test("R3.6: a P0 in progress owes an update every 30 minutes; the handler is told when due, the supervisors and on-duty lead when missed",
-          arguments: [
-            CadenceCase(name: "no update since 09:00: due at 09:30, to the handler", lastUpdate: nil, kind: .updateDue,
-                        due: at(4, "09:30"), recipients: [.user(handler.id)]),
-            CadenceCase(name: "no update since 09:00: missed at 10:00, to the supervisors and the on-duty lead",
-                        lastUpdate: nil, kind: .updateMissed, due: at(4, "10:00"), recipients: [.role(.supervisor), .onDutyLead]),
-            CadenceCase(name: "updated at 09:20: due at 09:50", lastUpdate: at(4, "09:20"), kind: .updateDue,
-                        due: at(4, "09:50"), recipients: [.user(handler.id)]),
-            CadenceCase(name: "updated at 09:20: missed at 10:20", lastUpdate: at(4, "09:20"), kind: .updateMissed,
-                        due: at(4, "10:20"), recipients: [.role(.supervisor), .onDutyLead]),
-          ])
+    @Test(
+        "R3.6: a P0 in progress owes an update every 30 minutes; the handler is told when due, the supervisors and on-duty lead when missed",
+        arguments: [
+            CadenceCase(
+                name: "no update since 09:00: due at 09:30, to the handler", lastUpdate: nil, kind: .updateDue,
+                due: at(4, "09:30"), recipients: [.user(handler.id)]),
+            CadenceCase(
+                name: "no update since 09:00: missed at 10:00, to the supervisors and the on-duty lead",
+                lastUpdate: nil, kind: .updateMissed, due: at(4, "10:00"),
+                recipients: [.role(.supervisor), .onDutyLead]),
+            CadenceCase(
+                name: "updated at 09:20: due at 09:50", lastUpdate: at(4, "09:20"), kind: .updateDue,
+                due: at(4, "09:50"), recipients: [.user(handler.id)]),
+            CadenceCase(
+                name: "updated at 09:20: missed at 10:20", lastUpdate: at(4, "09:20"), kind: .updateMissed,
+                due: at(4, "10:20"), recipients: [.role(.supervisor), .onDutyLead]),
+        ])
     func p0Cadence(_ c: CadenceCase) throws {
         // given
         var ticket = F.ticket(status: .inProgress, tier: .l2, priority: .p0)
@@ -214,14 +228,17 @@ struct SLAEngineTimerTests {
         var testDescription: String { name }
     }
 
-    @Test("R4.7: a collaborator who has not answered within 24 hours is flagged once, to the lead department or the supervisors",
-          arguments: [
-            CollaborationCase(name: "no lead department: the supervisors and the handler", leadGroupId: nil, answered: false,
-                              told: [.role(.supervisor), .user(handler.id)]),
-            CollaborationCase(name: "lead department 30: its lead and the handler", leadGroupId: 30, answered: false,
-                              told: [.groupLead(30), .user(handler.id)]),
+    @Test(
+        "R4.7: a collaborator who has not answered within 24 hours is flagged once, to the lead department or the supervisors",
+        arguments: [
+            CollaborationCase(
+                name: "no lead department: the supervisors and the handler", leadGroupId: nil, answered: false,
+                told: [.role(.supervisor), .user(handler.id)]),
+            CollaborationCase(
+                name: "lead department 30: its lead and the handler", leadGroupId: 30, answered: false,
+                told: [.groupLead(30), .user(handler.id)]),
             CollaborationCase(name: "answered in time: nobody", leadGroupId: 30, answered: true, told: nil),
-          ])
+        ])
     func collaborationOverdue(_ c: CollaborationCase) throws {
         // given: the L2 handler asks the network group at 10:00 Wednesday; due Thursday 10:00
         var ticket = F.ticket(status: .inProgress, tier: .l2)
@@ -232,7 +249,8 @@ struct SLAEngineTimerTests {
         ).ticket
         if c.answered {
             let networkAgent = WorkflowActorKind.outsideAgent.actor
-            ticket = try Collaborations.answer(1, answer: "已放行", on: ticket, by: networkAgent, at: Self.at(5, "09:00")).ticket
+            ticket = try Collaborations.answer(1, answer: "已放行", on: ticket, by: networkAgent, at: Self.at(5, "09:00"))
+                .ticket
         }
         let due = Self.at(5, "10:00")
 

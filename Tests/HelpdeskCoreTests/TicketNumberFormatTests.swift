@@ -45,11 +45,13 @@ struct TicketNumberFormatTests {
         .init(pattern: "TS{yyyyMMdd}{seq:3}", at: "2023-10-01T15:59:00Z", sequence: 3, expected: "TS20231001003"),
         // A serial wider than its width is never truncated
         .init(pattern: "TS{yyyyMMdd}{seq:3}", at: "2023-10-01T02:00:00Z", sequence: 1000, expected: "TS202310011000"),
-        .init(pattern: "TS-{yyyyMMdd}-{seq}", at: "2023-10-01T02:00:00Z", sequence: 12345, expected: "TS-20231001-12345"),
+        .init(
+            pattern: "TS-{yyyyMMdd}-{seq}", at: "2023-10-01T02:00:00Z", sequence: 12345, expected: "TS-20231001-12345"),
         .init(pattern: "{yyyyMM}-{seq:3}", at: "2023-10-15T02:00:00Z", sequence: 999, expected: "202310-999"),
         // Other date tokens and literals
         .init(pattern: "{yyMMdd}#{seq:2}", at: "2026-03-04T02:00:00Z", sequence: 3, expected: "260304#03"),
-        .init(pattern: "HD_{yyyy}.{MM}/{seq:5}", at: "2026-03-04T02:00:00Z", sequence: 77, expected: "HD_2026.03/00077"),
+        .init(
+            pattern: "HD_{yyyy}.{MM}/{seq:5}", at: "2026-03-04T02:00:00Z", sequence: 77, expected: "HD_2026.03/00077"),
         .init(pattern: "T{seq:9}", at: "2026-03-04T02:00:00Z", sequence: 1, expected: "T000000001"),
     ]
 
@@ -65,14 +67,17 @@ struct TicketNumberFormatTests {
         let format = try TicketNumberFormat("IT{yyyyMMdd}{seq:3}")
         let lateEvening = TicketNumberFixture.instant("2024-04-30T16:30:00Z")
         #expect(format.render(date: lateEvening, sequence: 1, timeZone: TicketNumberFixture.utc) == "IT20240430001")
-        #expect(format.render(date: lateEvening, sequence: 1, timeZone: TicketNumberFixture.shanghai) == "IT20240501001")
+        #expect(
+            format.render(date: lateEvening, sequence: 1, timeZone: TicketNumberFixture.shanghai) == "IT20240501001")
     }
 
-    @Test("R1.4 the scope is the number without its serial",
-          arguments: [
-            ("TS{yyyyMMdd}{seq:3}", "TS20231001"), ("{yyyyMM}-{seq:3}", "202310-"), ("TS-{yyyyMMdd}-{seq}", "TS-20231001-"),
+    @Test(
+        "R1.4 the scope is the number without its serial",
+        arguments: [
+            ("TS{yyyyMMdd}{seq:3}", "TS20231001"), ("{yyyyMM}-{seq:3}", "202310-"),
+            ("TS-{yyyyMMdd}-{seq}", "TS-20231001-"),
             ("{yy}{MM}{dd}{seq:4}", "231001"), ("T{seq:5}", "T"),
-          ])
+        ])
     func scopeIsPrefix(pattern: String, scope: String) throws {
         let format = try TicketNumberFormat(pattern)
         let date = TicketNumberFixture.instant("2023-10-01T02:00:00Z")
@@ -83,14 +88,27 @@ struct TicketNumberFormatTests {
 
     static let scopeCases: [TicketNumberScopeCase] = [
         // Daily patterns restart each local day
-        .init(pattern: "TS{yyyyMMdd}{seq:3}", first: "2023-10-01T01:00:00Z", second: "2023-10-01T15:59:00Z", sameScope: true),
-        .init(pattern: "TS{yyyyMMdd}{seq:3}", first: "2023-10-01T15:59:00Z", second: "2023-10-01T16:00:00Z", sameScope: false),
-        .init(pattern: "TS-{yyyyMMdd}-{seq}", first: "2023-10-01T02:00:00Z", second: "2023-10-02T02:00:00Z", sameScope: false),
-        .init(pattern: "{yy}{MM}{dd}{seq:4}", first: "2023-10-01T02:00:00Z", second: "2024-10-01T02:00:00Z", sameScope: false),
+        .init(
+            pattern: "TS{yyyyMMdd}{seq:3}", first: "2023-10-01T01:00:00Z", second: "2023-10-01T15:59:00Z",
+            sameScope: true),
+        .init(
+            pattern: "TS{yyyyMMdd}{seq:3}", first: "2023-10-01T15:59:00Z", second: "2023-10-01T16:00:00Z",
+            sameScope: false),
+        .init(
+            pattern: "TS-{yyyyMMdd}-{seq}", first: "2023-10-01T02:00:00Z", second: "2023-10-02T02:00:00Z",
+            sameScope: false),
+        .init(
+            pattern: "{yy}{MM}{dd}{seq:4}", first: "2023-10-01T02:00:00Z", second: "2024-10-01T02:00:00Z",
+            sameScope: false),
         // Monthly patterns restart each local month
-        .init(pattern: "{yyyyMM}-{seq:3}", first: "2023-10-01T02:00:00Z", second: "2023-10-31T15:00:00Z", sameScope: true),
-        .init(pattern: "{yyyyMM}-{seq:3}", first: "2023-10-31T15:00:00Z", second: "2023-10-31T16:00:00Z", sameScope: false),
-        .init(pattern: "{yyyyMM}-{seq:3}", first: "2023-12-15T02:00:00Z", second: "2024-12-15T02:00:00Z", sameScope: false),
+        .init(
+            pattern: "{yyyyMM}-{seq:3}", first: "2023-10-01T02:00:00Z", second: "2023-10-31T15:00:00Z", sameScope: true),
+        .init(
+            pattern: "{yyyyMM}-{seq:3}", first: "2023-10-31T15:00:00Z", second: "2023-10-31T16:00:00Z", sameScope: false
+        ),
+        .init(
+            pattern: "{yyyyMM}-{seq:3}", first: "2023-12-15T02:00:00Z", second: "2024-12-15T02:00:00Z", sameScope: false
+        ),
         // Without a date the serial never restarts
         .init(pattern: "T{seq:5}", first: "2023-10-01T02:00:00Z", second: "2025-06-01T02:00:00Z", sameScope: true),
     ]
@@ -104,8 +122,9 @@ struct TicketNumberFormatTests {
         #expect((first == second) == c.sameScope)
     }
 
-    @Test("R1.4 invalid patterns are rejected with the specific error",
-          arguments: [
+    @Test(
+        "R1.4 invalid patterns are rejected with the specific error",
+        arguments: [
             ("", TicketNumberFormatError.invalidLength),
             (String(repeating: "A", count: 36) + "{seq}", .invalidLength),
             ("TS{yyyyMMdd}", .needsOneSequence),
@@ -127,7 +146,7 @@ struct TicketNumberFormatTests {
             ("工单{seq}", .invalidCharacter("工")),
             ("TS}{seq}", .invalidCharacter("}")),
             ("TS:{seq}", .invalidCharacter(":")),
-          ])
+        ])
     func invalidPatterns(pattern: String, error: TicketNumberFormatError) {
         #expect(throws: error) { try TicketNumberFormat(pattern) }
     }
@@ -146,8 +165,12 @@ struct TicketNumberFormatTests {
         #expect(TicketNumberFormat.default == (try TicketNumberFormat("TS{yyyyMMdd}{seq:3}")))
     }
 
-    @Test("Codable: a format is encoded as its pattern string and decodes back",
-          arguments: ["TS{yyyyMMdd}{seq:3}", "IT{yyyyMMdd}{seq:3}", "{yyyyMM}-{seq:3}", "TS-{yyyyMMdd}-{seq}", "{yy}{MM}{dd}{seq:4}"])
+    @Test(
+        "Codable: a format is encoded as its pattern string and decodes back",
+        arguments: [
+            "TS{yyyyMMdd}{seq:3}", "IT{yyyyMMdd}{seq:3}", "{yyyyMM}-{seq:3}", "TS-{yyyyMMdd}-{seq}",
+            "{yy}{MM}{dd}{seq:4}",
+        ])
     func codableRoundTrip(pattern: String) throws {
         // given
         let format = try TicketNumberFormat(pattern)
@@ -160,12 +183,14 @@ struct TicketNumberFormatTests {
         #expect(try JSONSerialization.jsonObject(with: data) as? [String] == [pattern])
         #expect(decoded == [format])
         let date = TicketNumberFixture.instant("2023-10-01T02:00:00Z")
-        #expect(decoded[0].render(date: date, sequence: 8, timeZone: TicketNumberFixture.shanghai)
+        #expect(
+            decoded[0].render(date: date, sequence: 8, timeZone: TicketNumberFixture.shanghai)
                 == format.render(date: date, sequence: 8, timeZone: TicketNumberFixture.shanghai))
     }
 
-    @Test("Codable: decoding an invalid pattern fails with a data-corrupted error",
-          arguments: [#"["TS{yyyyMMdd}"]"#, #"["{seq}-X"]"#, #"["TS{bad}{seq}"]"#, #"[""]"#])
+    @Test(
+        "Codable: decoding an invalid pattern fails with a data-corrupted error",
+        arguments: [#"["TS{yyyyMMdd}"]"#, #"["{seq}-X"]"#, #"["TS{bad}{seq}"]"#, #"[""]"#])
     func decodingRejectsBadPattern(json: String) {
         #expect {
             _ = try JSONDecoder().decode([TicketNumberFormat].self, from: Data(json.utf8))

@@ -135,8 +135,9 @@ enum WorkflowTable {
 struct WorkflowTransitionTests {
     let now = WorkflowFixture.now
 
-    @Test("R4.9 every action from every status: legal moves reach their target, others are illegal",
-          arguments: WorkflowAction.allCases, TicketStatus.allCases)
+    @Test(
+        "R4.9 every action from every status: legal moves reach their target, others are illegal",
+        arguments: WorkflowAction.allCases, TicketStatus.allCases)
     func actionFromStatus(action: WorkflowAction, from: TicketStatus) throws {
         // given: an admin who is also the handler may attempt every action
         let ticket = WorkflowFixture.ticket(status: from, assignee: WorkflowActorKind.admin.actor.id)
@@ -163,8 +164,9 @@ struct WorkflowTransitionTests {
         #expect(Workflow.sources[action] == expected)
     }
 
-    @Test("R4.9 every move writes exactly one event with who, when, from, to and why",
-          arguments: WorkflowTable.legal.flatMap { action, moves in moves.map { (action, $0.key, $0.value) } })
+    @Test(
+        "R4.9 every move writes exactly one event with who, when, from, to and why",
+        arguments: WorkflowTable.legal.flatMap { action, moves in moves.map { (action, $0.key, $0.value) } })
     func oneEventPerMove(action: WorkflowAction, from: TicketStatus, to: TicketStatus) throws {
         // given
         let admin = WorkflowActorKind.admin.actor
@@ -187,11 +189,12 @@ struct WorkflowTransitionTests {
         #expect(event.visibility == (WorkflowTable.internalActions.contains(action) ? .internal : .public))
     }
 
-    @Test("Without a handler, resume, reject and reopen go back to the queue",
-          arguments: [
+    @Test(
+        "Without a handler, resume, reject and reopen go back to the queue",
+        arguments: [
             (WorkflowAction.resume, TicketStatus.waitingOnRequester), (.resume, .blocked), (.reject, .resolved),
             (.reopen, .resolved), (.reopen, .confirmed), (.reopen, .reviewed), (.reopen, .closed),
-          ])
+        ])
     func unassignedReturnsToNew(action: WorkflowAction, from: TicketStatus) throws {
         let ticket = WorkflowFixture.ticket(status: from, assignee: nil)
         let change = try WorkflowFixture.apply(action, to: ticket, by: .supervisor)
@@ -298,8 +301,9 @@ struct WorkflowPermissionTests {
         }
     }
 
-    @Test("An actor who may not act gets forbidden even where the move would be illegal",
-          arguments: [WorkflowActorKind.otherRequester, .outsideAgent])
+    @Test(
+        "An actor who may not act gets forbidden even where the move would be illegal",
+        arguments: [WorkflowActorKind.otherRequester, .outsideAgent])
     func forbiddenBeforeIllegal(kind: WorkflowActorKind) {
         let ticket = WorkflowFixture.ticket(status: .closed)
         #expect(throws: WorkflowError.forbidden(action: "resolve")) {
@@ -346,13 +350,14 @@ struct WorkflowReasonTests {
         #expect(change.events.map(\.reason) == ["不属于支持范围"])
     }
 
-    @Test("Other moves need no reason",
-          arguments: [
+    @Test(
+        "Other moves need no reason",
+        arguments: [
             (WorkflowAction.assign, TicketStatus.new, WorkflowActorKind.problemManager),
             (.accept, .assigned, .handler), (.start, .new, .groupAgent), (.wait, .inProgress, .handler),
             (.resume, .waitingOnRequester, .owner), (.resolve, .inProgress, .handler), (.confirm, .resolved, .owner),
             (.rate, .confirmed, .owner), (.review, .confirmed, .supervisor), (.close, .reviewed, .supervisor),
-          ])
+        ])
     func noReasonNeeded(action: WorkflowAction, status: TicketStatus, kind: WorkflowActorKind) throws {
         let ticket = WorkflowFixture.ticket(status: status)
         let change = try Workflow.apply(
@@ -492,7 +497,10 @@ struct WorkflowTierRatingReopenTests {
     func noRatingOnceClosed(kind: WorkflowActorKind) {
         let ticket = WorkflowFixture.ticket(status: .closed)
         #expect(throws: WorkflowError.self) { try WorkflowFixture.apply(.rate, to: ticket, by: kind) }
-        #expect(!Workflow.availableActions(for: ticket, by: kind.actor, at: WorkflowFixture.now, rules: WorkflowFixture.rules)
+        #expect(
+            !Workflow.availableActions(
+                for: ticket, by: kind.actor, at: WorkflowFixture.now, rules: WorkflowFixture.rules
+            )
             .contains(.rate))
     }
 
@@ -545,8 +553,9 @@ struct WorkflowTierRatingReopenTests {
 struct WorkflowSLATests {
     let now = WorkflowFixture.now
 
-    @Test("Accept, start and resolve count as the first response",
-          arguments: [(WorkflowAction.accept, TicketStatus.assigned), (.start, .new), (.resolve, .inProgress)])
+    @Test(
+        "Accept, start and resolve count as the first response",
+        arguments: [(WorkflowAction.accept, TicketStatus.assigned), (.start, .new), (.resolve, .inProgress)])
     func firstResponse(action: WorkflowAction, from: TicketStatus) throws {
         let ticket = WorkflowFixture.ticket(status: from)
         #expect(ticket.sla.respondedAt == nil)
@@ -555,11 +564,13 @@ struct WorkflowSLATests {
         #expect(WorkflowFixture.sla(change.ticket, at: now).respondedAt == now)
     }
 
-    @Test("Other moves are not a response",
-          arguments: [
-            (WorkflowAction.assign, TicketStatus.new), (.bounce, .assigned), (.wait, .inProgress), (.block, .inProgress),
+    @Test(
+        "Other moves are not a response",
+        arguments: [
+            (WorkflowAction.assign, TicketStatus.new), (.bounce, .assigned), (.wait, .inProgress),
+            (.block, .inProgress),
             (.escalate, .inProgress),
-          ])
+        ])
     func notAResponse(action: WorkflowAction, from: TicketStatus) throws {
         let ticket = WorkflowFixture.ticket(status: from)
         let change = try WorkflowFixture.apply(action, to: ticket, by: .handler)
@@ -580,8 +591,9 @@ struct WorkflowSLATests {
         #expect(resolved.ticket.sla.resolvedAt == later)
     }
 
-    @Test("R3.3 wait and block pause the resolution clock; resume restarts it",
-          arguments: [(WorkflowAction.wait, TicketStatus.waitingOnRequester), (.block, .blocked)])
+    @Test(
+        "R3.3 wait and block pause the resolution clock; resume restarts it",
+        arguments: [(WorkflowAction.wait, TicketStatus.waitingOnRequester), (.block, .blocked)])
     func pauseAndResume(pause: WorkflowAction, pausedStatus: TicketStatus) throws {
         // given
         let running = WorkflowFixture.ticket(status: .inProgress)
@@ -618,7 +630,9 @@ struct WorkflowSLATests {
 
 @Suite("Workflow end to end")
 struct WorkflowHappyPathTests {
-    @Test("R4.9 R5.2 R5.3 R5.5 new → assigned → in progress ⇄ waiting → resolved → rejected → resolved → confirmed → rated → reviewed → closed")
+    @Test(
+        "R4.9 R5.2 R5.3 R5.5 new → assigned → in progress ⇄ waiting → resolved → rejected → resolved → confirmed → rated → reviewed → closed"
+    )
     func happyPath() throws {
         // given
         let start = WorkflowFixture.opened
@@ -656,15 +670,20 @@ struct WorkflowHappyPathTests {
         #expect(try step(TransitionRequest(action: .close), supervisor, minutes(105)) == .closed)
 
         // then
-        #expect(events.map(\.action) == [
-            .assign, .accept, .wait, .resume, .resolve, .reject, .resolve, .confirm, .rate, .review, .close,
-        ])
-        #expect(events.map(\.toStatus) == [
-            .assigned, .inProgress, .waitingOnRequester, .inProgress, .resolved, .inProgress, .resolved, .confirmed,
-            .confirmed, .reviewed, .closed,
-        ])
-        #expect(events.map(\.actorId) == [pm.id, handler.id, handler.id, owner.id, handler.id, owner.id, handler.id,
-                                          owner.id, owner.id, supervisor.id, supervisor.id])
+        #expect(
+            events.map(\.action) == [
+                .assign, .accept, .wait, .resume, .resolve, .reject, .resolve, .confirm, .rate, .review, .close,
+            ])
+        #expect(
+            events.map(\.toStatus) == [
+                .assigned, .inProgress, .waitingOnRequester, .inProgress, .resolved, .inProgress, .resolved, .confirmed,
+                .confirmed, .reviewed, .closed,
+            ])
+        #expect(
+            events.map(\.actorId) == [
+                pm.id, handler.id, handler.id, owner.id, handler.id, owner.id, handler.id,
+                owner.id, owner.id, supervisor.id, supervisor.id,
+            ])
         #expect(zip(events.dropFirst(), events).allSatisfy { $0.fromStatus == $1.toStatus })
         #expect(ticket.version == 12)
         #expect(ticket.solution == "更换进纸轮")
@@ -689,14 +708,19 @@ struct WorkflowAvailabilityTests {
         for status in TicketStatus.allCases {
             cases.append(.init(name: "\(status.rawValue), handled", ticket: WorkflowFixture.ticket(status: status)))
             cases.append(
-                .init(name: "\(status.rawValue), unassigned", ticket: WorkflowFixture.ticket(status: status, assignee: nil)))
+                .init(
+                    name: "\(status.rawValue), unassigned",
+                    ticket: WorkflowFixture.ticket(status: status, assignee: nil)))
         }
         let rating = Satisfaction(level: .dissatisfied, score: 2)
         for status in [TicketStatus.resolved, .confirmed, .reviewed, .closed] {
             cases.append(
-                .init(name: "\(status.rawValue), rated", ticket: WorkflowFixture.ticket(status: status, satisfaction: rating)))
+                .init(
+                    name: "\(status.rawValue), rated",
+                    ticket: WorkflowFixture.ticket(status: status, satisfaction: rating)))
         }
-        cases.append(.init(name: "closed 8 days ago", ticket: WorkflowFixture.ticket(status: .closed, closedAgo: 8 * 86_400)))
+        cases.append(
+            .init(name: "closed 8 days ago", ticket: WorkflowFixture.ticket(status: .closed, closedAgo: 8 * 86_400)))
         cases.append(.init(name: "in progress at L2", ticket: WorkflowFixture.ticket(status: .inProgress, tier: .l2)))
         return cases
     }()
@@ -714,7 +738,8 @@ struct WorkflowAvailabilityTests {
 
                 // then
                 if offered.contains(action) {
-                    #expect(outcome == nil, "\(kind) was offered \(action) but apply threw \(String(describing: outcome))")
+                    #expect(
+                        outcome == nil, "\(kind) was offered \(action) but apply threw \(String(describing: outcome))")
                 } else {
                     #expect(outcome != nil, "\(kind) was not offered \(action) but apply accepted it")
                 }
@@ -722,19 +747,24 @@ struct WorkflowAvailabilityTests {
         }
     }
 
-    @Test("availableActions offers nothing to people who cannot see the ticket",
-          arguments: TicketStatus.allCases, [WorkflowActorKind.otherRequester, .outsideAgent])
+    @Test(
+        "availableActions offers nothing to people who cannot see the ticket",
+        arguments: TicketStatus.allCases, [WorkflowActorKind.otherRequester, .outsideAgent])
     func nothingForOutsiders(status: TicketStatus, kind: WorkflowActorKind) {
         let ticket = WorkflowFixture.ticket(status: status)
-        #expect(Workflow.availableActions(for: ticket, by: kind.actor, at: WorkflowFixture.now, rules: WorkflowFixture.rules).isEmpty)
+        #expect(
+            Workflow.availableActions(
+                for: ticket, by: kind.actor, at: WorkflowFixture.now, rules: WorkflowFixture.rules
+            ).isEmpty)
     }
 
-    @Test("A supervisor is offered the review and close steps",
-          arguments: [
+    @Test(
+        "A supervisor is offered the review and close steps",
+        arguments: [
             (TicketStatus.resolved, [WorkflowAction.confirm, .reject, .rate, .review, .reopen]),
             (.reviewed, [.rate, .close, .reopen]),
             (.closed, [.reopen]),
-          ])
+        ])
     func supervisorOffers(status: TicketStatus, expected: [WorkflowAction]) {
         let ticket = WorkflowFixture.ticket(status: status)
         let offered = Workflow.availableActions(
@@ -742,8 +772,9 @@ struct WorkflowAvailabilityTests {
         #expect(offered == expected)
     }
 
-    @Test("availableActions does not offer escalate at the L3 ceiling",
-          arguments: [TicketStatus.new, .assigned, .inProgress, .waitingOnRequester, .blocked])
+    @Test(
+        "availableActions does not offer escalate at the L3 ceiling",
+        arguments: [TicketStatus.new, .assigned, .inProgress, .waitingOnRequester, .blocked])
     func noEscalateAtCeiling(status: TicketStatus) {
         let ticket = WorkflowFixture.ticket(status: status, tier: .l3)
         let offered = Workflow.availableActions(

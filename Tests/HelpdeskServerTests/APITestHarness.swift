@@ -1,11 +1,11 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
-import HummingbirdTesting
 import HelpdeskCore
 import HelpdeskServer
 import HelpdeskStore
 import HelpdeskTestSupport
+import Hummingbird
+import HummingbirdTesting
 import NIOCore
 
 /// A JSON response from the API under test.
@@ -64,7 +64,9 @@ struct APIHarness {
 
     func token(_ username: String, _ password: String = TestStores.adminPassword) async throws -> String {
         let response = try await call(.post, "/api/v1/auth/token", json: ["username": username, "password": password])
-        guard let token = response["token"] as? String else { throw HarnessError.signInFailed(username, response.status) }
+        guard let token = response["token"] as? String else {
+            throw HarnessError.signInFailed(username, response.status)
+        }
         return token
     }
 

@@ -26,7 +26,8 @@ struct CommandSupportTests {
         }
     }
 
-    @Test("the generated admin password reaches a pipe at once, while the server still runs (not held in a stdio buffer)")
+    @Test(
+        "the generated admin password reaches a pipe at once, while the server still runs (not held in a stdio buffer)")
     func adminPasswordAppearsAtOnce() async throws {
         // given an empty database and a pipe standing for stdout under systemd or `| tee`
         var config = ServerConfiguration()

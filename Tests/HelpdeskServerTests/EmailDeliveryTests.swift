@@ -31,7 +31,10 @@ struct EmailDeliveryTests {
                 for try await connection in connections {
                     try? await connection.executeThenClose { inbound, outbound in
                         try await outbound.write(ByteBuffer(string: "220 sink\r\n"))
-                        var pending = "", to = "", data = "", inData = false
+                        var pending = ""
+                        var to = ""
+                        var data = ""
+                        var inData = false
                         for try await var chunk in inbound {
                             pending += chunk.readString(length: chunk.readableBytes) ?? ""
                             while let range = pending.range(of: "\r\n") {
@@ -75,23 +78,29 @@ struct EmailDeliveryTests {
             try await TestStores.with(kind) { store in
                 let clock = TestClock(Shanghai.date("2026-11-23 10:00"))
                 let localizer = try Localizer.bundled()
-                let client = SMTPClient(configuration: SMTPConfiguration(host: "127.0.0.1", port: port, from: "desk@corp.example"))
+                let client = SMTPClient(
+                    configuration: SMTPConfiguration(host: "127.0.0.1", port: port, from: "desk@corp.example"))
                 let scheduler = SLAScheduler(
                     store: store, clock: AppClock { clock.now },
-                    channels: [.email: EmailChannel(client: client, store: store, localizer: localizer, now: { clock.now })],
+                    channels: [
+                        .email: EmailChannel(client: client, store: store, localizer: localizer, now: { clock.now })
+                    ],
                     logger: TestStores.logger)
                 var chinese = User(username: "li", displayName: "李工", role: .agent, tier: .l1, email: "li@corp.example")
                 chinese = try await store.createUser(chinese, passwordHash: TestStores.adminHash, now: clock.now)
                 var english = User(
-                    username: "tom", displayName: "Tom", role: .agent, tier: .l1, email: "tom@corp.example", locale: "en")
+                    username: "tom", displayName: "Tom", role: .agent, tier: .l1, email: "tom@corp.example",
+                    locale: "en")
                 english = try await store.createUser(english, passwordHash: TestStores.adminHash, now: clock.now)
                 let requester = try await TicketFactory.user(in: store, "xiaoming", role: .requester)
                 for user in [chinese, english] {
                     let ticket = try await TicketFactory.create(
-                        in: store, TicketFactory.input(requester: requester.asRequester), by: requester.actor, at: clock.now)
+                        in: store, TicketFactory.input(requester: requester.asRequester), by: requester.actor,
+                        at: clock.now)
                     _ = try await store.updateTicket(number: ticket.number) { current, rules in
                         try Workflow.apply(
-                            TransitionRequest(action: .assign, assigneeId: user.id), to: current, by: .system, at: clock.now,
+                            TransitionRequest(action: .assign, assigneeId: user.id), to: current, by: .system,
+                            at: clock.now,
                             rules: rules)
                     }
                 }

@@ -14,18 +14,24 @@ struct ReviewDefectsAPITests {
     static func ticketInProgress(_ api: APIHarness, admin: String, requester: String, agent: (id: Int64, token: String))
         async throws -> String
     {
-        let created = try await api.call(.post, "/api/v1/tickets", token: requester, json: [
-            "title": "数据库迁移", "description": "需要停机迁移数据库", "impact": "medium", "urgency": "medium", "contact": "8001",
-        ])
+        let created = try await api.call(
+            .post, "/api/v1/tickets", token: requester,
+            json: [
+                "title": "数据库迁移", "description": "需要停机迁移数据库", "impact": "medium", "urgency": "medium",
+                "contact": "8001",
+            ])
         let number = try #require((created["ticket"] as? [String: Any])?["number"] as? String)
         _ = try await api.call(
-            .post, "/api/v1/tickets/\(number)/transitions", token: admin, json: ["action": "assign", "assigneeId": agent.id])
-        _ = try await api.call(.post, "/api/v1/tickets/\(number)/transitions", token: agent.token, json: ["action": "accept"])
+            .post, "/api/v1/tickets/\(number)/transitions", token: admin,
+            json: ["action": "assign", "assigneeId": agent.id])
+        _ = try await api.call(
+            .post, "/api/v1/tickets/\(number)/transitions", token: agent.token, json: ["action": "accept"])
         return number
     }
 
-    @Test("R4.8 an escalated ticket keeps its pending approval: still blocked, and the decision sends it to the new tier's queue",
-          arguments: TestStores.kinds)
+    @Test(
+        "R4.8 an escalated ticket keeps its pending approval: still blocked, and the decision sends it to the new tier's queue",
+        arguments: TestStores.kinds)
     func escalationCarriesApproval(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
             // given a change waiting for the requester's approval
@@ -44,14 +50,16 @@ struct ReviewDefectsAPITests {
             #expect(escalated["status"] as? String == "blocked" && escalated["tier"] as? String == "L2")
             #expect((escalated["approval"] as? [String: Any])?["status"] as? String == "pending")
             // and the decision puts it in L2's queue, not back to work with nobody on it
-            let decided = try await api.call(.post, path + "/approval/decision", token: requester.token, json: ["approve": true])
+            let decided = try await api.call(
+                .post, path + "/approval/decision", token: requester.token, json: ["approve": true])
             #expect(decided.status == .ok)
             #expect(decided["status"] as? String == "new" && decided["assigneeId"] == nil)
         }
     }
 
-    @Test("R1.1 an agent who records a phone request routed to another group can open it and its acknowledgement",
-          arguments: TestStores.kinds)
+    @Test(
+        "R1.1 an agent who records a phone request routed to another group can open it and its acknowledgement",
+        arguments: TestStores.kinds)
     func creatorSeesWhatTheyRecorded(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
             // given an agent of one group and a category routed to another
@@ -63,10 +71,13 @@ struct ReviewDefectsAPITests {
             let other = try #require(groups.compactMap { $0["id"] as? Int }.first { $0 != routedGroup })
             let agent = try await api.signUp("li", role: "agent", tier: "L1", groups: [Int64(other)], admin: admin)
             // when the agent records a call for someone without an account
-            let created = try await api.call(.post, "/api/v1/tickets", token: agent.token, json: [
-                "title": "打印机卡纸", "description": "三楼打印机卡纸", "impact": "low", "urgency": "low", "contact": "13812345678",
-                "categoryId": routed["id"] as Any, "requester": ["name": "张三", "department": "财务部"],
-            ])
+            let created = try await api.call(
+                .post, "/api/v1/tickets", token: agent.token,
+                json: [
+                    "title": "打印机卡纸", "description": "三楼打印机卡纸", "impact": "low", "urgency": "low",
+                    "contact": "13812345678",
+                    "categoryId": routed["id"] as Any, "requester": ["name": "张三", "department": "财务部"],
+                ])
             #expect(created.status == .created)
             let ticket = try #require(created["ticket"] as? [String: Any])
             #expect(ticket["groupId"] as? Int == routedGroup && ticket["channel"] as? String == "phone")
@@ -84,8 +95,9 @@ struct ReviewDefectsAPITests {
         }
     }
 
-    @Test("R4.9 a closed ticket refuses ratings, breach causes, lead groups, collaboration answers and files",
-          arguments: TestStores.kinds)
+    @Test(
+        "R4.9 a closed ticket refuses ratings, breach causes, lead groups, collaboration answers and files",
+        arguments: TestStores.kinds)
     func closedTicketIsFinal(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
             // given a ticket with an open question to another group, then closed as out of scope
@@ -93,14 +105,18 @@ struct ReviewDefectsAPITests {
             let requester = try await api.signUp("xiaoming", role: "requester", admin: admin)
             let groups = try await api.call(.get, "/api/v1/groups", token: admin).items
             let group = try #require(groups.first?["id"] as? Int)
-            let collaborator = try await api.signUp("ops", role: "agent", tier: "L2", groups: [Int64(group)], admin: admin)
-            let created = try await api.call(.post, "/api/v1/tickets", token: requester.token, json: [
-                "title": "申请新电脑", "description": "入职新电脑", "impact": "low", "urgency": "low", "contact": "8001",
-            ])
+            let collaborator = try await api.signUp(
+                "ops", role: "agent", tier: "L2", groups: [Int64(group)], admin: admin)
+            let created = try await api.call(
+                .post, "/api/v1/tickets", token: requester.token,
+                json: [
+                    "title": "申请新电脑", "description": "入职新电脑", "impact": "low", "urgency": "low", "contact": "8001",
+                ])
             let number = try #require((created["ticket"] as? [String: Any])?["number"] as? String)
             let path = "/api/v1/tickets/\(number)"
             let asked = try await api.call(
-                .post, path + "/collaborators", token: admin, json: ["groupId": group, "contact": "运维", "question": "有库存吗"])
+                .post, path + "/collaborators", token: admin,
+                json: ["groupId": group, "contact": "运维", "question": "有库存吗"])
             #expect(asked.status == .ok)
             let closed = try await api.call(
                 .post, path + "/transitions", token: admin, json: ["action": "close", "reason": "不属于服务范围"])
@@ -109,17 +125,21 @@ struct ReviewDefectsAPITests {
             let refused = [
                 try await api.call(.put, path + "/breach-cause", token: admin, json: ["cause": "厂商延误"]),
                 try await api.call(.put, path + "/lead-group", token: admin, json: ["groupId": group]),
-                try await api.call(.post, path + "/collaborators/1/answer", token: collaborator.token, json: ["answer": "有"]),
-                try await api.call(.post, path + "/transitions", token: requester.token, json: [
-                    "action": "rate", "satisfaction": ["level": "satisfied", "score": 5],
-                ]),
+                try await api.call(
+                    .post, path + "/collaborators/1/answer", token: collaborator.token, json: ["answer": "有"]),
+                try await api.call(
+                    .post, path + "/transitions", token: requester.token,
+                    json: [
+                        "action": "rate", "satisfaction": ["level": "satisfied", "score": 5],
+                    ]),
             ]
             for response in refused { #expect(response.status == .conflict && response.errorCode == "ticket_closed") }
             let browser = WebBrowser(api)
             _ = try await browser.signIn("admin")
             let page = try await browser.get("/tickets/\(number)")
             let upload = try await browser.postMultipart(
-                "/tickets/\(number)/attachments", ["_csrf": page.csrf ?? ""], file: ("log.txt", "text/plain", Array("x".utf8)))
+                "/tickets/\(number)/attachments", ["_csrf": page.csrf ?? ""],
+                file: ("log.txt", "text/plain", Array("x".utf8)))
             #expect(upload.status == .conflict)
             let after = try await api.call(.get, path, token: admin)
             #expect(after["version"] as? Int == closed["version"] as? Int)
@@ -127,8 +147,9 @@ struct ReviewDefectsAPITests {
         }
     }
 
-    @Test("R4.8 approvers are the requester or a manager; anyone else is refused before they learn of the change",
-          arguments: TestStores.kinds)
+    @Test(
+        "R4.8 approvers are the requester or a manager; anyone else is refused before they learn of the change",
+        arguments: TestStores.kinds)
     func approverMustBeRequesterOrManager(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
             let admin = try await api.token("admin")
@@ -140,11 +161,13 @@ struct ReviewDefectsAPITests {
             let number = try await Self.ticketInProgress(api, admin: admin, requester: requester.token, agent: agent)
             let path = "/api/v1/tickets/\(number)/approval"
             for stranger in [bystander.id, colleague.id] {
-                let refused = try await api.call(.post, path, token: agent.token, json: ["change": "重装系统", "approverId": stranger])
+                let refused = try await api.call(
+                    .post, path, token: agent.token, json: ["change": "重装系统", "approverId": stranger])
                 #expect(refused.status == .unprocessableContent && refused.errorCode == "invalid_value")
             }
             #expect(try await api.call(.get, "/api/v1/notifications", token: bystander.token).items.isEmpty)
-            let accepted = try await api.call(.post, path, token: agent.token, json: ["change": "重装系统", "approverId": boss.id])
+            let accepted = try await api.call(
+                .post, path, token: agent.token, json: ["change": "重装系统", "approverId": boss.id])
             #expect(accepted.status == .ok)
             #expect((accepted["approval"] as? [String: Any])?["approverId"] as? Int == Int(boss.id))
         }
@@ -164,7 +187,8 @@ struct ReviewDefectsAPITests {
                 .post, path, token: agent.token, json: ["action": "escalate", "reason": "需要专家", "assigneeId": peer.id])
             #expect(refused.status == .unprocessableContent && refused.errorCode == "invalid_value")
             let escalated = try await api.call(
-                .post, path, token: agent.token, json: ["action": "escalate", "reason": "需要专家", "assigneeId": expert.id])
+                .post, path, token: agent.token,
+                json: ["action": "escalate", "reason": "需要专家", "assigneeId": expert.id])
             #expect(escalated["tier"] as? String == "L2" && escalated["assigneeId"] as? Int == Int(expert.id))
         }
     }
@@ -175,17 +199,21 @@ struct ReviewDefectsAPITests {
             let admin = try await api.token("admin")
             var numbers: [String] = []
             for title in ["邮件系统宕机", "收不到邮件", "发不出邮件"] {
-                let created = try await api.call(.post, "/api/v1/tickets", token: admin, json: [
-                    "title": title, "description": title, "impact": "high", "urgency": "high", "contact": "8001",
-                ])
+                let created = try await api.call(
+                    .post, "/api/v1/tickets", token: admin,
+                    json: [
+                        "title": title, "description": title, "impact": "high", "urgency": "high", "contact": "8001",
+                    ])
                 numbers.append(try #require((created["ticket"] as? [String: Any])?["number"] as? String))
             }
             _ = try await api.call(.post, "/api/v1/tickets/\(numbers[0])/major-incident", token: admin)
             // The third is closed: it cannot be linked, so neither is the second.
             _ = try await api.call(
-                .post, "/api/v1/tickets/\(numbers[2])/transitions", token: admin, json: ["action": "close", "reason": "重复"])
+                .post, "/api/v1/tickets/\(numbers[2])/transitions", token: admin,
+                json: ["action": "close", "reason": "重复"])
             let refused = try await api.call(
-                .post, "/api/v1/tickets/\(numbers[0])/linked", token: admin, json: ["numbers": [numbers[1], numbers[2]]])
+                .post, "/api/v1/tickets/\(numbers[0])/linked", token: admin,
+                json: ["numbers": [numbers[1], numbers[2]]])
             #expect(refused.status == .conflict)
             #expect(try await api.call(.get, "/api/v1/tickets/\(numbers[0])/linked", token: admin).items.isEmpty)
             let linked = try await api.call(
@@ -216,7 +244,9 @@ struct ReviewDefectsAPITests {
         }
     }
 
-    @Test("switching language keeps an administrator's change made meanwhile on another instance", arguments: TestStores.kinds)
+    @Test(
+        "switching language keeps an administrator's change made meanwhile on another instance",
+        arguments: TestStores.kinds)
     func languageSwitchKeepsAdminChanges(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
             // given a signed-in agent whose session this instance has cached
@@ -240,16 +270,22 @@ struct ReviewDefectsAPITests {
         }
     }
 
-    @Test("concurrent creates of one username: one succeeds, the others get 409, none a 500", arguments: TestStores.kinds)
+    @Test(
+        "concurrent creates of one username: one succeeds, the others get 409, none a 500", arguments: TestStores.kinds)
     func duplicateRaceIsConflict(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
             let admin = try await api.token("admin")
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        Int(try await api.call(.post, "/api/v1/users", token: admin, json: [
-                            "username": "same", "displayName": "同名", "role": "requester", "password": TestStores.adminPassword,
-                        ]).status.code)
+                        Int(
+                            try await api.call(
+                                .post, "/api/v1/users", token: admin,
+                                json: [
+                                    "username": "same", "displayName": "同名", "role": "requester",
+                                    "password": TestStores.adminPassword,
+                                ]
+                            ).status.code)
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -263,37 +299,44 @@ struct ReviewDefectsAPITests {
     func adminFormKeepsRegion(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
             let admin = try await api.token("admin")
-            let created = try await api.call(.post, "/api/v1/users", token: admin, json: [
-                "username": "zhang", "displayName": "张三", "role": "requester", "password": TestStores.adminPassword,
-                "region": "华东", "department": "财务部",
-            ])
+            let created = try await api.call(
+                .post, "/api/v1/users", token: admin,
+                json: [
+                    "username": "zhang", "displayName": "张三", "role": "requester", "password": TestStores.adminPassword,
+                    "region": "华东", "department": "财务部",
+                ])
             let id = try #require(created["id"] as? Int)
             let browser = WebBrowser(api)
             _ = try await browser.signIn("admin")
             let form = try await browser.get("/admin/users/\(id)")
             #expect(form.html.contains("name=\"region\" value=\"华东\""))
             // The browser posts the form as shown.
-            let saved = try await browser.post("/admin/users/\(id)", [
-                "_csrf": form.csrf ?? "", "username": "zhang", "displayName": "张三", "role": "requester",
-                "region": "华东", "department": "财务部", "locale": "zh-CN", "active": "on",
-            ])
+            let saved = try await browser.post(
+                "/admin/users/\(id)",
+                [
+                    "_csrf": form.csrf ?? "", "username": "zhang", "displayName": "张三", "role": "requester",
+                    "region": "华东", "department": "财务部", "locale": "zh-CN", "active": "on",
+                ])
             #expect(saved.status == .seeOther)
             let user = try #require(try await api.store.user(id: Int64(id)))
             #expect(user.region == "华东" && user.department == "财务部")
         }
     }
 
-    @Test("R3.4 R7.1 the supervisor's overdue list shows each breached ticket's 延期原因, or that none is recorded yet",
-          arguments: TestStores.kinds)
+    @Test(
+        "R3.4 R7.1 the supervisor's overdue list shows each breached ticket's 延期原因, or that none is recorded yet",
+        arguments: TestStores.kinds)
     func overdueListShowsBreachCauses(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 10:00")) { api in
             // given two tickets past their response target, one with its cause recorded
             let admin = try await api.token("admin")
             var numbers: [String] = []
             for title in ["报表导出失败", "打印机无法连接"] {
-                let created = try await api.call(.post, "/api/v1/tickets", token: admin, json: [
-                    "title": title, "description": title, "impact": "low", "urgency": "low", "contact": "8001",
-                ])
+                let created = try await api.call(
+                    .post, "/api/v1/tickets", token: admin,
+                    json: [
+                        "title": title, "description": title, "impact": "low", "urgency": "low", "contact": "8001",
+                    ])
                 numbers.append(try #require((created["ticket"] as? [String: Any])?["number"] as? String))
             }
             api.clock.set(Shanghai.date("2026-11-27 10:00"))

@@ -19,9 +19,11 @@ struct ScaleOutStartTests {
                 config.adminPassword = TestStores.adminPassword
                 return config
             }()
-            let databases = try (0..<4).map { _ in try PostgresDatabase(url: url, maxConnections: 4, logger: TestStores.logger) }
+            let databases = try (0..<4).map { _ in
+                try PostgresDatabase(url: url, maxConnections: 4, logger: TestStores.logger)
+            }
             let runners = databases.map { database in Task { try await database.run() } }
-            defer { runners.forEach { $0.cancel() } }
+            defer { for runner in runners { runner.cancel() } }
             // when: all prepare at once
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for database in databases {

@@ -16,7 +16,7 @@ struct SchedulerScaleOutTests {
             let first = try PostgresDatabase(url: url, maxConnections: 10, logger: TestStores.logger)
             let second = try PostgresDatabase(url: url, maxConnections: 10, logger: TestStores.logger)
             let runners = [Task { try await first.run() }, Task { try await second.run() }]
-            defer { runners.forEach { $0.cancel() } }
+            defer { for runner in runners { runner.cancel() } }
             let storeA = try await TestStores.prepared(first, seedHash: TestStores.adminHash)
             let storeB = SQLStore(database: second)
             let group = try await storeA.groups().first!.id

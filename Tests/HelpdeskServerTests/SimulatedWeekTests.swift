@@ -22,8 +22,9 @@ struct SimulatedWeekTests {
 
     static let tick: TimeInterval = 300
 
-    @Test("R3.4 R3.6 R4.2 R4.3 R5.4 every warning, breach, escalation, reminder and auto-close fires once on time",
-          arguments: TestStores.kinds)
+    @Test(
+        "R3.4 R3.6 R4.2 R4.3 R5.4 every warning, breach, escalation, reminder and auto-close fires once on time",
+        arguments: TestStores.kinds)
     func simulatedWeek(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             let calendarRecord = try await store.calendars().first!
@@ -46,7 +47,8 @@ struct SimulatedWeekTests {
             // A: P3 (low × low) at L1 on Friday morning.
             let a = try await TicketFactory.create(
                 in: store,
-                TicketFactory.input(title: "打印机无法连接", requester: requester.asRequester, impact: .low, urgency: .low, groupId: group),
+                TicketFactory.input(
+                    title: "打印机无法连接", requester: requester.asRequester, impact: .low, urgency: .low, groupId: group),
                 by: requester.actor, at: clock.now)
             #expect(a.priority == .p3)
             var b = ""  // the P0, opened on the swapped Sunday at 03:00
@@ -58,12 +60,16 @@ struct SimulatedWeekTests {
                 }
             }
             let actions: [String: () async throws -> Void] = [
-                "2026-11-27 11:00": { try await move(a.number, TransitionRequest(action: .assign, assigneeId: l2.id), by: manager) },
+                "2026-11-27 11:00": {
+                    try await move(a.number, TransitionRequest(action: .assign, assigneeId: l2.id), by: manager)
+                },
                 "2026-11-27 15:30": { try await move(a.number, TransitionRequest(action: .accept), by: l2) },
                 "2026-11-29 03:00": {
                     b = try await TicketFactory.create(
                         in: store,
-                        TicketFactory.input(title: "核心交易系统宕机", requester: requester.asRequester, impact: .high, urgency: .high, groupId: group),
+                        TicketFactory.input(
+                            title: "核心交易系统宕机", requester: requester.asRequester, impact: .high, urgency: .high,
+                            groupId: group),
                         by: requester.actor, at: clock.now
                     ).number
                 },
@@ -89,7 +95,8 @@ struct SimulatedWeekTests {
                 Fired(timer: "update_due", cadence: "requester", due: "2026-11-27 17:30", firedAt: "2026-11-27 17:30"),
                 // … and the daily update on the next working day: the swapped Sunday.
                 Fired(timer: "update_due", cadence: "daily", due: "2026-11-29 17:00", firedAt: "2026-11-29 17:00"),
-                Fired(timer: "update_missed", cadence: "requester", due: "2026-11-29 10:30", firedAt: "2026-11-29 10:30"),
+                Fired(
+                    timer: "update_missed", cadence: "requester", due: "2026-11-29 10:30", firedAt: "2026-11-29 10:30"),
                 // Monday is a holiday, so the supervisor hears on Tuesday morning.
                 Fired(timer: "update_missed", cadence: "daily", due: "2026-12-01 10:00", firedAt: "2026-12-01 10:00"),
                 // 75 % of 3 working days (18 h): Fri 7 h + swapped Sunday 8 h + Tuesday 3 h.

@@ -12,8 +12,9 @@ import Testing
 struct TimerReplanTests {
     static let openTickets = 20_000
 
-    @Test("R3.4: after PUT /admin/sla-engine a due P0 breach fires within two scheduler ticks, with 20 000 open tickets",
-          arguments: TestStores.kinds)
+    @Test(
+        "R3.4: after PUT /admin/sla-engine a due P0 breach fires within two scheduler ticks, with 20 000 open tickets",
+        arguments: TestStores.kinds)
     func dueBreachNotStarved(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-23 09:00")) { api in
             // given: 20 000 open P3 tickets opened at 09:00, each next due at its L1 rule (09:30) …
@@ -24,7 +25,8 @@ struct TimerReplanTests {
                 TicketFactory.input(title: "打印机卡纸", requester: requester.asRequester, impact: .low, urgency: .low),
                 by: requester.actor, at: Shanghai.date("2026-11-23 09:00"))
             try #require(template.priority == .p3)
-            let numbers = try await BulkTickets.insert(Self.openTickets, copiesOf: template, prefix: "BULK", into: api.store)
+            let numbers = try await BulkTickets.insert(
+                Self.openTickets, copiesOf: template, prefix: "BULK", into: api.store)
             // … and, stored last, a P0 opened at 06:00 that nobody handled (resolution due 08:00, 24×7)
             let p0 = try await TicketFactory.create(
                 in: api.store,
@@ -45,20 +47,25 @@ struct TimerReplanTests {
             while ticks < 2, !breached {
                 await scheduler.tick()
                 ticks += 1
-                breached = try await api.store.ticket(number: p0.number)?.breaches?.contains { $0.target == .resolution } == true
+                breached =
+                    try await api.store.ticket(number: p0.number)?.breaches?.contains { $0.target == .resolution }
+                    == true
             }
 
             // then: the breach fired, and the open tickets are planned by the new rule (10:00)
             #expect(breached, "the P0 breach had not fired after \(ticks) ticks")
             for number in [numbers[0], numbers[numbers.count / 2], numbers[numbers.count - 1], template.number] {
-                #expect(try await BulkTickets.nextTimerAt(number: number, in: api.store) == Shanghai.date("2026-11-23 10:00"))
+                #expect(
+                    try await BulkTickets.nextTimerAt(number: number, in: api.store)
+                        == Shanghai.date("2026-11-23 10:00"))
                 #expect(try await api.store.ticket(number: number)?.number == number)
             }
         }
     }
 
-    @Test("R3.4: tickets not planned yet (from before the engine) do not delay a due P0 breach, with 20 000 of them",
-          arguments: TestStores.kinds)
+    @Test(
+        "R3.4: tickets not planned yet (from before the engine) do not delay a due P0 breach, with 20 000 of them",
+        arguments: TestStores.kinds)
     func unplannedDoNotDelayDue(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             // given: 20 000 open tickets the engine has not planned yet, and, stored last, a due P0
@@ -74,7 +81,8 @@ struct TimerReplanTests {
                 TicketFactory.input(title: "支付通道中断", requester: requester.asRequester, impact: .high, urgency: .high),
                 by: requester.actor, at: Shanghai.date("2026-11-23 06:00"))
             let clock = TestClock(Shanghai.date("2026-11-23 09:10"))
-            let scheduler = SLAScheduler(store: store, clock: AppClock { clock.now }, channels: [:], logger: TestStores.logger)
+            let scheduler = SLAScheduler(
+                store: store, clock: AppClock { clock.now }, channels: [:], logger: TestStores.logger)
 
             // when
             await scheduler.tick()
@@ -82,7 +90,8 @@ struct TimerReplanTests {
             // then: the breach fired in the first tick, and planning the old tickets has begun
             let fired = try #require(try await store.ticket(number: p0.number))
             #expect(fired.breaches?.contains { $0.target == .resolution } == true)
-            #expect(try await BulkTickets.nextTimerAt(number: numbers[0], in: store) == Shanghai.date("2026-11-23 09:30"))
+            #expect(
+                try await BulkTickets.nextTimerAt(number: numbers[0], in: store) == Shanghai.date("2026-11-23 09:30"))
         }
     }
 

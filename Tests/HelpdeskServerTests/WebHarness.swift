@@ -1,9 +1,9 @@
 import Foundation
 import HTTPTypes
-import Hummingbird
-import HummingbirdTesting
 import HelpdeskServer
 import HelpdeskTestSupport
+import Hummingbird
+import HummingbirdTesting
 import NIOCore
 
 /// An HTML response from the web UI under test.
@@ -34,7 +34,8 @@ final class WebBrowser: @unchecked Sendable {
     @discardableResult
     func post(_ uri: String, _ fields: [String: String]) async throws -> WebResponse {
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        return try await send(.post, uri, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded")
+        return try await send(
+            .post, uri, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded")
     }
 
     /// A multipart form with one file.
@@ -65,7 +66,8 @@ final class WebBrowser: @unchecked Sendable {
         var headers = HTTPFields()
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if let contentType { headers[.contentType] = contentType }
-        let response = try await api.client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+        let response = try await api.client.execute(uri: uri, method: method, headers: headers, body: body) {
+            response in
             WebResponse(status: response.status, html: String(buffer: response.body), headers: response.headers)
         }
         for header in response.headers[values: .setCookie] {

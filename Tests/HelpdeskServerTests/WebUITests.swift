@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Web UI: sessions, CSRF, pages, masking and attachments")
 struct WebUITests {
-    @Test("sign-in sets a signed HttpOnly SameSite cookie; sign-out revokes the token behind it", arguments: TestStores.kinds)
+    @Test(
+        "sign-in sets a signed HttpOnly SameSite cookie; sign-out revokes the token behind it",
+        arguments: TestStores.kinds)
     func session(kind: StoreKind) async throws {
         try await APIHarness.run(kind) { api in
             let browser = WebBrowser(api)
@@ -32,7 +34,9 @@ struct WebUITests {
         }
     }
 
-    @Test("a form without the session's CSRF token is refused with 403 and a localised message", arguments: TestStores.kinds)
+    @Test(
+        "a form without the session's CSRF token is refused with 403 and a localised message",
+        arguments: TestStores.kinds)
     func csrf(kind: StoreKind) async throws {
         try await APIHarness.run(kind) { api in
             let browser = WebBrowser(api)
@@ -65,7 +69,8 @@ struct WebUITests {
                 "/new",
                 [
                     "_csrf": try #require(form.csrf), "type": "fault", "title": "打印机无法打印", "description": "三楼打印机卡纸",
-                    "detail_error_text": "E05", "impact": "low", "urgency": "medium", "contact": "8001", "categoryId": "6",
+                    "detail_error_text": "E05", "impact": "low", "urgency": "medium", "contact": "8001",
+                    "categoryId": "6",
                 ])
             // then
             let location = try #require(created.location)
@@ -99,7 +104,8 @@ struct WebUITests {
                 #expect(page.status == .ok && page.html.contains("<html lang=\"zh-CN\">"), "\(path)")
             }
             let page = try await boss.get("/admin/users")
-            _ = try await boss.post("/lang", ["_csrf": try #require(page.csrf), "locale": "en", "back": "/admin/users"])
+            _ = try await boss.post(
+                "/lang", ["_csrf": try #require(page.csrf), "locale": "en", "back": "/admin/users"])
             let english = try await boss.get("/admin/users")
             #expect(english.html.contains("<html lang=\"en\">") && english.html.contains("Users and roles"))
             #expect(try await api.store.user(id: 1)?.locale == "en")
@@ -154,7 +160,8 @@ struct WebUITests {
             // when
             let created = try await owner.postMultipart(
                 "/new", fields, file: (name: "日志.txt", type: "text/plain", data: Array("ERROR 500\n".utf8)))
-            let number = String(try #require(created.location).dropFirst("/tickets/".count).dropLast("/submitted".count))
+            let number = String(
+                try #require(created.location).dropFirst("/tickets/".count).dropLast("/submitted".count))
             let ticket = try await owner.get("/tickets/\(number)")
             let image = try await owner.postMultipart(
                 "/tickets/\(number)/attachments", ["_csrf": try #require(ticket.csrf)],
@@ -164,7 +171,8 @@ struct WebUITests {
                 file: (name: "big.log", type: "text/plain", data: Array(repeating: 65, count: 5 * 1024 * 1024 + 1)))
             // then
             #expect(image.status == .seeOther && tooLarge.status == .contentTooLarge)
-            let listed = try await api.store.attachments(ticketId: try #require(try await api.store.ticket(number: number)).id)
+            let listed = try await api.store.attachments(
+                ticketId: try #require(try await api.store.ticket(number: number)).id)
             #expect(listed.map(\.filename) == ["日志.txt", "shot.png"])
             let log = try await owner.get("/attachments/\(listed[0].id)")
             #expect(log.status == .ok && log.html == "ERROR 500\n" && log.headers[.contentType] == "text/plain")

@@ -42,7 +42,10 @@ struct WebhookDeliveryTests {
                 body: String(buffer: buffer), signature: request.headers[.init("X-Helpdesk-Signature")!] ?? "",
                 event: request.headers[.init("X-Helpdesk-Event")!] ?? "",
                 delivery: request.headers[.init("X-Helpdesk-Delivery")!] ?? "")
-            let count = receiver.hits.withLock { $0.append(hit); return $0.count }
+            let count = receiver.hits.withLock {
+                $0.append(hit)
+                return $0.count
+            }
             return Response(status: count <= receiver.failures ? .internalServerError : .ok)
         }
         let port = Mutex<Int?>(nil)
@@ -57,14 +60,16 @@ struct WebhookDeliveryTests {
         try await body(receiver, try #require(port.withLock { $0 }))
     }
 
-    @Test("signed deliveries are retried with back-off until the receiver accepts, and logged",
-          arguments: TestStores.kinds)
+    @Test(
+        "signed deliveries are retried with back-off until the receiver accepts, and logged",
+        arguments: TestStores.kinds)
     func signedAndRetried(kind: StoreKind) async throws {
         try await Self.withReceiver(failures: 2) { receiver, port in
             try await TestStores.with(kind) { store in
                 let secret = "s3cret-s3cret-s3cret"
                 let hook = try await store.saveWebhook(
-                    Webhook(name: "IM bridge", url: "http://127.0.0.1:\(port)/hook", secret: secret, events: ["assigned"]),
+                    Webhook(
+                        name: "IM bridge", url: "http://127.0.0.1:\(port)/hook", secret: secret, events: ["assigned"]),
                     now: Date())
                 let clock = TestClock(Shanghai.date("2026-11-23 10:00"))
                 let scheduler = SLAScheduler(
@@ -74,7 +79,8 @@ struct WebhookDeliveryTests {
                 let requester = try await TicketFactory.user(in: store, "xiaoming", role: .requester)
                 let agent = try await TicketFactory.user(in: store, "li", role: .agent, tier: .l1)
                 let ticket = try await TicketFactory.create(
-                    in: store, TicketFactory.input(requester: requester.asRequester), by: requester.actor, at: clock.now)
+                    in: store, TicketFactory.input(requester: requester.asRequester), by: requester.actor, at: clock.now
+                )
                 _ = try await store.updateTicket(number: ticket.number) { current, rules in
                     try Workflow.apply(
                         TransitionRequest(action: .assign, assigneeId: agent.id), to: current, by: Principal.system,
@@ -132,7 +138,8 @@ struct WebhookDeliveryTests {
         try await Self.withReceiver(failures: 1000) { receiver, port in
             try await TestStores.with(kind) { store in
                 _ = try await store.saveWebhook(
-                    Webhook(name: "down", url: "http://127.0.0.1:\(port)/hook", secret: "0123456789abcdef"), now: Date())
+                    Webhook(name: "down", url: "http://127.0.0.1:\(port)/hook", secret: "0123456789abcdef"), now: Date()
+                )
                 let clock = TestClock(Shanghai.date("2026-11-23 10:00"))
                 let scheduler = SLAScheduler(
                     store: store, clock: AppClock { clock.now },
@@ -149,8 +156,10 @@ struct WebhookDeliveryTests {
                 }
                 let log = try await store.deliveries(webhookId: nil, before: nil, limit: 50)
                 let alert = try #require(log.first { $0.event == "p0_alert" })
-                #expect(alert.status == .failed && alert.attempts == SLAScheduler.maxAttempts && alert.lastStatus == 500)
-                #expect(receiver.hits.withLock { $0 }.filter { $0.event == "p0_alert" }.count == SLAScheduler.maxAttempts)
+                #expect(
+                    alert.status == .failed && alert.attempts == SLAScheduler.maxAttempts && alert.lastStatus == 500)
+                #expect(
+                    receiver.hits.withLock { $0 }.filter { $0.event == "p0_alert" }.count == SLAScheduler.maxAttempts)
             }
         }
     }

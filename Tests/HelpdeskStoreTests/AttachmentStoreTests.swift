@@ -31,7 +31,9 @@ struct AttachmentStoreTests {
         }
     }
 
-    @Test("several tickets change in one transaction: one refusal writes none of them, files included", arguments: TestStores.kinds)
+    @Test(
+        "several tickets change in one transaction: one refusal writes none of them, files included",
+        arguments: TestStores.kinds)
     func manyTicketsAllOrNothing(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             // given

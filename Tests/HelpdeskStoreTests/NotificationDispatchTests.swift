@@ -15,7 +15,9 @@ struct NotificationDispatchTests {
         var names: Set<String> = []
         for user in users {
             let inbox = try await store.inbox(userId: user.id, unreadOnly: false, before: nil, limit: 200)
-            if inbox.contains(where: { $0.kind == kind.rawValue && $0.ticketNumber == number }) { names.insert(user.username) }
+            if inbox.contains(where: { $0.kind == kind.rawValue && $0.ticketNumber == number }) {
+                names.insert(user.username)
+            }
         }
         return names
     }
@@ -34,16 +36,22 @@ struct NotificationDispatchTests {
         var testDescription: String { name }
     }
 
-    @Test("R4.2 R8.2: the on-duty lead and leadership resolve to the configured users, else to the supervisors",
-          arguments: TestStores.kinds, [
-            LeadCase(name: "nothing configured: the supervisors", onDutyLead: false, leadership: false,
-                     alerted: ["boss1", "boss2"], briefed: ["boss1", "boss2"]),
-            LeadCase(name: "an on-duty lead: the P0 alert goes to that lead only", onDutyLead: true, leadership: false,
-                     alerted: ["duty"], briefed: ["boss1", "boss2"]),
-            LeadCase(name: "leadership named: updates go to the active leaders only", onDutyLead: false, leadership: true,
-                     alerted: ["boss1", "boss2"], briefed: ["cio", "cto"]),
-            LeadCase(name: "both configured", onDutyLead: true, leadership: true, alerted: ["duty"], briefed: ["cio", "cto"]),
-          ])
+    @Test(
+        "R4.2 R8.2: the on-duty lead and leadership resolve to the configured users, else to the supervisors",
+        arguments: TestStores.kinds,
+        [
+            LeadCase(
+                name: "nothing configured: the supervisors", onDutyLead: false, leadership: false,
+                alerted: ["boss1", "boss2"], briefed: ["boss1", "boss2"]),
+            LeadCase(
+                name: "an on-duty lead: the P0 alert goes to that lead only", onDutyLead: true, leadership: false,
+                alerted: ["duty"], briefed: ["boss1", "boss2"]),
+            LeadCase(
+                name: "leadership named: updates go to the active leaders only", onDutyLead: false, leadership: true,
+                alerted: ["boss1", "boss2"], briefed: ["cio", "cto"]),
+            LeadCase(
+                name: "both configured", onDutyLead: true, leadership: true, alerted: ["duty"], briefed: ["cio", "cto"]),
+        ])
     func leadsAndLeadership(kind: StoreKind, _ c: LeadCase) async throws {
         try await TestStores.with(kind) { store in
             // given: supervisors, an on-duty lead, three leaders (one deactivated), a requester
@@ -68,7 +76,8 @@ struct NotificationDispatchTests {
             let group = try await store.saveGroup(SupportGroup(name: "无人组"), now: now)
             let p0 = try await TicketFactory.create(
                 in: store,
-                TicketFactory.input(title: "支付通道中断", requester: requester.asRequester, impact: .high, urgency: .high, groupId: group.id),
+                TicketFactory.input(
+                    title: "支付通道中断", requester: requester.asRequester, impact: .high, urgency: .high, groupId: group.id),
                 by: requester.actor, at: now)
             try #require(p0.priority == .p0)
             _ = try await store.updateTicket(number: p0.number) { ticket, _ in
@@ -99,19 +108,24 @@ struct NotificationDispatchTests {
         var testDescription: String { name }
     }
 
-    @Test("R4.3: a bounced ticket's notice reaches the group lead, or the whole group when it has none",
-          arguments: TestStores.kinds, [
+    @Test(
+        "R4.3: a bounced ticket's notice reaches the group lead, or the whole group when it has none",
+        arguments: TestStores.kinds,
+        [
             BounceCase(name: "a group with a lead: the lead only", hasLead: true, told: ["lead"]),
-            BounceCase(name: "a group without a lead: every member", hasLead: false, told: ["lead", "handler", "colleague"]),
-          ])
+            BounceCase(
+                name: "a group without a lead: every member", hasLead: false, told: ["lead", "handler", "colleague"]),
+        ])
     func bounceReachesGroupLead(kind: StoreKind, _ c: BounceCase) async throws {
         try await TestStores.with(kind) { store in
             // given: a group of three, the ticket assigned to one of them
             let now = Shanghai.date("2026-11-23 10:00")
             var group = try await store.saveGroup(SupportGroup(name: "硬件支持组二"), now: now)
             let lead = try await TicketFactory.user(in: store, "lead", role: .agent, tier: .l2, groups: [group.id])
-            let handler = try await TicketFactory.user(in: store, "handler", role: .agent, tier: .l1, groups: [group.id])
-            let colleague = try await TicketFactory.user(in: store, "colleague", role: .agent, tier: .l1, groups: [group.id])
+            let handler = try await TicketFactory.user(
+                in: store, "handler", role: .agent, tier: .l1, groups: [group.id])
+            let colleague = try await TicketFactory.user(
+                in: store, "colleague", role: .agent, tier: .l1, groups: [group.id])
             let manager = try await TicketFactory.user(in: store, "pm", role: .problemManager)
             if c.hasLead {
                 group.leadUserId = lead.id
@@ -119,7 +133,8 @@ struct NotificationDispatchTests {
             }
             let requester = try await store.user(id: 1)!
             let ticket = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: requester.asRequester, groupId: group.id), by: requester.actor,
+                in: store, TicketFactory.input(requester: requester.asRequester, groupId: group.id),
+                by: requester.actor,
                 at: now)
             _ = try await store.updateTicket(number: ticket.number) { current, rules in
                 try Workflow.apply(
@@ -140,7 +155,9 @@ struct NotificationDispatchTests {
             let staff = [lead, handler, colleague, manager]
             #expect(try await Self.reached(.bounced, ticket.number, among: staff, in: store) == c.told)
             let notice = try #require(
-                try await store.inbox(userId: lead.id, unreadOnly: false, before: nil, limit: 50).first { $0.kind == "bounced" })
+                try await store.inbox(userId: lead.id, unreadOnly: false, before: nil, limit: 50).first {
+                    $0.kind == "bounced"
+                })
             #expect(notice.arguments["reason"] == "缺少设备型号，无法排查")
         }
     }

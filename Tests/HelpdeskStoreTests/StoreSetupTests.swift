@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Migrations, seed data and configuration records")
 struct StoreSetupTests {
-    @Test("migrations are idempotent and the seed holds groups, category tree, calendar and policy", arguments: TestStores.kinds)
+    @Test(
+        "migrations are idempotent and the seed holds groups, category tree, calendar and policy",
+        arguments: TestStores.kinds)
     func seedData(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             #expect(try await Migrations.run(on: store.database).isEmpty)
@@ -62,24 +64,31 @@ struct StoreSetupTests {
         try await TestStores.with(kind) { store in
             let admin = try await store.user(id: 1)!
             let old = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: admin.asRequester, urgency: .high), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
+                in: store, TicketFactory.input(requester: admin.asRequester, urgency: .high), by: admin.actor,
+                at: Shanghai.date("2026-11-23 10:00"))
             var stricter = SLAPolicy.default
             stricter.targets = stricter.targets.map {
                 var targets = $0
                 if targets.priority == .p1 { targets.response = .hours(2, mode: .business) }
                 return targets
             }
-            let v2 = try await store.addSLAPolicyVersion(name: "2027Q1", policy: stricter, calendarId: 1, by: 1, now: Date())
+            let v2 = try await store.addSLAPolicyVersion(
+                name: "2027Q1", policy: stricter, calendarId: 1, by: 1, now: Date())
             #expect(v2.version == 2)
             let new = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: admin.asRequester, urgency: .high), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
+                in: store, TicketFactory.input(requester: admin.asRequester, urgency: .high), by: admin.actor,
+                at: Shanghai.date("2026-11-23 10:00"))
             #expect(try await store.ticket(number: old.number)?.slaPolicyId == 1)
             #expect(new.slaPolicyId == v2.id)
             let oldRules = try await store.rules(policyId: 1)
             let newRules = try await store.rules(policyId: v2.id)
             let at = Shanghai.date("2026-11-23 10:00")
-            #expect(old.sla.state(at: at, policy: oldRules.policy, calendar: oldRules.calendar).responseDueAt == Shanghai.date("2026-11-23 15:00"))
-            #expect(new.sla.state(at: at, policy: newRules.policy, calendar: newRules.calendar).responseDueAt == Shanghai.date("2026-11-23 12:00"))
+            #expect(
+                old.sla.state(at: at, policy: oldRules.policy, calendar: oldRules.calendar).responseDueAt
+                    == Shanghai.date("2026-11-23 15:00"))
+            #expect(
+                new.sla.state(at: at, policy: newRules.policy, calendar: newRules.calendar).responseDueAt
+                    == Shanghai.date("2026-11-23 12:00"))
         }
     }
 

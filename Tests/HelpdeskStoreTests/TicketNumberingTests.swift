@@ -41,9 +41,15 @@ struct TicketNumberingTests {
                 ("2026-11-24 00:00", .default), ("2026-11-30 12:00", monthly), ("2026-11-30 13:00", monthly),
                 ("2026-12-01 08:00", monthly),
             ] {
-                numbers.append(try await TicketFactory.create(in: store, input, by: admin.actor, at: Shanghai.date(when), format: format).number)
+                numbers.append(
+                    try await TicketFactory.create(
+                        in: store, input, by: admin.actor, at: Shanghai.date(when), format: format
+                    ).number)
             }
-            #expect(numbers == ["TS20261123001", "TS20261123002", "TS20261124001", "202611-001", "202611-002", "202612-001"])
+            #expect(
+                numbers == [
+                    "TS20261123001", "TS20261123002", "TS20261124001", "202611-001", "202611-002", "202612-001",
+                ])
         }
     }
 }

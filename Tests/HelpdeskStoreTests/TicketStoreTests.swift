@@ -6,14 +6,17 @@ import Testing
 
 @Suite("Tickets on each store: updates, events, list filters")
 struct TicketStoreTests {
-    @Test("an update writes the ticket and its event together; a failing change writes nothing", arguments: TestStores.kinds)
+    @Test(
+        "an update writes the ticket and its event together; a failing change writes nothing",
+        arguments: TestStores.kinds)
     func updatesAreAtomic(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             // given
             let admin = try await store.user(id: 1)!
             let agent = try await TicketFactory.user(in: store, "agent", role: .agent, groups: [1])
             let ticket = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
+                in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor,
+                at: Shanghai.date("2026-11-23 10:00"))
             // when
             let change = try await store.updateTicket(number: ticket.number) { current, rules in
                 try Workflow.apply(
@@ -33,21 +36,27 @@ struct TicketStoreTests {
             #expect(stored.status == .assigned && stored.version == 2)
             let events = try await store.events(ticketId: ticket.id, includeInternal: true)
             #expect(events.map(\.kind) == [.created, .transition])
-            #expect(events[1].fromStatus == .new && events[1].toStatus == .assigned && events[1].actorName == admin.displayName)
+            #expect(
+                events[1].fromStatus == .new && events[1].toStatus == .assigned
+                    && events[1].actorName == admin.displayName)
             await #expect(throws: StoreError.notFound("ticket")) {
-                try await store.updateTicket(number: "TS000") { current, _ in TicketChange(ticket: current, events: []) }
+                try await store.updateTicket(number: "TS000") { current, _ in TicketChange(ticket: current, events: [])
+                }
             }
         }
     }
 
-    @Test("R2.2 R4.2: a P1 stays at L1 at intake, and its L1 engineer's escalation sends it to L2", arguments: TestStores.kinds)
+    @Test(
+        "R2.2 R4.2: a P1 stays at L1 at intake, and its L1 engineer's escalation sends it to L2",
+        arguments: TestStores.kinds)
     func p1EscalatesFromL1ToL2(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             // given: a P1 (high impact, medium urgency) recorded and taken by an L1 engineer
             let admin = try await store.user(id: 1)!
             let l1 = try await TicketFactory.user(in: store, "l1", role: .agent, tier: .l1, groups: [1])
             let created = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: admin.asRequester, impact: .high, urgency: .medium, groupId: 1),
+                in: store,
+                TicketFactory.input(requester: admin.asRequester, impact: .high, urgency: .medium, groupId: 1),
                 by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
             #expect(created.priority == .p1)
             #expect(created.tier == .l1)
@@ -56,7 +65,8 @@ struct TicketStoreTests {
                     try Workflow.apply(request, to: current, by: actor, at: Shanghai.date(time), rules: rules)
                 }.ticket
             }
-            _ = try await move(TransitionRequest(action: .assign, assigneeId: l1.id), by: admin.actor, at: "2026-11-23 10:05")
+            _ = try await move(
+                TransitionRequest(action: .assign, assigneeId: l1.id), by: admin.actor, at: "2026-11-23 10:05")
             _ = try await move(TransitionRequest(action: .accept), by: l1.actor, at: "2026-11-23 10:06")
 
             // when
@@ -65,7 +75,9 @@ struct TicketStoreTests {
 
             // then
             #expect(escalated.tier == .l2)
-            let escalations = try await store.events(ticketId: created.id, includeInternal: true).filter { $0.action == .escalate }
+            let escalations = try await store.events(ticketId: created.id, includeInternal: true).filter {
+                $0.action == .escalate
+            }
             #expect(escalations.map { $0.data["tier"] } == ["L2"])
             #expect(escalations.map(\.actorName) == [l1.displayName])
         }
@@ -76,7 +88,8 @@ struct TicketStoreTests {
         try await TestStores.with(kind) { store in
             let admin = try await store.user(id: 1)!
             let ticket = try await TicketFactory.create(
-                in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor, at: Shanghai.date("2026-11-23 10:00"))
+                in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor,
+                at: Shanghai.date("2026-11-23 10:00"))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<20 {
                     group.addTask {
@@ -95,16 +108,20 @@ struct TicketStoreTests {
         }
     }
 
-    @Test("concurrent transactions where some fail: the others commit, the failing ones write nothing", arguments: TestStores.kinds)
+    @Test(
+        "concurrent transactions where some fail: the others commit, the failing ones write nothing",
+        arguments: TestStores.kinds)
     func groupedWritesIsolateFailures(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             // given: 40 new tickets
             let admin = try await store.user(id: 1)!
             var numbers: [String] = []
             for _ in 0..<40 {
-                numbers.append(try await TicketFactory.create(
-                    in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor,
-                    at: Shanghai.date("2026-11-23 10:00")).number)
+                numbers.append(
+                    try await TicketFactory.create(
+                        in: store, TicketFactory.input(requester: admin.asRequester), by: admin.actor,
+                        at: Shanghai.date("2026-11-23 10:00")
+                    ).number)
             }
             // when: all at once, every fourth asks for an illegal move (resolve a new ticket)
             let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
@@ -130,9 +147,12 @@ struct TicketStoreTests {
                 let ticket = try await store.ticket(number: number)!
                 let events = try await store.events(ticketId: ticket.id, includeInternal: true)
                 if index % 4 == 0 {
-                    #expect(outcomes[index] == false && ticket.status == .new && ticket.version == 1 && events.count == 1)
+                    #expect(
+                        outcomes[index] == false && ticket.status == .new && ticket.version == 1 && events.count == 1)
                 } else {
-                    #expect(outcomes[index] == true && ticket.status == .inProgress && ticket.version == 2 && events.count == 2)
+                    #expect(
+                        outcomes[index] == true && ticket.status == .inProgress && ticket.version == 2
+                            && events.count == 2)
                 }
             }
         }
@@ -151,7 +171,8 @@ struct TicketStoreTests {
                 let input = TicketFactory.input(
                     title: index % 5 == 0 ? "财务系统报错 \(index)" : "打印机卡纸 \(index)", requester: requester.asRequester,
                     impact: index % 3 == 0 ? .high : .low, urgency: .high, groupId: index < 10 ? 1 : 2)
-                try await TicketFactory.create(in: store, input, by: requester.actor, at: Shanghai.date("2026-11-23 10:00"))
+                try await TicketFactory.create(
+                    in: store, input, by: requester.actor, at: Shanghai.date("2026-11-23 10:00"))
             }
             let now = Shanghai.date("2026-11-23 10:30")
             func count(_ configure: (inout TicketQuery) -> Void, scope: Access.ListScope = .all) async throws -> Int {

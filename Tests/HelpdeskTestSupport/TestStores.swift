@@ -35,10 +35,12 @@ public enum TestStores {
     ) async throws -> T {
         switch kind {
         case .sqlite:
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-test-\(UUID().uuidString)")
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "helpdesk-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: dir) }
-            let database = try await SQLiteDatabase.open(path: dir.appendingPathComponent("t.sqlite").path, logger: logger)
+            let database = try await SQLiteDatabase.open(
+                path: dir.appendingPathComponent("t.sqlite").path, logger: logger)
             let store = try await prepared(database, seedHash: adminHash)
             do {
                 let result = try await body(store)
@@ -62,7 +64,9 @@ public enum TestStores {
     public static func withEmptyPostgres<T>(_ body: (String) async throws -> T) async throws -> T {
         guard let baseURL = postgresURL else { throw TestStoreError.postgresNotConfigured }
         let name = "hd_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try await admin(baseURL) { try await $0.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() } }
+        try await admin(baseURL) {
+            try await $0.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+        }
         let result: Result<T, any Error>
         do {
             result = .success(try await body(replacingDatabase(in: baseURL, with: name)))
@@ -70,7 +74,8 @@ public enum TestStores {
             result = .failure(error)
         }
         try? await admin(baseURL) {
-            try await $0.read { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+            try await $0.read { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+            }
         }
         return try result.get()
     }
@@ -78,7 +83,8 @@ public enum TestStores {
     public static func prepared(_ database: any Database, seedHash: String) async throws -> SQLStore {
         try await Migrations.run(on: database)
         let store = SQLStore(database: database)
-        try await Seeder.seedIfEmpty(store, adminPasswordHash: seedHash, now: Date(timeIntervalSince1970: 1_790_000_000))
+        try await Seeder.seedIfEmpty(
+            store, adminPasswordHash: seedHash, now: Date(timeIntervalSince1970: 1_790_000_000))
         return store
     }
 

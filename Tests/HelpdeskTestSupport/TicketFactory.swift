@@ -21,8 +21,10 @@ public enum TicketFactory {
         let policy = try await store.currentSLAPolicy()!
         let draft = try Intake.draft(input, by: actor, at: now, matrix: .default, policyId: policy.id)
         let rules = try await store.rules(policyId: policy.id)
-        return try await store.createTicket(draft.ticket, event: draft.event, attachments: [], format: format, rules: rules)
-            .ticket
+        return try await store.createTicket(
+            draft.ticket, event: draft.event, attachments: [], format: format, rules: rules
+        )
+        .ticket
     }
 
     /// A user of the given role created directly in the store.
@@ -31,7 +33,8 @@ public enum TicketFactory {
         external: Bool = false
     ) async throws -> User {
         try await store.createUser(
-            User(username: username, displayName: username, role: role, tier: tier, external: external, groupIds: groups),
+            User(
+                username: username, displayName: username, role: role, tier: tier, external: external, groupIds: groups),
             passwordHash: TestStores.adminHash, now: Date())
     }
 }

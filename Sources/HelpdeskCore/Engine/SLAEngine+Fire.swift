@@ -12,7 +12,7 @@ extension SLAEngine {
         // An effect can arm new timers (an escalation starts cadence); they fire in the same pass
         // when already due. Every pass fires at least one new key, so this ends.
         for _ in 0..<64 {
-                let due = timers(for: change.ticket, rules: rules).filter { $0.at <= now && !fired.contains($0.key) }
+            let due = timers(for: change.ticket, rules: rules).filter { $0.at <= now && !fired.contains($0.key) }
             guard let timer = due.first else { break }
             fired.insert(timer.key)
             change.ticket.firedTimers = fired.sorted()
@@ -98,7 +98,8 @@ extension SLAEngine {
     }
 
     private static func record(_ target: SLABreach.Target, _ dueAt: Date, on change: inout TicketChange, now: Date) {
-        change.ticket.breaches = (change.ticket.breaches ?? []) + [SLABreach(target: target, dueAt: dueAt, recordedAt: now)]
+        change.ticket.breaches =
+            (change.ticket.breaches ?? []) + [SLABreach(target: target, dueAt: dueAt, recordedAt: now)]
     }
 
     /// Up one tier into the next tier's queue, with the steps already tried carried along (R4.2).
@@ -124,7 +125,9 @@ extension SLAEngine {
         next.updatedAt = now
         change.ticket = next
         // The steps tried: every work-log entry so far, oldest first.
-        let steps = history.filter { $0.kind == .worklog }.map { "\($0.at.ISO8601Format()) \($0.actorName): \($0.body ?? "")" }
+        let steps = history.filter { $0.kind == .worklog }.map {
+            "\($0.at.ISO8601Format()) \($0.actorName): \($0.body ?? "")"
+        }
         var data = ["tier": tier.rawValue, "rule": rule]
         if let previous = ticket.assigneeId { data["from_assignee_id"] = String(previous) }
         change.events.append(

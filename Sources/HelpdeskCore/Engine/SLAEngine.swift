@@ -7,7 +7,10 @@ public enum SLAEngine {
     /// Every timed event the ticket has in its current state, fired or not, in time order.
     public static func timers(for ticket: Ticket, rules: TicketRules) -> [SLATimer] {
         var timers: [SLATimer] = []
-        func add(_ kind: SLATimer.Kind, _ key: String, _ at: Date?, cadence: SLATimer.Cadence? = nil, collaboration: Int? = nil) {
+        func add(
+            _ kind: SLATimer.Kind, _ key: String, _ at: Date?, cadence: SLATimer.Cadence? = nil,
+            collaboration: Int? = nil
+        ) {
             guard let at, at < .distantFuture else { return }
             timers.append(SLATimer(kind, key: key, at: at, cadence: cadence, collaborationId: collaboration))
         }
@@ -18,7 +21,9 @@ public enum SLAEngine {
         let priority = ticket.priority.rawValue
         let wall = rules.policy.targets(for: ticket.priority)?.resolution.mode == .continuous
         func later(_ seconds: Int, _ start: Date) -> Date {
-            wall ? start.addingTimeInterval(TimeInterval(seconds)) : calendar.adding(businessSeconds: TimeInterval(seconds), to: start)
+            wall
+                ? start.addingTimeInterval(TimeInterval(seconds))
+                : calendar.adding(businessSeconds: TimeInterval(seconds), to: start)
         }
 
         if ticket.status.isOpen {
@@ -28,19 +33,29 @@ public enum SLAEngine {
                 // clock, so time waiting on the requester (or blocked, when it pauses) does not count.
                 let core = settings.coreBusinessPriorities.contains(ticket.priority)
                 let l1Time = SLATarget.minutes(settings.l1EscalationMinutes, mode: wall ? .continuous : .business)
-                add(.l1Escalation, "l1_escalation", core ? sla.openedAt : sla.runningInstant(of: l1Time, calendar: calendar))
+                add(
+                    .l1Escalation, "l1_escalation",
+                    core ? sla.openedAt : sla.runningInstant(of: l1Time, calendar: calendar))
             }
             if sla.respondedAt == nil {
                 let policy = rules.policy
-                add(.responseWarning, "response_warning.\(priority)", sla.responseInstant(fraction: warning, policy: policy, calendar: calendar))
-                add(.responseBreach, "response_breach.\(priority)", sla.responseInstant(fraction: 1, policy: policy, calendar: calendar))
+                add(
+                    .responseWarning, "response_warning.\(priority)",
+                    sla.responseInstant(fraction: warning, policy: policy, calendar: calendar))
+                add(
+                    .responseBreach, "response_breach.\(priority)",
+                    sla.responseInstant(fraction: 1, policy: policy, calendar: calendar))
             }
             let generation = "\(priority).\(ticket.extensions?.filter { $0.status == .approved }.count ?? 0)"
-            add(.resolutionWarning, "resolution_warning.\(generation)",
+            add(
+                .resolutionWarning, "resolution_warning.\(generation)",
                 sla.resolutionInstant(fraction: warning, policy: rules.policy, calendar: calendar))
-            add(.resolutionBreach, "resolution_breach.\(generation)",
+            add(
+                .resolutionBreach, "resolution_breach.\(generation)",
                 sla.resolutionInstant(fraction: 1, policy: rules.policy, calendar: calendar))
-            add(.hardLimitBreach, "hard_limit.\(priority)", sla.hardLimitInstant(policy: rules.policy, calendar: calendar))
+            add(
+                .hardLimitBreach, "hard_limit.\(priority)",
+                sla.hardLimitInstant(policy: rules.policy, calendar: calendar))
 
             if ticket.status == .assigned, let assignedAt = ticket.assignedAt {
                 let base = "receipt.\(Int64(assignedAt.timeIntervalSince1970))"
@@ -55,7 +70,9 @@ public enum SLAEngine {
         }
         if ticket.status == .resolved, let resolvedAt = sla.resolvedAt {
             let base = Int64(resolvedAt.timeIntervalSince1970)
-            add(.followUp, "follow_up.\(base)", calendar.adding(businessSeconds: TimeInterval(settings.followUpHours * 3600), to: resolvedAt))
+            add(
+                .followUp, "follow_up.\(base)",
+                calendar.adding(businessSeconds: TimeInterval(settings.followUpHours * 3600), to: resolvedAt))
             let days = TimeInterval(settings.autoCloseWorkingDays * calendar.workingDayMinutes * 60)
             add(.autoClose, "auto_close.\(base)", calendar.adding(businessSeconds: days, to: resolvedAt))
         }
@@ -102,7 +119,9 @@ public enum SLAEngine {
             let base = max(ticket.lastPublicUpdateAt ?? started, started)
             let due = later(settings.l2UpdateHours * 3600, base)
             add(.updateDue, "update.requester.\(stamp(due))", due, .requester)
-            add(.updateMissed, "update.requester.\(stamp(due)).missed", later(settings.l2UpdateHours * 3600, due), .requester)
+            add(
+                .updateMissed, "update.requester.\(stamp(due)).missed", later(settings.l2UpdateHours * 3600, due),
+                .requester)
         }
         // Each working day before the cutoff: the day after the last update is the next one due.
         guard let day = calendar.nextWorkingDay(after: calendar.localDate(of: last)) else { return }

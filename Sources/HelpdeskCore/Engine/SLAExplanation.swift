@@ -61,7 +61,8 @@ public struct SLAExplanation: Codable, Sendable {
                     guard hi > lo else { continue }
                     if let previous = counted.last, previous.end == lo {
                         let merged = DateInterval(start: previous.start, end: hi)
-                        counted[counted.count - 1] = Period(start: merged.start, end: hi, minutes: Int(merged.duration / 60))
+                        counted[counted.count - 1] = Period(
+                            start: merged.start, end: hi, minutes: Int(merged.duration / 60))
                     } else {
                         counted.append(Period(start: lo, end: hi, minutes: Int(hi.timeIntervalSince(lo) / 60)))
                     }

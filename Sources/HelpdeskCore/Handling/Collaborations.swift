@@ -16,18 +16,24 @@ public enum Collaborations {
         let id = (ticket.collaborations?.count ?? 0) + 1
         let due = now.addingTimeInterval(TimeInterval(rules.engine.collaborationHours * 3600))
         var next = ticket
-        next.collaborations = (ticket.collaborations ?? []) + [
-            Collaboration(
-                id: id, groupId: groupId, contact: contact, question: question, askedById: actor.id, askedAt: now,
-                dueAt: due)
-        ]
+        next.collaborations =
+            (ticket.collaborations ?? []) + [
+                Collaboration(
+                    id: id, groupId: groupId, contact: contact, question: question, askedById: actor.id, askedAt: now,
+                    dueAt: due)
+            ]
         var data = ["id": String(id), "contact": contact, "due": due.ISO8601Format()]
         if let groupId { data["group_id"] = String(groupId) }
-        let event = TicketEvent(kind: .collaboration, actor: actor, at: now, body: question, visibility: .internal, data: data)
-        let notices = groupId.map {
-            [Notice(.collaborationRequested, ticket: ticket, to: [.group($0, minimumTier: nil)], at: now,
-                    ["due": due.ISO8601Format(), "contact": contact, "question": question])]
-        } ?? []
+        let event = TicketEvent(
+            kind: .collaboration, actor: actor, at: now, body: question, visibility: .internal, data: data)
+        let notices =
+            groupId.map {
+                [
+                    Notice(
+                        .collaborationRequested, ticket: ticket, to: [.group($0, minimumTier: nil)], at: now,
+                        ["due": due.ISO8601Format(), "contact": contact, "question": question])
+                ]
+            } ?? []
         return TicketOperations.finish(next, now, event, notices: notices)
     }
 
@@ -40,7 +46,9 @@ public enum Collaborations {
         }
         let collaboration = ticket.collaborations![index]
         let asked = collaboration.groupId.map { actor.groupIds.contains($0) } ?? false
-        guard actor.role.isStaff, asked || Access.canView(ticket, by: actor) else { throw .forbidden(action: "collaboration") }
+        guard actor.role.isStaff, asked || Access.canView(ticket, by: actor) else {
+            throw .forbidden(action: "collaboration")
+        }
         guard let text = answer.flatMap(Workflow.trimmed) else { throw .fieldRequired("answer") }
         guard text.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "answer") }
         var next = ticket

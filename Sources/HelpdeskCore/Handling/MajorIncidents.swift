@@ -3,7 +3,9 @@ import Foundation
 /// Major incidents (R8.2): a supervisor declares one, duplicates are linked to it, status
 /// updates go to every linked requester and to leadership, and its resolution resolves them.
 public enum MajorIncidents {
-    public static func declare(_ ticket: Ticket, by actor: Principal, at now: Date) throws(WorkflowError) -> TicketChange {
+    public static func declare(_ ticket: Ticket, by actor: Principal, at now: Date) throws(WorkflowError)
+        -> TicketChange
+    {
         guard SLAExtensions.isManager(actor) else { throw .forbidden(action: "major_incident") }
         guard ticket.status.isOpen else { throw .ticketClosed }
         guard ticket.majorIncident != true, ticket.majorIncidentNumber == nil else { throw .alreadyLinked }
@@ -44,7 +46,8 @@ public enum MajorIncidents {
         var data = ["impact": impact]
         if let expectedRecovery { data["expected_recovery"] = expectedRecovery.ISO8601Format() }
         let event = TicketEvent(kind: .majorIncident, actor: actor, at: now, body: what, data: data)
-        let requesters = Set(linkedRequesters + (major.requester.userId.map { [$0] } ?? [])).sorted().map(Recipient.user)
+        let requesters = Set(linkedRequesters + (major.requester.userId.map { [$0] } ?? [])).sorted().map(
+            Recipient.user)
         var arguments = ["what": what, "impact": impact]
         arguments["recovery"] = expectedRecovery?.ISO8601Format() ?? ""
         let notice = Notice(.majorIncidentUpdate, ticket: major, to: [.leadership] + requesters, at: now, arguments)
@@ -52,7 +55,8 @@ public enum MajorIncidents {
     }
 
     /// Resolves a linked ticket with the major incident's solution, whatever open state it is in.
-    public static func resolveLinked(_ ticket: Ticket, major: Ticket, at now: Date, rules: TicketRules) -> TicketChange? {
+    public static func resolveLinked(_ ticket: Ticket, major: Ticket, at now: Date, rules: TicketRules) -> TicketChange?
+    {
         guard ticket.status.isOpen, ticket.majorIncidentNumber == major.number, let solution = major.solution else {
             return nil
         }
@@ -65,10 +69,12 @@ public enum MajorIncidents {
         }
         next.sla = next.sla.applying(.status(at: now, to: .resolved), policy: rules.policy, calendar: rules.calendar)
         let event = TicketEvent(
-            kind: .transition, action: .resolve, fromStatus: ticket.status, toStatus: .resolved, actor: .system, at: now,
+            kind: .transition, action: .resolve, fromStatus: ticket.status, toStatus: .resolved, actor: .system,
+            at: now,
             body: solution, data: ["major_incident": major.number])
-        let notice = Notice(.majorIncidentResolved, ticket: next, to: Recipient.requester(of: ticket), at: now,
-                            ["major": major.number])
+        let notice = Notice(
+            .majorIncidentResolved, ticket: next, to: Recipient.requester(of: ticket), at: now,
+            ["major": major.number])
         return TicketOperations.finish(next, now, event, notices: [notice])
     }
 }

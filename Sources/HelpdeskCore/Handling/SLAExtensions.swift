@@ -13,20 +13,27 @@ public enum SLAExtensions {
         guard ticket.status.isOpen else { throw .ticketClosed }
         guard let reason = reason.flatMap(Workflow.trimmed) else { throw .reasonRequired(action: "extension") }
         guard reason.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "reason") }
-        guard !(ticket.extensions ?? []).contains(where: { $0.status == .pending }) else { throw .requestAlreadyPending }
+        guard !(ticket.extensions ?? []).contains(where: { $0.status == .pending }) else {
+            throw .requestAlreadyPending
+        }
         let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
-        guard let current = state.resolutionDueAt, requested > current, requested > now else { throw .extensionNotLater }
+        guard let current = state.resolutionDueAt, requested > current, requested > now else {
+            throw .extensionNotLater
+        }
         var next = ticket
         let id = (ticket.extensions?.count ?? 0) + 1
-        next.extensions = (ticket.extensions ?? []) + [
-            ExtensionRequest(
-                id: id, requestedById: actor.id, requestedByName: actor.name, requestedAt: now, reason: reason,
-                requestedDueAt: requested, originalDueAt: current, status: .pending)
-        ]
+        next.extensions =
+            (ticket.extensions ?? []) + [
+                ExtensionRequest(
+                    id: id, requestedById: actor.id, requestedByName: actor.name, requestedAt: now, reason: reason,
+                    requestedDueAt: requested, originalDueAt: current, status: .pending)
+            ]
         let event = TicketEvent(
             kind: .extension, actor: actor, at: now, reason: reason, visibility: .internal,
-            data: ["id": String(id), "status": "pending", "requested_due": requested.ISO8601Format(),
-                   "original_due": current.ISO8601Format()])
+            data: [
+                "id": String(id), "status": "pending", "requested_due": requested.ISO8601Format(),
+                "original_due": current.ISO8601Format(),
+            ])
         let notice = Notice(
             .extensionRequested, ticket: ticket, to: [.role(.supervisor)], at: now,
             ["due": requested.ISO8601Format(), "reason": reason, "by": actor.name])
@@ -36,7 +43,8 @@ public enum SLAExtensions {
     /// Approval moves the resolution due time to the requested one: the target grows by the
     /// time between the current due time and the requested one, in the target's clock.
     public static func decide(
-        _ id: Int, approve: Bool, note: String?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
+        _ id: Int, approve: Bool, note: String?, on ticket: Ticket, by actor: Principal, at now: Date,
+        rules: TicketRules
     ) throws(WorkflowError) -> TicketChange {
         guard isManager(actor) else { throw .forbidden(action: "extension_decision") }
         try TicketOperations.refuseIfClosed(ticket)
@@ -63,18 +71,25 @@ public enum SLAExtensions {
                 continuous
                 ? request.requestedDueAt.timeIntervalSince(current)
                 : rules.calendar.businessSeconds(from: current, to: request.requestedDueAt)
-            next.sla = next.sla.applying(.extended(at: now, seconds: max(0, seconds)), policy: rules.policy, calendar: rules.calendar)
-            let due = next.sla.state(at: now, policy: rules.policy, calendar: rules.calendar).resolutionDueAt ?? request.requestedDueAt
+            next.sla = next.sla.applying(
+                .extended(at: now, seconds: max(0, seconds)), policy: rules.policy, calendar: rules.calendar)
+            let due =
+                next.sla.state(at: now, policy: rules.policy, calendar: rules.calendar).resolutionDueAt
+                ?? request.requestedDueAt
             notices.append(
-                Notice(.extensionApproved, ticket: ticket, to: Recipient.requester(of: ticket) + [handler], at: now,
-                       ["due": due.ISO8601Format(), "reason": request.reason]))
+                Notice(
+                    .extensionApproved, ticket: ticket, to: Recipient.requester(of: ticket) + [handler], at: now,
+                    ["due": due.ISO8601Format(), "reason": request.reason]))
         } else {
             notices.append(Notice(.extensionRejected, ticket: ticket, to: [handler], at: now, ["reason": note ?? ""]))
         }
         let event = TicketEvent(
             kind: .extension, actor: actor, at: now, reason: note, visibility: approve ? .public : .internal,
-            data: ["id": String(id), "status": request.status.rawValue, "requested_due": request.requestedDueAt.ISO8601Format(),
-                   "original_due": request.originalDueAt.ISO8601Format()])
+            data: [
+                "id": String(id), "status": request.status.rawValue,
+                "requested_due": request.requestedDueAt.ISO8601Format(),
+                "original_due": request.originalDueAt.ISO8601Format(),
+            ])
         return TicketOperations.finish(next, now, event, notices: notices)
     }
 

@@ -192,8 +192,10 @@ public struct BusinessCalendar: Hashable, Codable, Sendable {
         for period in periods {
             let bounds: (Date?, Date?) =
                 if let localMidnight {
-                    (Date(timeIntervalSince1970: localMidnight + Double(period.start.minutesSinceMidnight * 60)),
-                     Date(timeIntervalSince1970: localMidnight + Double(period.end.minutesSinceMidnight * 60)))
+                    (
+                        Date(timeIntervalSince1970: localMidnight + Double(period.start.minutesSinceMidnight * 60)),
+                        Date(timeIntervalSince1970: localMidnight + Double(period.end.minutesSinceMidnight * 60))
+                    )
                 } else {
                     (instant(date, period.start, cal), instant(date, period.end, cal))
                 }

@@ -266,19 +266,22 @@ extension SLATrack {
         func intervals(_ key: CodingKeys) throws -> [DateInterval] {
             try (c.decodeIfPresent([[Double]].self, forKey: key) ?? []).map { pair in
                 guard pair.count == 2, pair[1] >= pair[0] else {
-                    throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "interval must be [start, end]")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: key, in: c, debugDescription: "interval must be [start, end]")
                 }
                 return DateInterval(
                     start: Date(timeIntervalSince1970: pair[0]), end: Date(timeIntervalSince1970: pair[1]))
             }
         }
         guard let openedAt = try instant(.openedAt) else {
-            throw DecodingError.keyNotFound(CodingKeys.openedAt, .init(codingPath: c.codingPath, debugDescription: "openedAt"))
+            throw DecodingError.keyNotFound(
+                CodingKeys.openedAt, .init(codingPath: c.codingPath, debugDescription: "openedAt"))
         }
         self.init(
             openedAt: openedAt, priority: try c.decode(Priority.self, forKey: .priority),
             status: try c.decode(TicketStatus.self, forKey: .status), respondedAt: try instant(.respondedAt),
-            resolvedAt: try instant(.resolvedAt), pausedSince: try instant(.pausedSince), pauses: try intervals(.pauses),
+            resolvedAt: try instant(.resolvedAt), pausedSince: try instant(.pausedSince),
+            pauses: try intervals(.pauses),
             resolvedIntervals: try intervals(.resolvedIntervals))
         extensionSeconds = try c.decodeIfPresent(Double.self, forKey: .extensionSeconds) ?? 0
     }

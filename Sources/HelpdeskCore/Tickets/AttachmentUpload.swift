@@ -28,7 +28,8 @@ public struct AttachmentUpload: Equatable, Sendable {
     public static func safeContentType(_ type: String) -> String {
         let base = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         let valid =
-            base.count <= 100 && base.contains("/") && base.allSatisfy { $0.isLetter || $0.isNumber || "/.+-".contains($0) }
+            base.count <= 100 && base.contains("/")
+            && base.allSatisfy { $0.isLetter || $0.isNumber || "/.+-".contains($0) }
         return valid ? base : "application/octet-stream"
     }
 }

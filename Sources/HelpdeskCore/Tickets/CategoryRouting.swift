@@ -20,13 +20,18 @@ public enum CategoryRouting {
 
     /// A sub-category given as the category is filed under its parent; a sub-category must
     /// belong to the given category. Only active categories route.
-    public static func route(categoryId: Int64?, subcategoryId: Int64?, in tree: [TicketCategory]) throws(InvalidCategory)
+    public static func route(categoryId: Int64?, subcategoryId: Int64?, in tree: [TicketCategory])
+        throws(InvalidCategory)
         -> Route
     {
-        guard categoryId != nil || subcategoryId != nil else { return Route(categoryId: nil, subcategoryId: nil, groupId: nil) }
+        guard categoryId != nil || subcategoryId != nil else {
+            return Route(categoryId: nil, subcategoryId: nil, groupId: nil)
+        }
         func find(_ id: Int64?, _ field: String) throws(InvalidCategory) -> TicketCategory? {
             guard let id else { return nil }
-            guard let found = tree.first(where: { $0.id == id && $0.active }) else { throw InvalidCategory(field: field) }
+            guard let found = tree.first(where: { $0.id == id && $0.active }) else {
+                throw InvalidCategory(field: field)
+            }
             return found
         }
         var category = try find(categoryId, "categoryId")
@@ -40,6 +45,7 @@ public enum CategoryRouting {
             if let category, category.id != parentId { throw InvalidCategory(field: "subcategoryId") }
             category = try find(parentId, "categoryId")
         }
-        return Route(categoryId: category?.id, subcategoryId: sub?.id, groupId: sub?.defaultGroupId ?? category?.defaultGroupId)
+        return Route(
+            categoryId: category?.id, subcategoryId: sub?.id, groupId: sub?.defaultGroupId ?? category?.defaultGroupId)
     }
 }

@@ -39,11 +39,13 @@ extension PriorityMatrix: Codable {
         var cells: [Impact: [Urgency: Priority]] = [:]
         for (impactKey, row) in raw {
             guard let impact = Impact(rawValue: impactKey) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown impact \(impactKey)"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "unknown impact \(impactKey)"))
             }
             for (urgencyKey, priority) in row {
                 guard let urgency = Urgency(rawValue: urgencyKey) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown urgency \(urgencyKey)"))
+                    throw DecodingError.dataCorrupted(
+                        .init(codingPath: decoder.codingPath, debugDescription: "unknown urgency \(urgencyKey)"))
                 }
                 cells[impact, default: [:]][urgency] = priority
             }
@@ -51,7 +53,8 @@ extension PriorityMatrix: Codable {
         do {
             try self.init(cells)
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "matrix needs all 9 cells"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "matrix needs all 9 cells"))
         }
     }
 

@@ -22,7 +22,9 @@ public enum TicketType: String, Codable, CaseIterable, Sendable {
 
 /// Where a request came from (R1.1). Every channel produces the same ticket.
 public enum Channel: String, Codable, CaseIterable, Sendable {
-    case portal, phone, walkIn = "walk_in", email, im, api
+    case portal, phone
+    case walkIn = "walk_in"
+    case email, im, api
 }
 
 /// The requester's verdict (R5.3).

@@ -93,14 +93,21 @@ public struct TicketNumberFormat: Sendable, Equatable, Codable {
             if char == "{" {
                 guard let close = pattern[index...].firstIndex(of: "}") else { throw .unclosedToken }
                 let token = String(pattern[pattern.index(after: index)..<close])
-                if !literal.isEmpty { segments.append(.literal(literal)); literal = "" }
+                if !literal.isEmpty {
+                    segments.append(.literal(literal))
+                    literal = ""
+                }
                 if dateTokens.contains(token) {
                     segments.append(.date(token))
                 } else if token == "seq" {
-                    segments.append(.sequence(width: 1)); sequenceCount += 1
-                } else if token.hasPrefix("seq:"), token.dropFirst(4).allSatisfy(\.isASCII), token.dropFirst(4).allSatisfy(\.isNumber),
-                    let width = Int(token.dropFirst(4)), (1...9).contains(width) {
-                    segments.append(.sequence(width: width)); sequenceCount += 1
+                    segments.append(.sequence(width: 1))
+                    sequenceCount += 1
+                } else if token.hasPrefix("seq:"), token.dropFirst(4).allSatisfy(\.isASCII),
+                    token.dropFirst(4).allSatisfy(\.isNumber),
+                    let width = Int(token.dropFirst(4)), (1...9).contains(width)
+                {
+                    segments.append(.sequence(width: width))
+                    sequenceCount += 1
                 } else {
                     throw .unknownToken(token)
                 }

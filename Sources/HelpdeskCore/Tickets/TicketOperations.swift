@@ -57,7 +57,8 @@ public enum TicketOperations {
         next.priority = priority
         next.priorityConfirmed = true
         if priority != ticket.priority {
-            next.sla = next.sla.applying(.priorityChanged(at: now, to: priority), policy: rules.policy, calendar: rules.calendar)
+            next.sla = next.sla.applying(
+                .priorityChanged(at: now, to: priority), policy: rules.policy, calendar: rules.calendar)
         }
         let event = TicketEvent(
             kind: .priorityChanged, actor: actor, at: now, reason: reason, visibility: .internal,

@@ -94,7 +94,8 @@ public enum Workflow {
             next.assignedAt = nil
             next.status = .new
             visibility = .internal
-            notices.append(Notice(.bounced, ticket: ticket, to: Recipient.lead(of: ticket), at: now, ["reason": reason ?? ""]))
+            notices.append(
+                Notice(.bounced, ticket: ticket, to: Recipient.lead(of: ticket), at: now, ["reason": reason ?? ""]))
         case .wait:
             next.status = .waitingOnRequester
         case .block:
@@ -120,7 +121,8 @@ public enum Workflow {
                 next.status = .blocked
             }
             let told = request.assigneeId.map { [Recipient.user($0)] } ?? Recipient.staff(at: tier, of: next)
-            notices.append(Notice(.escalated, ticket: next, to: told, at: now, ["tier": tier.rawValue, "rule": "manual"]))
+            notices.append(
+                Notice(.escalated, ticket: next, to: told, at: now, ["tier": tier.rawValue, "rule": "manual"]))
             data["tier"] = tier.rawValue
             if let assignee = request.assigneeId { data["assignee_id"] = String(assignee) }
             visibility = .internal
@@ -164,7 +166,8 @@ public enum Workflow {
             next.sla = next.sla.applying(.firstResponse(at: now), policy: rules.policy, calendar: rules.calendar)
         }
         if next.status != ticket.status {
-            next.sla = next.sla.applying(.status(at: now, to: next.status), policy: rules.policy, calendar: rules.calendar)
+            next.sla = next.sla.applying(
+                .status(at: now, to: next.status), policy: rules.policy, calendar: rules.calendar)
         }
         next.updatedAt = now
         next.version += 1

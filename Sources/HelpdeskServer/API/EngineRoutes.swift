@@ -81,7 +81,8 @@ struct EngineRoutes {
             let limit = try QueryParsing.limit(request.uri.queryParameters.get("limit"), default: 100, range: 1...500)
             let items = try await handling.pendingExtensions(limit: limit, for: user).map { ticket, request in
                 PendingExtension(
-                    number: ticket.number, title: ticket.title, priority: ticket.priority, assigneeId: ticket.assigneeId,
+                    number: ticket.number, title: ticket.title, priority: ticket.priority,
+                    assigneeId: ticket.assigneeId,
                     request: request)
             }
             return Items(items: items)
@@ -143,7 +144,8 @@ struct EngineRoutes {
 
     @Sendable func timeline(_ request: Request, context: HelpdeskRequestContext) async throws -> Timeline {
         let user = try context.requireUser()
-        let (policy, view, explanation) = try await handling.timeline(try context.parameters.require("number"), for: user)
+        let (policy, view, explanation) = try await handling.timeline(
+            try context.parameters.require("number"), for: user)
         return Timeline(
             number: view.ticket.number, policyId: policy.id, policyVersion: policy.version, policyName: policy.name,
             calendarId: policy.calendarId, timeZone: view.rules.calendar.timeZoneIdentifier, explanation: explanation)

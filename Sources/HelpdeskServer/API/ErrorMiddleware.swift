@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 import Logging
 
 /// Turns every error into `{"error": {"code", "message"}}` in the request's language, mapped

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 /// Per-request state: the authenticated user (set by ``TokenAuthMiddleware``) and JSON coders
 /// that write ISO 8601 dates.

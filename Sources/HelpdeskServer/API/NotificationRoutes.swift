@@ -46,7 +46,8 @@ struct NotificationRoutes {
         group.post("admin/webhooks") { request, context in
             let admin = try context.requireUser()
             let command = try await request.decodeJSON(NotificationService.WebhookCommand.self, context: context)
-            return EditedResponse(status: .created, response: try await notifications.saveWebhook(0, command, by: admin))
+            return EditedResponse(
+                status: .created, response: try await notifications.saveWebhook(0, command, by: admin))
         }
         group.put("admin/webhooks/:id") { request, context in
             let admin = try context.requireUser()

@@ -1,8 +1,8 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskStore
 import HelpdeskUseCases
+import Hummingbird
 import Logging
 import ServiceLifecycle
 
@@ -24,8 +24,10 @@ public enum HelpdeskApp {
         AuthRoutes(signIn: services.signIn).register(on: authenticated)
         TicketRoutes(tickets: services.tickets, presenter: presenter, localizer: localizer).register(on: authenticated)
         EngineRoutes(handling: services.handling, presenter: presenter).register(on: authenticated)
-        NotificationRoutes(notifications: services.notifications, texts: NoticeTexts(store: store, localizer: localizer))
-            .register(on: authenticated)
+        NotificationRoutes(
+            notifications: services.notifications, texts: NoticeTexts(store: store, localizer: localizer)
+        )
+        .register(on: authenticated)
         DirectoryRoutes(directory: services.directory).register(on: authenticated)
         ConfigRoutes(configuration: services.configuration).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
@@ -135,7 +137,8 @@ public enum HelpdeskApp {
         app.addServices(services)
         if config.schedulerEnabled {
             let scheduler = scheduler(
-                store: store, clock: simulated?.appClock ?? .system, config: config, localizer: localizer, logger: logger)
+                store: store, clock: simulated?.appClock ?? .system, config: config, localizer: localizer,
+                logger: logger)
             app.addServices(GatedService(gate: ready, service: scheduler))
         }
         app.beforeServerStarts {

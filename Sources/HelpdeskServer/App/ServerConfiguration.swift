@@ -33,18 +33,24 @@ public struct ServerConfiguration: Sendable {
         var config = ServerConfiguration()
         if let host = environment["HELPDESK_HOST"] { config.host = host }
         if let port = environment["HELPDESK_PORT"] {
-            guard let value = Int(port), (1...65535).contains(value) else { throw ConfigurationError.invalid("HELPDESK_PORT", port) }
+            guard let value = Int(port), (1...65535).contains(value) else {
+                throw ConfigurationError.invalid("HELPDESK_PORT", port)
+            }
             config.port = value
         }
         if let dir = environment["HELPDESK_DATA_DIR"] { config.dataDirectory = dir }
         if let url = environment["DATABASE_URL"], !url.isEmpty { config.databaseURL = url }
         if let password = environment["HELPDESK_ADMIN_PASSWORD"], !password.isEmpty { config.adminPassword = password }
         if let hours = environment["HELPDESK_TOKEN_TTL_HOURS"] {
-            guard let value = Int(hours), value > 0 else { throw ConfigurationError.invalid("HELPDESK_TOKEN_TTL_HOURS", hours) }
+            guard let value = Int(hours), value > 0 else {
+                throw ConfigurationError.invalid("HELPDESK_TOKEN_TTL_HOURS", hours)
+            }
             config.tokenLifetimeHours = value
         }
         if let level = environment["HELPDESK_LOG_LEVEL"] {
-            guard let value = Logger.Level(rawValue: level) else { throw ConfigurationError.invalid("HELPDESK_LOG_LEVEL", level) }
+            guard let value = Logger.Level(rawValue: level) else {
+                throw ConfigurationError.invalid("HELPDESK_LOG_LEVEL", level)
+            }
             config.logLevel = value
         }
         if let flag = environment["HELPDESK_SCHEDULER"] {
@@ -70,7 +76,9 @@ public struct ServerConfiguration: Sendable {
                 password: environment["HELPDESK_SMTP_PASSWORD"])
         }
         if let secret = environment["HELPDESK_SESSION_SECRET"], !secret.isEmpty {
-            guard secret.count >= 32 else { throw ConfigurationError.invalid("HELPDESK_SESSION_SECRET", "(shorter than 32 characters)") }
+            guard secret.count >= 32 else {
+                throw ConfigurationError.invalid("HELPDESK_SESSION_SECRET", "(shorter than 32 characters)")
+            }
             config.web.sessionSecret = secret
         }
         if let secure = environment["HELPDESK_SECURE_COOKIES"] {

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 import HelpdeskStore
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Sends one delivery. Throws ``DeliveryFailure`` (or any transport error) when it did not
@@ -28,7 +29,9 @@ struct WebhookChannel: DeliveryChannel {
         guard let hook = try await store.webhooks().first(where: { $0.id == delivery.webhookId }), hook.active else {
             throw DeliveryFailure(status: nil, description: "webhook removed or inactive")
         }
-        guard let url = URL(string: delivery.target) else { throw DeliveryFailure(status: nil, description: "invalid URL") }
+        guard let url = URL(string: delivery.target) else {
+            throw DeliveryFailure(status: nil, description: "invalid URL")
+        }
         let timestamp = String(Int64(now().timeIntervalSince1970))
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = "POST"

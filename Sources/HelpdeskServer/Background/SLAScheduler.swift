@@ -99,7 +99,8 @@ public struct SLAScheduler: Service {
         } catch {
             let attempts = delivery.attempts + 1
             let status = (error as? DeliveryFailure)?.status
-            let retryAt = attempts >= Self.maxAttempts ? nil : now.addingTimeInterval(Self.backoff(afterAttempt: attempts))
+            let retryAt =
+                attempts >= Self.maxAttempts ? nil : now.addingTimeInterval(Self.backoff(afterAttempt: attempts))
             outcome = .failed(status: status, error: "\(error)", retryAt: retryAt)
             logger.notice(
                 "delivery failed", metadata: ["id": "\(delivery.id)", "attempt": "\(attempts)", "error": "\(error)"])

@@ -28,6 +28,9 @@ struct AcknowledgementText {
     func warning(_ warning: IntakeWarning, missing: [String]) -> String {
         localizer.text(
             "warning.\(warning.rawValue)", locale: locale,
-            ["fields": missing.map { localizer.text("detail.\($0)", locale: locale) }.joined(separator: locale == "en" ? ", " : "、")])
+            [
+                "fields": missing.map { localizer.text("detail.\($0)", locale: locale) }.joined(
+                    separator: locale == "en" ? ", " : "、")
+            ])
     }
 }

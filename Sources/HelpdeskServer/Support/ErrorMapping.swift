@@ -18,7 +18,8 @@ enum ErrorMapping {
             switch error {
             case .notFound(let resource): return .notFound(resource)
             case .duplicate(let field): return APIError(.conflict, "duplicate", ["field": field])
-            case .invalidReference(let field): return APIError(.unprocessableContent, "invalid_reference", ["field": field])
+            case .invalidReference(let field):
+                return APIError(.unprocessableContent, "invalid_reference", ["field": field])
             }
         case let error as DecodingError:
             return APIError(.badRequest, "invalid_json", ["detail": Request.describe(error)])

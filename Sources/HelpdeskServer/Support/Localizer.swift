@@ -14,7 +14,9 @@ public struct Localizer: Sendable {
     public static func bundled() throws -> Localizer {
         var catalogues: [String: [String: String]] = [:]
         for locale in supported {
-            guard let url = Bundle.module.url(forResource: locale, withExtension: "json", subdirectory: "Resources/locales")
+            guard
+                let url = Bundle.module.url(
+                    forResource: locale, withExtension: "json", subdirectory: "Resources/locales")
             else { throw LocalizerError.missingCatalogue(locale) }
             catalogues[locale] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
         }

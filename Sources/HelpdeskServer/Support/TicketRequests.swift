@@ -9,7 +9,8 @@ extension Request {
         guard let header = headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), header != "*" else {
             return TicketRef(number: number)
         }
-        let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(
+            in: CharacterSet(charactersIn: "\""))
         guard let version = Int(digits), version > 0 else { throw APIError.invalidParameter("If-Match") }
         return TicketRef(number: number, expectedVersion: version)
     }

@@ -14,7 +14,8 @@ public struct SessionSigner: Sendable {
 
     /// `<token>.<signature>`, both base64url: the cookie value.
     public func cookieValue(for token: String) -> String {
-        token + "." + Self.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(("session|" + token).utf8), using: key)))
+        token + "."
+            + Self.base64url(Data(HMAC<SHA256>.authenticationCode(for: Data(("session|" + token).utf8), using: key)))
     }
 
     /// The token inside a cookie value whose signature checks out; nil for anything else.
@@ -37,7 +38,8 @@ public struct SessionSigner: Sendable {
     /// Constant-time check of a submitted CSRF token.
     public func isValidCSRF(_ submitted: String?, for sessionToken: String) -> Bool {
         guard let submitted, let data = Self.data(base64url: submitted) else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(data, authenticating: Data(("csrf|" + sessionToken).utf8), using: key)
+        return HMAC<SHA256>.isValidAuthenticationCode(
+            data, authenticating: Data(("csrf|" + sessionToken).utf8), using: key)
     }
 
     static func base64url(_ data: Data) -> String {

@@ -115,7 +115,8 @@ struct TicketViews {
         case .approval: what = t("ui.event.approval.\(event.data["status"] ?? "pending")")
         case .majorIncident: what = t("action.major_incident")
         case .attachment:
-            let files = (event.data["files"] ?? "").split(separator: "\n").joined(separator: page.locale == "en" ? ", " : "、")
+            let files = (event.data["files"] ?? "").split(separator: "\n").joined(
+                separator: page.locale == "en" ? ", " : "、")
             what = t("ui.event.attachment", ["files": files])
         }
         return EventRow(

@@ -1,8 +1,8 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskStore
 import HelpdeskUseCases
+import Hummingbird
 
 /// `/admin/calendars`, `/admin/sla`, `/admin/settings`: business calendars (hours, holidays,
 /// swapped working days), SLA policy versions (every save is a new version) and the ticket
@@ -30,7 +30,9 @@ struct WebAdminConfigRoutes {
         var result: [WorkingPeriod] = []
         for piece in text.split(whereSeparator: { $0 == "," || $0 == "，" }) {
             let bounds = piece.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard bounds.count == 2, let period = WorkingPeriod(bounds[0], bounds[1]), period.isValid else { return nil }
+            guard bounds.count == 2, let period = WorkingPeriod(bounds[0], bounds[1]), period.isValid else {
+                return nil
+            }
             result.append(period)
         }
         return result
@@ -51,7 +53,9 @@ struct WebAdminConfigRoutes {
         let records = try await config.calendars(for: admin)
         let items = records.map { record in
             let week = record.calendar.week
-            let days = [week.monday, week.tuesday, week.wednesday, week.thursday, week.friday, week.saturday, week.sunday]
+            let days = [
+                week.monday, week.tuesday, week.wednesday, week.thursday, week.friday, week.saturday, week.sunday,
+            ]
             return AdminCalendarsPage.Calendar(
                 id: record.id, name: record.name, timeZone: record.calendar.timeZoneIdentifier,
                 days: zip(Self.weekdays, days).map {
@@ -76,11 +80,14 @@ struct WebAdminConfigRoutes {
             days.append(periods)
         }
         guard let holidays = Self.parseDates(form["holidays"] ?? "") else { throw APIError.invalidValue("holidays") }
-        guard let working = Self.parseDates(form["workingDays"] ?? "") else { throw APIError.invalidValue("workingDays") }
+        guard let working = Self.parseDates(form["workingDays"] ?? "") else {
+            throw APIError.invalidValue("workingDays")
+        }
         let calendar = BusinessCalendar(
             timeZoneIdentifier: form.text("timeZone") ?? "Asia/Shanghai",
             week: WeeklyHours(
-                monday: days[0], tuesday: days[1], wednesday: days[2], thursday: days[3], friday: days[4], saturday: days[5],
+                monday: days[0], tuesday: days[1], wednesday: days[2], thursday: days[3], friday: days[4],
+                saturday: days[5],
                 sunday: days[6]),
             holidays: holidays, workingDays: working, workingDayMinutes: Int(form.int("workingDayMinutes") ?? 480))
         _ = try await config.saveCalendar(id, name: form["name"] ?? "", calendar: calendar, by: admin)
@@ -97,7 +104,8 @@ struct WebAdminConfigRoutes {
             AdminSLAPage.Row.Target(
                 name: prefix, value: value.map { String($0.value) } ?? "",
                 units: TicketViews.options(
-                    SLAUnit.allCases.map { ($0.rawValue, t("ui.sla.unit.\($0.rawValue)")) }, selected: value?.unit.rawValue),
+                    SLAUnit.allCases.map { ($0.rawValue, t("ui.sla.unit.\($0.rawValue)")) },
+                    selected: value?.unit.rawValue),
                 modes: TicketViews.options(
                     SLAClockMode.allCases.map { ($0.rawValue, t("ui.sla.mode.\($0.rawValue)")) },
                     selected: value?.mode.rawValue))
@@ -135,7 +143,8 @@ struct WebAdminConfigRoutes {
         let user = try page.requireRole([.admin])
         let form = try await deps.form(request, context)
         func target(_ name: String) -> SLATarget? {
-            guard let value = form.int("\(name)_value"), let unit = form["\(name)_unit"].flatMap(SLAUnit.init(rawValue:)),
+            guard let value = form.int("\(name)_value"),
+                let unit = form["\(name)_unit"].flatMap(SLAUnit.init(rawValue:)),
                 let mode = form["\(name)_mode"].flatMap(SLAClockMode.init(rawValue:))
             else { return nil }
             return SLATarget(value: Int(value), unit: unit, mode: mode)
@@ -146,11 +155,15 @@ struct WebAdminConfigRoutes {
             guard let response = target("\(key)_response"), let resolution = target("\(key)_resolution") else {
                 throw APIError.invalidValue(key)
             }
-            targets.append(PriorityTargets(priority: priority, response: response, resolution: resolution, hardLimit: target("\(key)_hard")))
+            targets.append(
+                PriorityTargets(
+                    priority: priority, response: response, resolution: resolution, hardLimit: target("\(key)_hard")))
         }
-        let policy = SLAPolicy(targets: targets, pauseStatuses: Set(form.all("pause").compactMap(TicketStatus.init(rawValue:))))
+        let policy = SLAPolicy(
+            targets: targets, pauseStatuses: Set(form.all("pause").compactMap(TicketStatus.init(rawValue:))))
         guard let calendarId = form.int("calendarId") else { throw APIError.invalidValue("calendarId") }
-        _ = try await config.addPolicyVersion(name: form["name"] ?? "", policy: policy, calendarId: calendarId, by: user)
+        _ = try await config.addPolicyVersion(
+            name: form["name"] ?? "", policy: policy, calendarId: calendarId, by: user)
         return .redirect(to: "/admin/sla")
     }
 
@@ -169,7 +182,8 @@ struct WebAdminConfigRoutes {
         let form = try await deps.form(request, context)
         guard let days = form.int("reopenDays") else { throw APIError.invalidValue("reopenWindowDays") }
         _ = try await config.updateSettings(
-            ConfigurationService.SettingsPatch(ticketNumberFormat: form["format"] ?? "", reopenWindowDays: Int(days)), by: admin)
+            ConfigurationService.SettingsPatch(ticketNumberFormat: form["format"] ?? "", reopenWindowDays: Int(days)),
+            by: admin)
         return .redirect(to: "/admin/settings")
     }
 }

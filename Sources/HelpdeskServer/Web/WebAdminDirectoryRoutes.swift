@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskUseCases
+import Hummingbird
 
 /// `/admin/users`, `/admin/groups`, `/admin/categories`: forms over the same
 /// ``DirectoryService`` use cases as the API's directory routes.
@@ -28,7 +28,8 @@ struct WebAdminDirectoryRoutes {
             let page = try await deps.page(request, context)
             let admin = try page.requireRole([.admin])
             let form = try await deps.form(request, context)
-            _ = try await directory.saveGroup(0, GroupCommand(name: form["name"] ?? "", nameEn: form.text("nameEn")), by: admin)
+            _ = try await directory.saveGroup(
+                0, GroupCommand(name: form["name"] ?? "", nameEn: form.text("nameEn")), by: admin)
             return Response.redirect(to: "/admin/groups")
         }
         group.get("admin/categories", use: categories)
@@ -64,7 +65,8 @@ struct WebAdminDirectoryRoutes {
         }
         let form = AdminUsersPage.Form(
             roles: TicketViews.options(
-                Role.allCases.map { ($0.rawValue, views.t("ui.role.\($0.rawValue)")) }, selected: edited?.role.rawValue ?? "requester"),
+                Role.allCases.map { ($0.rawValue, views.t("ui.role.\($0.rawValue)")) },
+                selected: edited?.role.rawValue ?? "requester"),
             tiers: TicketViews.options(
                 [("", "—")] + Tier.allCases.map { ($0.rawValue, $0.rawValue) }, selected: edited?.tier?.rawValue ?? ""),
             groups: views.groups.values.sorted { $0.id < $1.id }.map {
@@ -92,7 +94,8 @@ struct WebAdminDirectoryRoutes {
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw APIError.invalidValue("role") }
         let command = UserCommand(
             username: form["username"] ?? "", displayName: form["displayName"] ?? "", password: form.text("password"),
-            role: role, tier: role == .agent ? form["tier"].flatMap(Tier.init(rawValue:)) : nil, email: form.text("email"),
+            role: role, tier: role == .agent ? form["tier"].flatMap(Tier.init(rawValue:)) : nil,
+            email: form.text("email"),
             phone: form.text("phone"), department: form.text("department"), employeeNumber: form.text("employeeNumber"),
             region: form.text("region"), external: form["external"] == "on", locale: form["locale"],
             active: id == 0 || form["active"] == "on", groupIds: form.all("groupIds").compactMap { Int64($0) })
@@ -122,7 +125,8 @@ struct WebAdminDirectoryRoutes {
             parents: TicketViews.options(
                 [("", views.t("ui.admin.top_level"))] + tops.map { (String($0.id), $0.name) }, selected: ""),
             groups: TicketViews.options(
-                [("", "—")] + views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
+                [("", "—")]
+                    + views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
                 selected: ""))
         return deps.render(model, page, titleKey: "ui.admin.categories")
     }

@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskUseCases
+import Hummingbird
 
 /// `/`, `/login`, `/logout`, `/lang`: signing in creates an API token (so expiry and revocation
 /// work as for the API) and puts it in a signed, HttpOnly, SameSite=Lax cookie.
@@ -52,7 +52,8 @@ struct WebAuthRoutes {
 
     /// Remembers the language on the user (signed in) and in a cookie (signed-out pages).
     @Sendable func language(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
-        let form = context.sessionToken == nil ? try await request.unverifiedForm() : try await deps.form(request, context)
+        let form =
+            context.sessionToken == nil ? try await request.unverifiedForm() : try await deps.form(request, context)
         let locale = form["locale"].flatMap { Localizer.supported.contains($0) ? $0 : nil } ?? Localizer.fallback
         // Only the language is written: the session's cached user must not undo an
         // administrator's change made meanwhile.

@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskUseCases
+import Hummingbird
 
 /// What the web handlers share: the use cases the API runs, templates and session keys.
 struct WebDependencies: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 /// The web UI's counterpart of ``ErrorMiddleware``: redirects for pages that need a session,
 /// and every other error as a page in the reader's language (same codes and messages as the API).

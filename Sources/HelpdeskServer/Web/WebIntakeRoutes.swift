@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskUseCases
+import Hummingbird
 
 /// `/new`: the requester portal's submit form (type-specific details, R1.3, and attachments)
 /// and, for staff, recording a phone or walk-in request on someone's behalf (R1.1); then the
@@ -20,14 +20,16 @@ struct WebIntakeRoutes {
         group.get("tickets/:number/submitted", use: acknowledgement)
     }
 
-    func form(_ page: WebPage, user: User, type: TicketType, values: FormData, error: String?) async throws -> Response {
+    func form(_ page: WebPage, user: User, type: TicketType, values: FormData, error: String?) async throws -> Response
+    {
         let views = try await deps.views(page)
         let categories = try await deps.services.directory.categories().filter(\.active)
         var categoryOptions: [(String, String)] = [("", views.t("ui.new.category_unknown"))]
         for top in categories where top.parentId == nil {
             categoryOptions.append((String(top.id), views.categoryName(top.id)))
             for sub in categories where sub.parentId == top.id {
-                categoryOptions.append((String(sub.id), "　" + views.categoryName(top.id) + " / " + views.categoryName(sub.id)))
+                categoryOptions.append(
+                    (String(sub.id), "　" + views.categoryName(top.id) + " / " + views.categoryName(sub.id)))
             }
         }
         func levels(_ key: String, _ cases: [String]) -> [SelectOption] {

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 /// What every page needs to know about its request: who is signed in, in which language,
 /// the session's CSRF token and the path (to come back to after switching language).
@@ -18,7 +18,8 @@ struct WebPage: Sendable {
         csrf = context.sessionToken.map(signer.csrfToken(for:))
         path = request.uri.path
         // zh-CN unless the user (or, signed out, the language cookie) chose English.
-        let chosen = request.uri.queryParameters.get("lang") ?? context.user?.locale ?? request.cookies[Self.localeCookie]?.value
+        let chosen =
+            request.uri.queryParameters.get("lang") ?? context.user?.locale ?? request.cookies[Self.localeCookie]?.value
         locale = chosen.flatMap { Localizer.supported.contains($0) ? $0 : nil } ?? Localizer.fallback
     }
 

@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskUseCases
+import Hummingbird
 
 /// Every ticket list of the UI: the requester's "my tickets", the agent console's queues and
 /// the supervisor's lists and board. Each is one ``TicketFilter`` run by the same list use
@@ -37,7 +37,8 @@ struct WebQueueRoutes {
             Queue(name: "groups", titleKey: "ui.queue.groups", roles: staff, isBoard: false, refreshSeconds: 60) {
                 query, _ in if query.statuses.isEmpty { query.statuses = open }
             },
-            Queue(name: "unassigned", titleKey: "ui.queue.unassigned", roles: staff, isBoard: false, refreshSeconds: 60) {
+            Queue(name: "unassigned", titleKey: "ui.queue.unassigned", roles: staff, isBoard: false, refreshSeconds: 60)
+            {
                 query, _ in
                 query.assignee = .nobody
                 if query.statuses.isEmpty { query.statuses = [.new] }
@@ -65,11 +66,15 @@ struct WebQueueRoutes {
         group.get("my") { request, context in try await list("my", request, context) }
         group.get("queues/:queue") { request, context in
             let name = try context.parameters.require("queue")
-            guard ["mine", "groups", "unassigned", "overdue", "waiting"].contains(name) else { throw APIError.notFound("route") }
+            guard ["mine", "groups", "unassigned", "overdue", "waiting"].contains(name) else {
+                throw APIError.notFound("route")
+            }
             return try await list(name, request, context)
         }
         group.get("supervisor/review") { request, context in try await list("review", request, context) }
-        group.get("supervisor/overdue") { request, context in try await list("overdue", request, context, supervisor: true) }
+        group.get("supervisor/overdue") { request, context in
+            try await list("overdue", request, context, supervisor: true)
+        }
         group.get("supervisor/board") { request, context in try await list("board", request, context) }
     }
 
@@ -106,10 +111,12 @@ struct WebQueueRoutes {
         let model = QueuePage(
             rows: rows, refresh: queue.refreshSeconds, q: parameters.get("q") ?? "",
             statuses: TicketViews.options(
-                [("", views.t("ui.filter.any_status"))] + TicketStatus.allCases.map { ($0.rawValue, views.t("status.\($0.rawValue)")) },
+                [("", views.t("ui.filter.any_status"))]
+                    + TicketStatus.allCases.map { ($0.rawValue, views.t("status.\($0.rawValue)")) },
                 selected: parameters.get("status") ?? ""),
             priorities: TicketViews.options(
-                [("", views.t("ui.filter.any_priority"))] + Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
+                [("", views.t("ui.filter.any_priority"))]
+                    + Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: parameters.get("priority") ?? ""),
             groups: TicketViews.options(
                 [("", views.t("ui.filter.any_group"))]

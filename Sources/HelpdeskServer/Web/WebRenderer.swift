@@ -13,7 +13,9 @@ struct WebRenderer: Sendable {
     init(localizer: Localizer) throws {
         var library = MustacheLibrary()
         let directory = try Self.resourceDirectory("templates")
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".mustache")
+        }
         for name in names {
             let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
             try library.register(text, named: String(name.dropLast(".mustache".count)))

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskUseCases
+import Hummingbird
 
 /// Resolves the signed session cookie to its API token and user. A cookie whose signature
 /// fails, or whose token expired or was revoked, is treated as no session.

@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
 import HelpdeskUseCases
+import Hummingbird
 
 /// `/tickets/{number}`: the ticket page for everyone who may see it, and its forms. Every
 /// change goes through ``TicketService``, the same use cases the API runs; the page offers
@@ -73,8 +73,15 @@ struct WebTicketRoutes {
                 Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: ticket.priority.rawValue),
             categories: TicketViews.options(
-                views.categories.values.filter(\.active).sorted { ($0.parentId ?? $0.id, $0.id) < ($1.parentId ?? $1.id, $1.id) }
-                    .map { (String($0.id), ($0.parentId.map { views.categoryName($0) + " / " } ?? "") + views.categoryName($0.id)) },
+                views.categories.values.filter(\.active).sorted {
+                    ($0.parentId ?? $0.id, $0.id) < ($1.parentId ?? $1.id, $1.id)
+                }
+                .map {
+                    (
+                        String($0.id),
+                        ($0.parentId.map { views.categoryName($0) + " / " } ?? "") + views.categoryName($0.id)
+                    )
+                },
                 selected: ticket.subcategoryId.map(String.init) ?? ticket.categoryId.map(String.init)),
             maxMB: deps.options.maxAttachmentBytes / (1024 * 1024))
         return deps.renderer.page(model, page, title: "\(ticket.number) \(ticket.title)")
@@ -84,7 +91,8 @@ struct WebTicketRoutes {
     func actionForms(_ actions: [WorkflowAction], ticket: Ticket, views: TicketViews) -> [TicketActionForm] {
         let staff = views.users.values.filter { $0.role.isStaff && $0.active }.sorted { $0.id < $1.id }
         let staffOptions = TicketViews.options(
-            staff.map { (String($0.id), "\($0.displayName)\($0.tier.map { " (\($0.rawValue))" } ?? "")") }, selected: nil)
+            staff.map { (String($0.id), "\($0.displayName)\($0.tier.map { " (\($0.rawValue))" } ?? "")") },
+            selected: nil)
         let groupOptions = TicketViews.options(
             views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
             selected: ticket.groupId.map(String.init))
@@ -114,10 +122,12 @@ struct WebTicketRoutes {
             }
             var satisfaction: Satisfaction?
             if action == .rate, let level = form["level"].flatMap(SatisfactionLevel.init(rawValue:)) {
-                satisfaction = Satisfaction(level: level, score: Int(form["score"] ?? "") ?? 0, comment: form.text("comment"))
+                satisfaction = Satisfaction(
+                    level: level, score: Int(form["score"] ?? "") ?? 0, comment: form.text("comment"))
             }
             let command = TransitionCommand(
-                action: action, reason: form.text("reason"), assigneeId: form.int("assigneeId"), groupId: form.int("groupId"),
+                action: action, reason: form.text("reason"), assigneeId: form.int("assigneeId"),
+                groupId: form.int("groupId"),
                 solution: form.text("solution"), rootCause: form.text("rootCause"), satisfaction: satisfaction)
             _ = try await deps.tickets.transition(ref, command, by: user)
         }
@@ -126,7 +136,8 @@ struct WebTicketRoutes {
     @Sendable func worklog(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
             let visibility = form["visibility"].flatMap(TicketEvent.Visibility.init(rawValue:))
-            _ = try await deps.tickets.addWorklog(ref, WorklogCommand(body: form["body"] ?? "", visibility: visibility), by: user)
+            _ = try await deps.tickets.addWorklog(
+                ref, WorklogCommand(body: form["body"] ?? "", visibility: visibility), by: user)
         }
     }
 
@@ -144,15 +155,19 @@ struct WebTicketRoutes {
 
     @Sendable func priority(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
-            guard let priority = form["priority"].flatMap(Priority.init(rawValue:)) else { throw APIError.invalidValue("priority") }
-            _ = try await deps.tickets.changePriority(ref, PriorityCommand(priority: priority, reason: form.text("reason")), by: user)
+            guard let priority = form["priority"].flatMap(Priority.init(rawValue:)) else {
+                throw APIError.invalidValue("priority")
+            }
+            _ = try await deps.tickets.changePriority(
+                ref, PriorityCommand(priority: priority, reason: form.text("reason")), by: user)
         }
     }
 
     @Sendable func category(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
             guard let id = form.int("categoryId") else { throw APIError.invalidValue("categoryId") }
-            _ = try await deps.tickets.changeCategory(ref, CategoryCommand(categoryId: id, reason: form.text("reason")), by: user)
+            _ = try await deps.tickets.changeCategory(
+                ref, CategoryCommand(categoryId: id, reason: form.text("reason")), by: user)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
 import HelpdeskStore
 import HelpdeskUseCases
+import Hummingbird
 
 /// The web UI under `/`: server-rendered pages for requesters, agents, supervisors and admins.
 /// The API under `/api/v1` is untouched; both share the store, the ticket use cases and tokens.

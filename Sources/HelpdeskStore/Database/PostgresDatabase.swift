@@ -64,7 +64,9 @@ public final class PostgresDatabase: Database, Service {
         }
     }
 
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         do {
             return try await client.withTransaction(logger: logger) { connection in
                 try await body(connection.sql(queryLogLevel: nil))

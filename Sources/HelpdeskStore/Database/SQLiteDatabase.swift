@@ -52,8 +52,11 @@ public final class SQLiteDatabase: Database {
         return try await body(reader.sql(queryLogLevel: nil))
     }
 
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<any Sendable, any Error>) in
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
+        let result = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<any Sendable, any Error>) in
             let job = WriteJob(run: { db in try await body(db) }, continuation: continuation)
             let lead = queue.withLock { queue -> Bool in
                 queue.pending.append(job)

@@ -20,7 +20,7 @@ func isUniqueViolation(_ error: any Error) -> Bool {
 func reportingDuplicates<T>(_ field: String, _ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch where isUniqueViolation(error) {
+    } catch  where isUniqueViolation(error) {
         throw StoreError.duplicate(field)
     }
 }

@@ -4,7 +4,9 @@ import SQLKit
 
 extension SQLStore {
     /// Stores files of a ticket inside the caller's transaction.
-    static func insert(_ files: [AttachmentUpload], ticketId: Int64, by userId: Int64, now: Date, on db: any SQLDatabase)
+    static func insert(
+        _ files: [AttachmentUpload], ticketId: Int64, by userId: Int64, now: Date, on db: any SQLDatabase
+    )
         async throws
     {
         for file in files {
@@ -39,7 +41,9 @@ extension SQLStore {
                     """
                 ).first()
             else { return nil }
-            return (try Self.attachment(from: row), try row.string("number"), try row.decode(column: "data", as: Data.self))
+            return (
+                try Self.attachment(from: row), try row.string("number"), try row.decode(column: "data", as: Data.self)
+            )
         }
     }
 

@@ -14,49 +14,52 @@ extension SQLStore {
     /// in the same transaction so the overdue filter follows the new calendar.
     public func saveCalendar(_ record: CalendarRecord, now: Date) async throws -> CalendarRecord {
         let engine = try await engineSettings()
-        let saved = try await reportingDuplicates("name") { try await database.transaction { db in
-            if try await db.raw(
-                "SELECT id FROM calendars WHERE name = \(bind: record.name) AND id <> \(bind: record.id)"
-            ).first() != nil {
-                throw StoreError.duplicate("name")
-            }
-            var saved = record
-            saved.updatedAt = now
-            let definition = try Self.json(record.calendar)
-            if record.id == 0 {
-                let row = try await db.raw(
+        let saved = try await reportingDuplicates("name") {
+            try await database.transaction { db in
+                if try await db.raw(
+                    "SELECT id FROM calendars WHERE name = \(bind: record.name) AND id <> \(bind: record.id)"
+                ).first() != nil {
+                    throw StoreError.duplicate("name")
+                }
+                var saved = record
+                saved.updatedAt = now
+                let definition = try Self.json(record.calendar)
+                if record.id == 0 {
+                    let row = try await db.raw(
+                        """
+                        INSERT INTO calendars (name, definition, updated_at)
+                        VALUES (\(bind: record.name), \(bind: definition), \(bind: now.millis)) RETURNING id
+                        """
+                    ).first()
+                    saved.id = try row!.int("id")
+                    return saved
+                }
+                guard try await db.raw("SELECT id FROM calendars WHERE id = \(bind: record.id)").first() != nil else {
+                    throw StoreError.notFound("calendar")
+                }
+                try await db.raw(
                     """
-                    INSERT INTO calendars (name, definition, updated_at)
-                    VALUES (\(bind: record.name), \(bind: definition), \(bind: now.millis)) RETURNING id
+                    UPDATE calendars SET name = \(bind: record.name), definition = \(bind: definition),
+                        updated_at = \(bind: now.millis) WHERE id = \(bind: record.id)
                     """
-                ).first()
-                saved.id = try row!.int("id")
+                ).run()
+                let policies = try await db.raw("SELECT id FROM sla_policies WHERE calendar_id = \(bind: record.id)")
+                    .all()
+                    .map { try $0.int("id") }
+                for policyId in policies {
+                    let policy = try await self.policyRecord(id: policyId, on: db)
+                    let rules = TicketRules(policy: policy.policy, calendar: record.calendar, engine: engine)
+                    let rows = try await db.raw(
+                        "SELECT id, doc FROM tickets WHERE status <> 'closed' AND sla_policy_id = \(bind: policyId)"
+                    ).all()
+                    for row in rows {
+                        let ticket = try Self.ticket(from: row)
+                        try await Self.writeDueColumns(of: ticket, rules: rules, now: now, on: db)
+                    }
+                }
                 return saved
             }
-            guard try await db.raw("SELECT id FROM calendars WHERE id = \(bind: record.id)").first() != nil else {
-                throw StoreError.notFound("calendar")
-            }
-            try await db.raw(
-                """
-                UPDATE calendars SET name = \(bind: record.name), definition = \(bind: definition),
-                    updated_at = \(bind: now.millis) WHERE id = \(bind: record.id)
-                """
-            ).run()
-            let policies = try await db.raw("SELECT id FROM sla_policies WHERE calendar_id = \(bind: record.id)").all()
-                .map { try $0.int("id") }
-            for policyId in policies {
-                let policy = try await self.policyRecord(id: policyId, on: db)
-                let rules = TicketRules(policy: policy.policy, calendar: record.calendar, engine: engine)
-                let rows = try await db.raw(
-                    "SELECT id, doc FROM tickets WHERE status <> 'closed' AND sla_policy_id = \(bind: policyId)"
-                ).all()
-                for row in rows {
-                    let ticket = try Self.ticket(from: row)
-                    try await Self.writeDueColumns(of: ticket, rules: rules, now: now, on: db)
-                }
-            }
-            return saved
-        } }
+        }
         calendarCache.invalidate(saved.id)
         return saved
     }
@@ -87,7 +90,9 @@ extension SQLStore {
     ) async throws -> SLAPolicyRecord {
         defer { currentPolicyCache.invalidateAll() }
         // Two admins saving at once both read the same latest version; the loser gets a 409.
-        return try await reportingDuplicates("version") { try await insertPolicyVersion(name: name, policy: policy, calendarId: calendarId, by: userId, now: now) }
+        return try await reportingDuplicates("version") {
+            try await insertPolicyVersion(name: name, policy: policy, calendarId: calendarId, by: userId, now: now)
+        }
     }
 
     private func insertPolicyVersion(
@@ -134,7 +139,8 @@ extension SQLStore {
         }
         let desk = try await deskSettings(on: db)
         let engine = try await engineSettings(on: db)
-        return TicketRules(policy: policy.policy, calendar: calendar.calendar, reopenWindow: desk.reopenWindow, engine: engine)
+        return TicketRules(
+            policy: policy.policy, calendar: calendar.calendar, reopenWindow: desk.reopenWindow, engine: engine)
     }
 
     func policyRecord(id: Int64, on db: any SQLDatabase) async throws -> SLAPolicyRecord {

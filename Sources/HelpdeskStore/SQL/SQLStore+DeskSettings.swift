@@ -20,8 +20,10 @@ extension SQLStore {
                 let defaults = DeskSettings.default
                 return DeskSettings(
                     ticketNumberFormat: try await Self.storedSetting(
-                        SettingKey.ticketNumberFormat, as: TicketNumberFormat.self, on: db) ?? defaults.ticketNumberFormat,
-                    priorityMatrix: try await Self.storedSetting(SettingKey.priorityMatrix, as: PriorityMatrix.self, on: db)
+                        SettingKey.ticketNumberFormat, as: TicketNumberFormat.self, on: db)
+                        ?? defaults.ticketNumberFormat,
+                    priorityMatrix: try await Self.storedSetting(
+                        SettingKey.priorityMatrix, as: PriorityMatrix.self, on: db)
                         ?? defaults.priorityMatrix,
                     reopenWindowDays: try await Self.storedSetting(SettingKey.reopenWindowDays, as: Int.self, on: db)
                         ?? defaults.reopenWindowDays)

@@ -15,35 +15,38 @@ extension SQLStore {
 
     /// Inserts a group when `id` is 0, otherwise renames it.
     public func saveGroup(_ group: SupportGroup, now: Date) async throws -> SupportGroup {
-        try await reportingDuplicates("name") { try await database.transaction { db in
-            if try await db.raw(
-                "SELECT id FROM support_groups WHERE name = \(bind: group.name) AND id <> \(bind: group.id)"
-            ).first() != nil {
-                throw StoreError.duplicate("name")
-            }
-            var saved = group
-            if group.id == 0 {
-                let row = try await db.raw(
-                    """
-                    INSERT INTO support_groups (name, name_en, lead_user_id, created_at)
-                    VALUES (\(bind: group.name), \(bind: group.nameEn), \(bind: group.leadUserId), \(bind: now.millis))
-                    RETURNING id
-                    """
-                ).first()
-                saved.id = try row!.int("id")
-            } else {
-                guard try await db.raw("SELECT id FROM support_groups WHERE id = \(bind: group.id)").first() != nil else {
-                    throw StoreError.notFound("group")
+        try await reportingDuplicates("name") {
+            try await database.transaction { db in
+                if try await db.raw(
+                    "SELECT id FROM support_groups WHERE name = \(bind: group.name) AND id <> \(bind: group.id)"
+                ).first() != nil {
+                    throw StoreError.duplicate("name")
                 }
-                try await db.raw(
-                    """
-                    UPDATE support_groups SET name = \(bind: group.name), name_en = \(bind: group.nameEn),
-                        lead_user_id = \(bind: group.leadUserId) WHERE id = \(bind: group.id)
-                    """
-                ).run()
+                var saved = group
+                if group.id == 0 {
+                    let row = try await db.raw(
+                        """
+                        INSERT INTO support_groups (name, name_en, lead_user_id, created_at)
+                        VALUES (\(bind: group.name), \(bind: group.nameEn), \(bind: group.leadUserId), \(bind: now.millis))
+                        RETURNING id
+                        """
+                    ).first()
+                    saved.id = try row!.int("id")
+                } else {
+                    guard try await db.raw("SELECT id FROM support_groups WHERE id = \(bind: group.id)").first() != nil
+                    else {
+                        throw StoreError.notFound("group")
+                    }
+                    try await db.raw(
+                        """
+                        UPDATE support_groups SET name = \(bind: group.name), name_en = \(bind: group.nameEn),
+                            lead_user_id = \(bind: group.leadUserId) WHERE id = \(bind: group.id)
+                        """
+                    ).run()
+                }
+                return saved
             }
-            return saved
-        } }
+        }
     }
 
     static let categoryColumns = "id, parent_id, name, name_en, default_group_id, sort_order, active"
@@ -71,59 +74,64 @@ extension SQLStore {
     /// itself be top-level, and a category with children cannot become a child.
     public func saveCategory(_ category: TicketCategory) async throws -> TicketCategory {
         defer { categoryCache.invalidateAll() }
-        return try await reportingDuplicates("name") { try await database.transaction { db in
-            if let parentId = category.parentId {
-                guard
-                    let parent = try await db.raw("SELECT parent_id FROM categories WHERE id = \(bind: parentId)").first()
-                else { throw StoreError.invalidReference("parentId") }
-                guard try parent.optionalInt("parent_id") == nil, parentId != category.id else {
-                    throw StoreError.invalidReference("parentId")
+        return try await reportingDuplicates("name") {
+            try await database.transaction { db in
+                if let parentId = category.parentId {
+                    guard
+                        let parent = try await db.raw("SELECT parent_id FROM categories WHERE id = \(bind: parentId)")
+                            .first()
+                    else { throw StoreError.invalidReference("parentId") }
+                    guard try parent.optionalInt("parent_id") == nil, parentId != category.id else {
+                        throw StoreError.invalidReference("parentId")
+                    }
+                    if category.id != 0,
+                        try await db.raw("SELECT id FROM categories WHERE parent_id = \(bind: category.id)").first()
+                            != nil
+                    {
+                        throw StoreError.invalidReference("parentId")
+                    }
                 }
-                if category.id != 0,
-                    try await db.raw("SELECT id FROM categories WHERE parent_id = \(bind: category.id)").first() != nil
+                if let groupId = category.defaultGroupId,
+                    try await db.raw("SELECT id FROM support_groups WHERE id = \(bind: groupId)").first() == nil
                 {
-                    throw StoreError.invalidReference("parentId")
+                    throw StoreError.invalidReference("defaultGroupId")
                 }
-            }
-            if let groupId = category.defaultGroupId,
-                try await db.raw("SELECT id FROM support_groups WHERE id = \(bind: groupId)").first() == nil
-            {
-                throw StoreError.invalidReference("defaultGroupId")
-            }
-            if try await db.raw(
-                """
-                SELECT id FROM categories WHERE COALESCE(parent_id, 0) = \(bind: category.parentId ?? 0)
-                    AND name = \(bind: category.name) AND id <> \(bind: category.id)
-                """
-            ).first() != nil {
-                throw StoreError.duplicate("name")
-            }
-            var saved = category
-            if category.id == 0 {
-                let row = try await db.raw(
+                if try await db.raw(
                     """
-                    INSERT INTO categories (parent_id, name, name_en, default_group_id, sort_order, active)
-                    VALUES (\(bind: category.parentId), \(bind: category.name), \(bind: category.nameEn),
-                        \(bind: category.defaultGroupId), \(bind: Int64(category.sortOrder)), \(bind: category.active.sqlValue))
-                    RETURNING id
+                    SELECT id FROM categories WHERE COALESCE(parent_id, 0) = \(bind: category.parentId ?? 0)
+                        AND name = \(bind: category.name) AND id <> \(bind: category.id)
                     """
-                ).first()
-                saved.id = try row!.int("id")
-            } else {
-                guard try await db.raw("SELECT id FROM categories WHERE id = \(bind: category.id)").first() != nil else {
-                    throw StoreError.notFound("category")
+                ).first() != nil {
+                    throw StoreError.duplicate("name")
                 }
-                try await db.raw(
-                    """
-                    UPDATE categories SET parent_id = \(bind: category.parentId), name = \(bind: category.name),
-                        name_en = \(bind: category.nameEn), default_group_id = \(bind: category.defaultGroupId),
-                        sort_order = \(bind: Int64(category.sortOrder)), active = \(bind: category.active.sqlValue)
-                    WHERE id = \(bind: category.id)
-                    """
-                ).run()
+                var saved = category
+                if category.id == 0 {
+                    let row = try await db.raw(
+                        """
+                        INSERT INTO categories (parent_id, name, name_en, default_group_id, sort_order, active)
+                        VALUES (\(bind: category.parentId), \(bind: category.name), \(bind: category.nameEn),
+                            \(bind: category.defaultGroupId), \(bind: Int64(category.sortOrder)), \(bind: category.active.sqlValue))
+                        RETURNING id
+                        """
+                    ).first()
+                    saved.id = try row!.int("id")
+                } else {
+                    guard try await db.raw("SELECT id FROM categories WHERE id = \(bind: category.id)").first() != nil
+                    else {
+                        throw StoreError.notFound("category")
+                    }
+                    try await db.raw(
+                        """
+                        UPDATE categories SET parent_id = \(bind: category.parentId), name = \(bind: category.name),
+                            name_en = \(bind: category.nameEn), default_group_id = \(bind: category.defaultGroupId),
+                            sort_order = \(bind: Int64(category.sortOrder)), active = \(bind: category.active.sqlValue)
+                        WHERE id = \(bind: category.id)
+                        """
+                    ).run()
+                }
+                return saved
             }
-            return saved
-        } }
+        }
     }
 
     static func category(from row: any SQLRow) throws -> TicketCategory {

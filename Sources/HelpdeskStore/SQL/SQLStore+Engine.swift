@@ -134,7 +134,11 @@ extension SQLStore {
                     guard let rules = known[try row.int("sla_policy_id")] else { continue }
                     let next = SLAEngine.nextTimer(for: try Self.ticket(from: row), rules: rules)?.millis
                     guard next != (try row.optionalInt("next_timer_at")) else { continue }
-                    if let next { planned.append((try row.int("id"), next)) } else { unplanned.append(try row.int("id")) }
+                    if let next {
+                        planned.append((try row.int("id"), next))
+                    } else {
+                        unplanned.append(try row.int("id"))
+                    }
                 }
                 try await Self.writeNextTimers(planned, none: unplanned, on: db)
                 return try rows.last?.int("id")
@@ -145,7 +149,8 @@ extension SQLStore {
     }
 
     /// Stores the next-timer column of many tickets in two statements.
-    static func writeNextTimers(_ planned: [(id: Int64, at: Int64)], none: [Int64], on db: any SQLDatabase) async throws {
+    static func writeNextTimers(_ planned: [(id: Int64, at: Int64)], none: [Int64], on db: any SQLDatabase) async throws
+    {
         if !planned.isEmpty {
             var sql: SQLQueryString = "UPDATE tickets SET next_timer_at = CASE id"
             for (id, at) in planned { sql += " WHEN \(bind: id) THEN \(bind: at)" }

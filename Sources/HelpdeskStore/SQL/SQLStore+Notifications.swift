@@ -61,7 +61,9 @@ extension SQLStore {
         func add(_ sql: SQLQueryString) async throws {
             for row in try await db.raw(sql).all() {
                 let id = try row.int("id")
-                found[id] = (id, try row.optionalString("email").flatMap { $0.isEmpty ? nil : $0 }, try row.string("locale"))
+                found[id] = (
+                    id, try row.optionalString("email").flatMap { $0.isEmpty ? nil : $0 }, try row.string("locale")
+                )
             }
         }
         func supervisors() async throws {
@@ -75,7 +77,8 @@ extension SQLStore {
             case .user(let id):
                 try await users([id])
             case .groupLead(let group):
-                let lead = try await db.raw("SELECT lead_user_id FROM support_groups WHERE id = \(bind: group)").first()?
+                let lead = try await db.raw("SELECT lead_user_id FROM support_groups WHERE id = \(bind: group)")
+                    .first()?
                     .optionalInt("lead_user_id")
                 if let lead {
                     try await users([lead])
@@ -95,13 +98,19 @@ extension SQLStore {
                 try await add(sql)
             case .tier(let tier):
                 try await add(
-                    "SELECT \(unsafeRaw: columns) FROM users u WHERE \(unsafeRaw: staff) AND u.role = 'agent' AND u.tier >= \(bind: tier.rawValue)")
+                    "SELECT \(unsafeRaw: columns) FROM users u WHERE \(unsafeRaw: staff) AND u.role = 'agent' AND u.tier >= \(bind: tier.rawValue)"
+                )
             case .role(let role):
-                try await add("SELECT \(unsafeRaw: columns) FROM users u WHERE u.active = 1 AND u.role = \(bind: role.rawValue)")
+                try await add(
+                    "SELECT \(unsafeRaw: columns) FROM users u WHERE u.active = 1 AND u.role = \(bind: role.rawValue)")
             case .onDutyLead:
                 if let lead = settings.onDutyLeadId { try await users([lead]) } else { try await supervisors() }
             case .leadership:
-                if settings.leadershipIds.isEmpty { try await supervisors() } else { try await users(settings.leadershipIds) }
+                if settings.leadershipIds.isEmpty {
+                    try await supervisors()
+                } else {
+                    try await users(settings.leadershipIds)
+                }
             }
         }
         return found.values.sorted { $0.id < $1.id }
@@ -191,9 +200,12 @@ extension SQLStore {
             id: try row.int("id"), channel: Delivery.Channel(rawValue: try row.string("channel")) ?? .webhook,
             webhookId: try row.optionalInt("webhook_id"), userId: try row.optionalInt("user_id"),
             target: try row.string("target"), event: try row.string("event"), payload: try row.string("payload"),
-            status: Delivery.Status(rawValue: try row.string("status")) ?? .pending, attempts: Int(try row.int("attempts")),
-            nextAttemptAt: Date(millis: try row.int("next_attempt_at")), lastError: try row.optionalString("last_error"),
-            lastStatus: try row.optionalInt("last_status").map(Int.init), createdAt: Date(millis: try row.int("created_at")),
+            status: Delivery.Status(rawValue: try row.string("status")) ?? .pending,
+            attempts: Int(try row.int("attempts")),
+            nextAttemptAt: Date(millis: try row.int("next_attempt_at")),
+            lastError: try row.optionalString("last_error"),
+            lastStatus: try row.optionalInt("last_status").map(Int.init),
+            createdAt: Date(millis: try row.int("created_at")),
             deliveredAt: try row.optionalInt("delivered_at").map(Date.init(millis:)))
     }
 
@@ -249,7 +261,8 @@ extension SQLStore {
         try await db.raw("SELECT * FROM webhooks ORDER BY id").all().map { row in
             var hook = Webhook(
                 id: try row.int("id"), name: try row.string("name"), url: try row.string("url"),
-                secret: try row.string("secret"), events: try Self.decode([String].self, json: try row.string("events")),
+                secret: try row.string("secret"),
+                events: try Self.decode([String].self, json: try row.string("events")),
                 active: try row.int("active") != 0)
             hook.createdAt = Date(millis: try row.int("created_at"))
             return hook

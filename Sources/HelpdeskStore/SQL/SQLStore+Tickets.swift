@@ -23,7 +23,8 @@ extension SQLStore {
             numbered.number = format.render(date: draft.submittedAt, sequence: Int(counter), timeZone: timeZone)
             // Timers due at once (a P0's alert, core business skipping L1) fire with the insert.
             let (change, nextTimer) = try await Self.planAndRun(
-                on: TicketChange(ticket: numbered, events: [event]), ticketId: nil, rules: rules, now: draft.submittedAt,
+                on: TicketChange(ticket: numbered, events: [event]), ticketId: nil, rules: rules,
+                now: draft.submittedAt,
                 on: db)
             var ticket = change.ticket
             // One INSERT writes the document and its columns; the document's id is taken from
@@ -52,16 +53,19 @@ extension SQLStore {
             ticket.id = try row!.int("id")
             try await Self.insert(change.events, ticketId: ticket.id, on: db)
             try await Self.writeOutbox(change.notices, ticketId: ticket.id, now: draft.submittedAt, on: db)
-            try await Self.insert(attachments, ticketId: ticket.id, by: ticket.createdById, now: draft.submittedAt, on: db)
+            try await Self.insert(
+                attachments, ticketId: ticket.id, by: ticket.createdById, now: draft.submittedAt, on: db)
             return StoredChange(
-                change: TicketChange(ticket: ticket, events: change.events, notices: change.notices, attachments: attachments),
+                change: TicketChange(
+                    ticket: ticket, events: change.events, notices: change.notices, attachments: attachments),
                 rules: rules)
         }
     }
 
     public func ticket(number: String) async throws -> Ticket? {
         try await database.read { db in
-            try await db.raw("SELECT id, doc FROM tickets WHERE number = \(bind: number)").first().map(Self.ticket(from:))
+            try await db.raw("SELECT id, doc FROM tickets WHERE number = \(bind: number)").first().map(
+                Self.ticket(from:))
         }
     }
 
@@ -95,7 +99,8 @@ extension SQLStore {
                     of: result.ticket, rules: rules, now: result.ticket.updatedAt, nextTimer: nextTimer, on: db)
                 try await Self.insert(result.events, ticketId: current.id, on: db)
                 try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
-                try await Self.insert(result.attachments, ticketId: current.id, by: result.events.first?.actorId ?? 0,
+                try await Self.insert(
+                    result.attachments, ticketId: current.id, by: result.events.first?.actorId ?? 0,
                     now: result.ticket.updatedAt, on: db)
                 results.append(StoredChange(change: result, rules: rules))
             }
@@ -161,10 +166,13 @@ extension SQLStore {
     }
 
     public func events(ticketId: Int64, includeInternal: Bool) async throws -> [TicketEvent] {
-        try await database.read { db in try await Self.loadEvents(ticketId: ticketId, includeInternal: includeInternal, on: db) }
+        try await database.read { db in
+            try await Self.loadEvents(ticketId: ticketId, includeInternal: includeInternal, on: db)
+        }
     }
 
-    static func loadEvents(ticketId: Int64, includeInternal: Bool, on db: any SQLDatabase) async throws -> [TicketEvent] {
+    static func loadEvents(ticketId: Int64, includeInternal: Bool, on db: any SQLDatabase) async throws -> [TicketEvent]
+    {
         var sql: SQLQueryString = "SELECT * FROM ticket_events WHERE ticket_id = \(bind: ticketId)"
         if !includeInternal { sql += " AND visibility = 'public'" }
         sql += " ORDER BY id"
@@ -224,7 +232,8 @@ extension SQLStore {
             }
             if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
                 let pattern = "%" + Self.escapeLike(text) + "%"
-                sql += " AND (number = \(bind: text) OR title \(unsafeRaw: dialect.containsOperator) \(bind: pattern) ESCAPE '\\')"
+                sql +=
+                    " AND (number = \(bind: text) OR title \(unsafeRaw: dialect.containsOperator) \(bind: pattern) ESCAPE '\\')"
             }
             if let before = query.before { sql += " AND id < \(bind: before)" }
             let limit = max(1, min(query.limit, 200))

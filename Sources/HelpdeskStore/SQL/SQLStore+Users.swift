@@ -66,7 +66,8 @@ extension SQLStore {
                 """
             ).run()
             if let passwordHash {
-                try await db.raw("UPDATE users SET password_hash = \(bind: passwordHash) WHERE id = \(bind: user.id)").run()
+                try await db.raw("UPDATE users SET password_hash = \(bind: passwordHash) WHERE id = \(bind: user.id)")
+                    .run()
                 // A new password ends every session.
                 try await db.raw("DELETE FROM api_tokens WHERE user_id = \(bind: user.id)").run()
             }
@@ -81,13 +82,15 @@ extension SQLStore {
             guard try await db.raw("SELECT id FROM support_groups WHERE id = \(bind: groupId)").first() != nil else {
                 throw StoreError.invalidReference("groupIds")
             }
-            try await db.raw("INSERT INTO user_groups (user_id, group_id) VALUES (\(bind: userId), \(bind: groupId))").run()
+            try await db.raw("INSERT INTO user_groups (user_id, group_id) VALUES (\(bind: userId), \(bind: groupId))")
+                .run()
         }
     }
 
     public func user(id: Int64) async throws -> User? {
         try await database.read { db in
-            let row = try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE id = \(bind: id)").first()
+            let row = try await db.raw("SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE id = \(bind: id)")
+                .first()
             return try await row.asyncMap { try await Self.user(from: $0, on: db) }
         }
     }
@@ -160,14 +163,16 @@ extension SQLStore {
                     """
                 ).first()
             else { return nil }
-            return TokenGrant(user: try await Self.user(from: row, on: db), expiresAt: Date(millis: try row.int("expires_at")))
+            return TokenGrant(
+                user: try await Self.user(from: row, on: db), expiresAt: Date(millis: try row.int("expires_at")))
         }
     }
 
     public func revokeToken(digest: String, at: Date) async throws {
         defer { tokenCache.invalidate(digest) }
         try await database.transaction { db in
-            try await db.raw("UPDATE api_tokens SET revoked_at = \(bind: at.millis) WHERE digest = \(bind: digest)").run()
+            try await db.raw("UPDATE api_tokens SET revoked_at = \(bind: at.millis) WHERE digest = \(bind: digest)")
+                .run()
         }
     }
 
@@ -193,7 +198,8 @@ extension SQLStore {
             tier: try row.optionalString("tier").flatMap(Tier.init(rawValue:)), email: try row.optionalString("email"),
             phone: try row.optionalString("phone"), department: try row.optionalString("department"),
             employeeNumber: try row.optionalString("employee_number"), region: try row.optionalString("region"),
-            external: try row.int("external") != 0, locale: try row.string("locale"), active: try row.int("active") != 0,
+            external: try row.int("external") != 0, locale: try row.string("locale"),
+            active: try row.int("active") != 0,
             groupIds: groupIds)
     }
 }

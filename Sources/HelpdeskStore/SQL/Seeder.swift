@@ -12,7 +12,10 @@ public enum Seeder {
 
     /// Top-level category, its English name, the group it routes to, and its sub-categories.
     public static let categories: [(String, String, String, [(String, String)])] = [
-        ("系统故障", "System fault", "开发组", [("软件bug", "Software bug"), ("数据异常", "Data anomaly"), ("接口问题", "Interface problem")]),
+        (
+            "系统故障", "System fault", "开发组",
+            [("软件bug", "Software bug"), ("数据异常", "Data anomaly"), ("接口问题", "Interface problem")]
+        ),
         ("操作指导", "Operation guidance", "培训组", []),
         ("环境配置", "Environment configuration", "运维组", []),
         ("需求对接", "Requirement / suggestion", "开发组", []),
@@ -20,7 +23,9 @@ public enum Seeder {
 
     /// Seeds when the database has no user yet. Returns true when it did.
     @discardableResult
-    public static func seedIfEmpty(_ store: any HelpdeskStore, adminPasswordHash: String, now: Date) async throws -> Bool {
+    public static func seedIfEmpty(_ store: any HelpdeskStore, adminPasswordHash: String, now: Date) async throws
+        -> Bool
+    {
         guard try await store.userCount() == 0 else { return false }
         _ = try await store.createUser(
             User(username: "admin", displayName: "管理员", role: .admin), passwordHash: adminPasswordHash, now: now)

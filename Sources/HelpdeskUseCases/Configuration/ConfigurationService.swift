@@ -19,7 +19,9 @@ public struct ConfigurationService: Sendable {
         public var priorityMatrix: PriorityMatrix?
         public var reopenWindowDays: Int?
 
-        public init(ticketNumberFormat: String? = nil, priorityMatrix: PriorityMatrix? = nil, reopenWindowDays: Int? = nil) {
+        public init(
+            ticketNumberFormat: String? = nil, priorityMatrix: PriorityMatrix? = nil, reopenWindowDays: Int? = nil
+        ) {
             self.ticketNumberFormat = ticketNumberFormat
             self.priorityMatrix = priorityMatrix
             self.reopenWindowDays = reopenWindowDays
@@ -48,7 +50,9 @@ public struct ConfigurationService: Sendable {
 
     public func currentPolicy(for viewer: User) async throws -> SLAPolicyRecord {
         try Authorize.staff(viewer, "sla_policies")
-        guard let current = try await store.currentSLAPolicy() else { throw UseCaseError.notFound(resource: "sla_policy") }
+        guard let current = try await store.currentSLAPolicy() else {
+            throw UseCaseError.notFound(resource: "sla_policy")
+        }
         return current
     }
 

@@ -43,8 +43,9 @@ public struct DirectoryService: Sendable {
         try Authorize.admin(admin, "users")
         let user = try Self.validated(command, id: id)
         let hash: String? =
-            if let password = command.password { try await PasswordHashing.hash(try Self.validatedPassword(password)) }
-            else { nil }
+            if let password = command.password {
+                try await PasswordHashing.hash(try Self.validatedPassword(password))
+            } else { nil }
         return try await store.updateUser(user, passwordHash: hash)
     }
 
@@ -104,13 +105,16 @@ public struct DirectoryService: Sendable {
         try await store.categories()
     }
 
-    public func saveCategory(_ id: Int64, _ command: CategoryNodeCommand, by admin: User) async throws -> TicketCategory {
+    public func saveCategory(_ id: Int64, _ command: CategoryNodeCommand, by admin: User) async throws -> TicketCategory
+    {
         try Authorize.admin(admin, "categories")
         guard let name = TextInput.clean(command.name, max: 50) else { throw UseCaseError.invalidValue(field: "name") }
         return try await store.saveCategory(
             TicketCategory(
-                id: id, parentId: command.parentId, name: name, nameEn: command.nameEn.flatMap { TextInput.clean($0, max: 50) },
-                defaultGroupId: command.defaultGroupId, sortOrder: command.sortOrder ?? 0, active: command.active ?? true))
+                id: id, parentId: command.parentId, name: name,
+                nameEn: command.nameEn.flatMap { TextInput.clean($0, max: 50) },
+                defaultGroupId: command.defaultGroupId, sortOrder: command.sortOrder ?? 0,
+                active: command.active ?? true))
     }
 }
 

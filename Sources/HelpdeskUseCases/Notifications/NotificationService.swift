@@ -87,6 +87,7 @@ public struct NotificationService: Sendable {
         let known = Set(NoticeKind.allCases.map(\.rawValue))
         let events = command.events ?? []
         guard events.allSatisfy(known.contains) else { throw UseCaseError.invalidValue(field: "events") }
-        return Webhook(id: id, name: name, url: command.url, secret: secret, events: events, active: command.active ?? true)
+        return Webhook(
+            id: id, name: name, url: command.url, secret: secret, events: events, active: command.active ?? true)
     }
 }

@@ -20,7 +20,8 @@ public struct HandlingService: Sendable {
 
     /// The SLA timeline of a ticket for staff: counted periods, pauses, extensions, breaches,
     /// fired and upcoming timers, under the policy version it runs on.
-    public func timeline(_ number: String, for user: User) async throws -> (SLAPolicyRecord, TicketView, SLAExplanation) {
+    public func timeline(_ number: String, for user: User) async throws -> (SLAPolicyRecord, TicketView, SLAExplanation)
+    {
         let view = try await tickets.view(number, for: user)
         guard user.role.isStaff else { throw UseCaseError.forbidden(action: "sla") }
         guard let policy = try await store.slaPolicies().first(where: { $0.id == view.ticket.slaPolicyId }) else {
@@ -30,7 +31,9 @@ public struct HandlingService: Sendable {
         return (policy, view, SLAExplanation(ticket: view.ticket, events: events, rules: view.rules, now: clock.now()))
     }
 
-    public func requestExtension(_ ref: TicketRef, dueAt: Date, reason: String?, by user: User) async throws -> TicketView {
+    public func requestExtension(_ ref: TicketRef, dueAt: Date, reason: String?, by user: User) async throws
+        -> TicketView
+    {
         try await changes.apply(ref, by: user) { ticket, rules, now in
             try SLAExtensions.request(dueAt: dueAt, reason: reason, on: ticket, by: user.actor, at: now, rules: rules)
         }
@@ -40,13 +43,16 @@ public struct HandlingService: Sendable {
         -> TicketView
     {
         try await changes.apply(ref, by: user) { ticket, rules, now in
-            try SLAExtensions.decide(id, approve: approve, note: note, on: ticket, by: user.actor, at: now, rules: rules)
+            try SLAExtensions.decide(
+                id, approve: approve, note: note, on: ticket, by: user.actor, at: now, rules: rules)
         }
     }
 
     /// Extension requests waiting for a supervisor (R3.5), newest first.
     public func pendingExtensions(limit: Int, for user: User) async throws -> [(Ticket, ExtensionRequest)] {
-        guard user.role == .supervisor || user.role == .admin else { throw UseCaseError.forbidden(action: "extensions") }
+        guard user.role == .supervisor || user.role == .admin else {
+            throw UseCaseError.forbidden(action: "extensions")
+        }
         guard (1...500).contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
         return try await store.ticketsWithPendingExtensions(limit: limit).flatMap { ticket in
             (ticket.extensions ?? []).filter { $0.status == .pending }.map { (ticket, $0) }
@@ -65,12 +71,15 @@ public struct HandlingService: Sendable {
         if let groupId { try await tickets.requireGroup(groupId, field: "groupId") }
         return try await changes.apply(ref, by: user) { ticket, rules, now in
             try Collaborations.ask(
-                groupId: groupId, contact: contact, question: question, on: ticket, by: user.actor, at: now, rules: rules)
+                groupId: groupId, contact: contact, question: question, on: ticket, by: user.actor, at: now,
+                rules: rules)
         }
     }
 
     /// Collaborators from another group may answer without otherwise seeing the ticket (R4.7).
-    public func answerCollaboration(_ ref: TicketRef, id: Int, answer: String?, by user: User) async throws -> TicketView {
+    public func answerCollaboration(_ ref: TicketRef, id: Int, answer: String?, by user: User) async throws
+        -> TicketView
+    {
         let now = clock.now()
         return TicketView(
             try await store.updateTicket(number: ref.number) { ticket, _ in
@@ -102,7 +111,8 @@ public struct HandlingService: Sendable {
         }
     }
 
-    public func decideApproval(_ ref: TicketRef, approve: Bool, note: String?, by user: User) async throws -> TicketView {
+    public func decideApproval(_ ref: TicketRef, approve: Bool, note: String?, by user: User) async throws -> TicketView
+    {
         try await changes.apply(ref, by: user) { ticket, rules, now in
             try Approvals.decide(approve: approve, note: note, on: ticket, by: user.actor, at: now, rules: rules)
         }
@@ -141,7 +151,8 @@ public struct HandlingService: Sendable {
         let requesters = try await store.linkedTickets(to: ref.number).compactMap(\.requesterUserId)
         return try await changes.apply(ref, by: user) { ticket, _, now in
             try MajorIncidents.broadcast(
-                what: what, impact: impact, expectedRecovery: expectedRecovery, on: ticket, linkedRequesters: requesters,
+                what: what, impact: impact, expectedRecovery: expectedRecovery, on: ticket,
+                linkedRequesters: requesters,
                 by: user.actor, at: now)
         }
     }

@@ -32,7 +32,8 @@ struct TicketChanges: Sendable {
         let now = clock.now()
         let actor = user.actor
         let first = ref.number
-        let stored = try await store.updateTickets(numbers: [first] + numbers.filter { $0 != first }) { ticket, rules, done in
+        let stored = try await store.updateTickets(numbers: [first] + numbers.filter { $0 != first }) {
+            ticket, rules, done in
             guard let lead = done.first?.ticket else {
                 try Self.check(ticket, ref, actor)
                 return try operation(ticket, rules, now)

@@ -22,7 +22,9 @@ public struct TicketService: Sendable {
         _ submission: TicketSubmission, attachments: [AttachmentUpload] = [], maxAttachmentBytes: Int = .max,
         by user: User
     ) async throws -> CreatedTicket {
-        guard let policy = try await store.currentSLAPolicy() else { throw UseCaseError.notFound(resource: "sla_policy") }
+        guard let policy = try await store.currentSLAPolicy() else {
+            throw UseCaseError.notFound(resource: "sla_policy")
+        }
         let rules = try await store.rules(policyId: policy.id)
         let requester = try await resolveRequester(submission.requester, for: user)
         let route = try await routeCategory(submission.categoryId, submission.subcategoryId)
@@ -46,7 +48,8 @@ public struct TicketService: Sendable {
         try TicketOperations.checkAttachments(attachments, maxBytes: maxAttachmentBytes)
         let settings = try await store.deskSettings()
         let now = clock.now()
-        var draft = try Intake.draft(input, by: user.actor, at: now, matrix: settings.priorityMatrix, policyId: policy.id)
+        var draft = try Intake.draft(
+            input, by: user.actor, at: now, matrix: settings.priorityMatrix, policyId: policy.id)
         if let major = submission.majorIncident {
             // A duplicate of a known major incident, linked at intake (R8.2).
             guard user.role.isStaff else { throw UseCaseError.forbidden(action: "major_incident") }
@@ -56,7 +59,8 @@ public struct TicketService: Sendable {
             draft.ticket.majorIncidentNumber = incident.number
         }
         let stored = try await store.createTicket(
-            draft.ticket, event: draft.event, attachments: attachments, format: settings.ticketNumberFormat, rules: rules)
+            draft.ticket, event: draft.event, attachments: attachments, format: settings.ticketNumberFormat,
+            rules: rules)
         let state = stored.ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
         return CreatedTicket(
             view: TicketView(stored), warnings: draft.warnings,
@@ -138,7 +142,8 @@ public struct TicketService: Sendable {
         let operation: TicketChanges.Operation = { ticket, rules, now in
             try Workflow.apply(request, to: ticket, by: user.actor, at: now, rules: rules)
         }
-        guard command.action == .resolve, let major = try await store.ticket(number: ref.number), major.majorIncident == true
+        guard command.action == .resolve, let major = try await store.ticket(number: ref.number),
+            major.majorIncident == true
         else { return try await changes.apply(ref, by: user, operation) }
         // Resolving a major incident resolves every open linked ticket with its solution, in the
         // same transaction (R8.2): all of them or none.
@@ -159,9 +164,11 @@ public struct TicketService: Sendable {
         return (TicketView(stored), stored.events[0])
     }
 
-    public func setWorkaround(_ ref: TicketRef, _ command: WorkaroundCommand, by user: User) async throws -> TicketView {
+    public func setWorkaround(_ ref: TicketRef, _ command: WorkaroundCommand, by user: User) async throws -> TicketView
+    {
         try await changes.apply(ref, by: user) { ticket, _, now in
-            try TicketOperations.setWorkaround(command.workaround, eta: command.eta, on: ticket, by: user.actor, at: now)
+            try TicketOperations.setWorkaround(
+                command.workaround, eta: command.eta, on: ticket, by: user.actor, at: now)
         }
     }
 
@@ -210,7 +217,8 @@ public struct TicketService: Sendable {
             return account.asRequester
         }
         return Requester(
-            userId: nil, name: details.name ?? "", employeeNumber: details.employeeNumber, department: details.department,
+            userId: nil, name: details.name ?? "", employeeNumber: details.employeeNumber,
+            department: details.department,
             region: details.region, external: details.external ?? false)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 /// The automatic acknowledgement (R1.5): number, expected response and resolution.
 struct AcknowledgementResponse: Encodable {

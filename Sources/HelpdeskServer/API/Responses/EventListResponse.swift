@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 struct EventListResponse: ResponseEncodable {
     let items: [EventResponse]

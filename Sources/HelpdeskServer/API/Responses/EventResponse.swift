@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 struct EventResponse: ResponseEncodable {
     let id: Int64

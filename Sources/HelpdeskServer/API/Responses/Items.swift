@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 /// `{"items": [...]}`, the shape of every plain list the API returns.
 struct Items<T: Encodable & Sendable>: ResponseEncodable {

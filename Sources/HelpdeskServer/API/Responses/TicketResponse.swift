@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 /// A ticket as the API shows it: personal data masked per viewer (R9.2), the SLA state derived
 /// at the moment of the request, and the workflow actions this viewer may take.

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HelpdeskCore
+import Hummingbird
 
 /// A queue row: the summary fields and the SLA state, with the requester's name masked per viewer.
 struct TicketSummaryResponse: Encodable {

@@ -9,7 +9,8 @@ public struct CategoryNodeCommand: Decodable, Sendable, Equatable {
     public var active: Bool?
 
     public init(
-        parentId: Int64? = nil, name: String, nameEn: String? = nil, defaultGroupId: Int64? = nil, sortOrder: Int? = nil,
+        parentId: Int64? = nil, name: String, nameEn: String? = nil, defaultGroupId: Int64? = nil,
+        sortOrder: Int? = nil,
         active: Bool? = nil
     ) {
         self.parentId = parentId

@@ -21,7 +21,8 @@ public struct UserCommand: Decodable, Sendable, Equatable {
     public init(
         username: String, displayName: String, password: String? = nil, role: Role, tier: Tier? = nil,
         email: String? = nil, phone: String? = nil, department: String? = nil, employeeNumber: String? = nil,
-        region: String? = nil, external: Bool? = nil, locale: String? = nil, active: Bool? = nil, groupIds: [Int64]? = nil
+        region: String? = nil, external: Bool? = nil, locale: String? = nil, active: Bool? = nil,
+        groupIds: [Int64]? = nil
     ) {
         self.username = username
         self.displayName = displayName

@@ -23,7 +23,8 @@ public struct TicketSubmission: Decodable, Sendable, Equatable {
 
     public init(
         majorIncident: String? = nil, type: TicketType? = nil, title: String, description: String,
-        details: [String: String]? = nil, affectedSystem: String? = nil, contact: String? = nil, channel: Channel? = nil,
+        details: [String: String]? = nil, affectedSystem: String? = nil, contact: String? = nil,
+        channel: Channel? = nil,
         impact: Impact, urgency: Urgency, categoryId: Int64? = nil, subcategoryId: Int64? = nil, groupId: Int64? = nil,
         requester: RequesterDetails? = nil
     ) {
