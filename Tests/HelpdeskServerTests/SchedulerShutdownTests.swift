@@ -9,7 +9,7 @@ import Testing
 /// The background loops end on graceful shutdown without waiting for their next tick.
 @Suite("Background services: graceful shutdown")
 struct SchedulerShutdownTests {
-    @Test("a scheduler with a 60-second interval ends within 2 seconds of a graceful shutdown")
+    @Test("a scheduler with a 60-second interval ends on a graceful shutdown without waiting for its next tick")
     func schedulerStopsPromptly() async throws {
         try await TestStores.with(.sqlite) { store in
             // given: the scheduler running in a service group, past its first tick
@@ -22,11 +22,12 @@ struct SchedulerShutdownTests {
             // when
             let start = ContinuousClock.now
             await group.triggerGracefulShutdown()
-            // A bound, not a benchmark: give up after 5 seconds rather than wait the full interval.
+            // A bound, not a benchmark: a loop that waited for its tick would still run after 20
+            // seconds; a loaded CI machine may need a few seconds to wind the group down.
             let ended = await withTaskGroup(of: Bool.self) { tasks in
                 tasks.addTask { (try? await running.value) != nil }
                 tasks.addTask {
-                    try? await Task.sleep(for: .seconds(5))
+                    try? await Task.sleep(for: .seconds(20))
                     return false
                 }
                 let first = await tasks.next() ?? false
@@ -37,8 +38,7 @@ struct SchedulerShutdownTests {
             let elapsed = ContinuousClock.now - start
 
             // then
-            #expect(ended, "the scheduler was still running 5 seconds after the shutdown")
-            #expect(elapsed < .seconds(2))
+            #expect(ended, "the scheduler was still running \(elapsed) after the shutdown")
         }
     }
 }
