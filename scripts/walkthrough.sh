@@ -41,11 +41,13 @@ login() { curl -s -X POST "$api/auth/token" -d "{\"username\":\"$1\",\"password\
 clock() { echo "# clock → $1"; curl -s -X PUT "$api/admin/clock" -H "Authorization: Bearer $ADMIN" -d "{\"now\":\"$1\"}" >/dev/null; }
 
 ADMIN=$(login admin admin-pass-1)
-for u in 'xiaoming requester 王小明' 'li.l1 agent 李工' 'pm problem_manager 问题管理员' 'boss supervisor 主管'; do
+for u in 'xiaoming requester 王小明 -' 'li.l1 agent 李工 L1' 'zhou.l2 agent 周工 L2' 'pm problem_manager 问题管理员 -' 'boss supervisor 主管 -'; do
   set -- $u
-  curl -s -X POST "$api/users" -H "Authorization: Bearer $ADMIN" -d "{\"username\":\"$1\",\"role\":\"$2\",\"displayName\":\"$3\",\"password\":\"demo-pass-1\",\"groupIds\":[1],\"phone\":\"13900001234\"}" >/dev/null
+  tier=$([ "$4" = - ] && echo null || echo "\"$4\"")
+  curl -s -X POST "$api/users" -H "Authorization: Bearer $ADMIN" -d "{\"username\":\"$1\",\"role\":\"$2\",\"displayName\":\"$3\",\"tier\":$tier,\"password\":\"demo-pass-1\",\"groupIds\":[1],\"phone\":\"13900001234\"}" >/dev/null
 done
-REQ=$(login xiaoming demo-pass-1); AGENT=$(login li.l1 demo-pass-1); PM=$(login pm demo-pass-1); BOSS=$(login boss demo-pass-1)
+REQ=$(login xiaoming demo-pass-1); AGENT=$(login li.l1 demo-pass-1); L2=$(login zhou.l2 demo-pass-1)
+PM=$(login pm demo-pass-1); BOSS=$(login boss demo-pass-1)
 AGENT_ID=$(curl -s "$api/me" -H "Authorization: Bearer $AGENT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["user"]["id"])')
 
 echo "# Friday 16:00 (Asia/Shanghai): the requester reports a P1 (impact medium × urgency high), business-time SLA"
@@ -55,12 +57,15 @@ echo "$created" | show
 N=$(echo "$created" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ticket"]["number"])')
 clock 2026-11-20T16:10:00+08:00; call POST "/tickets/$N/transitions" "$PM" "{\"action\":\"assign\",\"assigneeId\":$AGENT_ID}"
 clock 2026-11-20T16:20:00+08:00; call POST "/tickets/$N/transitions" "$AGENT" '{"action":"accept"}'
-clock 2026-11-20T16:30:00+08:00; call POST "/tickets/$N/transitions" "$AGENT" '{"action":"wait","reason":"请提供报错截图"}'
+clock 2026-11-20T16:25:00+08:00; call POST "/tickets/$N/transitions" "$AGENT" '{"action":"wait","reason":"请提供报错截图"}'
 clock 2026-11-21T12:00:00+08:00; call GET "/tickets/$N" "$AGENT"
 clock 2026-11-23T10:00:00+08:00; call POST "/tickets/$N/transitions" "$REQ" '{"action":"resume"}'
-clock 2026-11-23T11:00:00+08:00; call POST "/tickets/$N/transitions" "$AGENT" '{"action":"resolve","solution":"重置了账号锁定状态","rootCause":"密码多次输错被锁定"}'
+clock 2026-11-23T10:03:00+08:00; call POST "/tickets/$N/transitions" "$AGENT" '{"action":"resolve","solution":"重置了账号锁定状态","rootCause":"密码多次输错被锁定"}'
 clock 2026-11-23T11:30:00+08:00; call POST "/tickets/$N/transitions" "$REQ" '{"action":"reject","reason":"仍然无法登录"}'
-clock 2026-11-23T14:00:00+08:00; call POST "/tickets/$N/transitions" "$AGENT" '{"action":"resolve","solution":"清理浏览器缓存并重置密码"}'
+echo "# L1's 30 business minutes (R4.2) run out at 11:32; the scheduler moves the ticket to L2's queue"
+clock 2026-11-23T14:00:00+08:00; sleep 2; call GET "/tickets/$N" "$BOSS"
+call POST "/tickets/$N/transitions" "$L2" '{"action":"start"}'
+clock 2026-11-23T14:10:00+08:00; call POST "/tickets/$N/transitions" "$L2" '{"action":"resolve","solution":"清理浏览器缓存并重置密码"}'
 clock 2026-11-23T14:30:00+08:00; call POST "/tickets/$N/transitions" "$REQ" '{"action":"confirm"}'
 call POST "/tickets/$N/transitions" "$REQ" '{"action":"rate","satisfaction":{"level":"satisfied","score":5,"comment":"响应很快"}}'
 clock 2026-11-23T15:00:00+08:00; call POST "/tickets/$N/transitions" "$BOSS" '{"action":"review"}'
