@@ -15,6 +15,8 @@ public struct User: Codable, Equatable, Sendable {
     public var external: Bool
     /// `zh-CN` or `en`.
     public var locale: String
+    /// The languages a user may choose, Chinese first; the first is the default.
+    public static let locales = ["zh-CN", "en"]
     public var active: Bool
     public var groupIds: [Int64]
 

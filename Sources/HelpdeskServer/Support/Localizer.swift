@@ -1,9 +1,10 @@
 import Foundation
+import HelpdeskCore
 
 /// The localisation catalogue: every user-visible string by key, zh-CN first, English second.
 public struct Localizer: Sendable {
-    public static let supported = ["zh-CN", "en"]
-    public static let fallback = "zh-CN"
+    public static let supported = User.locales
+    public static let fallback = User.locales[0]
     private let catalogues: [String: [String: String]]
 
     public init(catalogues: [String: [String: String]]) {

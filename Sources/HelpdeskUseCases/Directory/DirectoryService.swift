@@ -13,9 +13,6 @@ public struct DirectoryService: Sendable {
         self.clock = clock
     }
 
-    /// The languages a user may choose; the first is the default.
-    public static let locales = ["zh-CN", "en"]
-
     // MARK: Users
 
     public func users(role: Role?, groupId: Int64?, for viewer: User) async throws -> [User] {
@@ -51,7 +48,7 @@ public struct DirectoryService: Sendable {
 
     /// The signed-in user's own language; only that field is written.
     public func setLocale(_ locale: String, for user: User) async throws {
-        guard Self.locales.contains(locale) else { throw UseCaseError.invalidValue(field: "locale") }
+        guard User.locales.contains(locale) else { throw UseCaseError.invalidValue(field: "locale") }
         guard locale != user.locale else { return }
         try await store.setLocale(userId: user.id, locale: locale)
     }
@@ -64,8 +61,8 @@ public struct DirectoryService: Sendable {
         guard let displayName = TextInput.clean(command.displayName, max: 100) else {
             throw UseCaseError.invalidValue(field: "displayName")
         }
-        let locale = command.locale ?? locales[0]
-        guard locales.contains(locale) else { throw UseCaseError.invalidValue(field: "locale") }
+        let locale = command.locale ?? User.locales[0]
+        guard User.locales.contains(locale) else { throw UseCaseError.invalidValue(field: "locale") }
         if command.tier != nil, command.role != .agent { throw UseCaseError.invalidValue(field: "tier") }
         return User(
             id: id, username: username, displayName: displayName, role: command.role,
