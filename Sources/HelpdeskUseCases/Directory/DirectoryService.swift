@@ -92,7 +92,7 @@ public struct DirectoryService: Sendable {
                 throw UseCaseError.invalidReference(field: "leadUserId")
             }
         }
-        let nameEn = command.nameEn.flatMap { TextInput.clean($0, max: 50) }
+        let nameEn = try TextInput.optional(command.nameEn, max: 50, field: "nameEn")
         return try await store.saveGroup(
             SupportGroup(id: id, name: name, nameEn: nameEn, leadUserId: command.leadUserId), now: clock.now())
     }
@@ -109,7 +109,7 @@ public struct DirectoryService: Sendable {
         return try await store.saveCategory(
             TicketCategory(
                 id: id, parentId: command.parentId, name: name,
-                nameEn: command.nameEn.flatMap { TextInput.clean($0, max: 50) },
+                nameEn: try TextInput.optional(command.nameEn, max: 50, field: "nameEn"),
                 defaultGroupId: command.defaultGroupId, sortOrder: command.sortOrder ?? 0,
                 active: command.active ?? true))
     }

@@ -7,4 +7,11 @@ enum TextInput {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
     }
+
+    /// An optional label: absent or blank is nil; one that is too long is refused, never dropped.
+    static func optional(_ text: String?, max: Int, field: String) throws -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let value = clean(text, max: max) else { throw UseCaseError.invalidValue(field: field) }
+        return value
+    }
 }
