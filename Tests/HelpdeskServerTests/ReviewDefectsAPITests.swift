@@ -362,11 +362,14 @@ struct ReviewDefectsAPITests {
         try await APIHarness.run(kind) { api in
             let admin = try await api.token("admin")
             let long = String(repeating: "x", count: 51)
-            let group = try await api.call(.post, "/api/v1/groups", token: admin, json: ["name": "值班组", "nameEn": long])
+            let group = try await api.call(
+                .post, "/api/v1/groups", token: admin, json: ["name": "值班组", "nameEn": long])
             #expect(group.status == .unprocessableContent && group.errorCode == "invalid_value")
-            let category = try await api.call(.post, "/api/v1/categories", token: admin, json: ["name": "门禁", "nameEn": long])
+            let category = try await api.call(
+                .post, "/api/v1/categories", token: admin, json: ["name": "门禁", "nameEn": long])
             #expect(category.status == .unprocessableContent && category.errorCode == "invalid_value")
-            let kept = try await api.call(.post, "/api/v1/groups", token: admin, json: ["name": "值班组", "nameEn": " On duty "])
+            let kept = try await api.call(
+                .post, "/api/v1/groups", token: admin, json: ["name": "值班组", "nameEn": " On duty "])
             #expect(kept.status == .created && kept["nameEn"] as? String == "On duty")
         }
     }
