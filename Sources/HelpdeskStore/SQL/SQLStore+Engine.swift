@@ -5,15 +5,9 @@ import SQLKit
 
 extension SQLStore {
     /// Fires the SLA engine's due timers on a change inside its transaction, loading the event
-    /// log only when an escalation needs the steps already tried.
-    static func runEngine(
-        on change: TicketChange, ticketId: Int64?, rules: TicketRules, now: Date, on db: any SQLDatabase
-    ) async throws -> TicketChange {
-        try await planAndRun(on: change, ticketId: ticketId, rules: rules, now: now, on: db).change
-    }
-
-    /// Fires what is due, and says when the scheduler must look next. The plan is made once: a
-    /// write with nothing due (nearly all of them) stores the first timer of that same plan.
+    /// log only when an escalation needs the steps already tried, and says when the scheduler
+    /// must look next. The plan is made once: a write with nothing due (nearly all of them)
+    /// stores the first timer of that same plan.
     static func planAndRun(
         on change: TicketChange, ticketId: Int64?, rules: TicketRules, now: Date, on db: any SQLDatabase
     ) async throws -> (change: TicketChange, nextTimer: Date?) {
@@ -84,15 +78,15 @@ extension SQLStore {
                 ).first()
             else { return false }
             let ticket = try Self.ticket(from: row)
-            var result = try await Self.runEngine(
+            var (result, nextTimer) = try await Self.planAndRun(
                 on: TicketChange(ticket: ticket, events: []), ticketId: id, rules: rules, now: now, on: db)
             guard !result.events.isEmpty else {
                 // Nothing due any more (the plan moved): store the next moment only.
-                try await Self.writeDueColumns(of: ticket, rules: rules, now: now, on: db)
+                try await Self.writeDueColumns(of: ticket, rules: rules, now: now, nextTimer: nextTimer, on: db)
                 return false
             }
             result.ticket.version += 1
-            try await Self.writeDocument(of: result.ticket, rules: rules, now: now, on: db)
+            try await Self.writeDocument(of: result.ticket, rules: rules, now: now, nextTimer: nextTimer, on: db)
             try await Self.insert(result.events, ticketId: id, on: db)
             try await Self.writeOutbox(result.notices, ticketId: id, now: now, on: db)
             return true

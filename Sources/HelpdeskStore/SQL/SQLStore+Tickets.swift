@@ -108,13 +108,8 @@ extension SQLStore {
         }
     }
 
-    /// Writes the ticket document and every column derived from it, in one statement.
-    static func writeDocument(of ticket: Ticket, rules: TicketRules, now: Date, on db: any SQLDatabase) async throws {
-        try await writeDocument(
-            of: ticket, rules: rules, now: now, nextTimer: SLAEngine.nextTimer(for: ticket, rules: rules), on: db)
-    }
-
-    /// The same, with the next timer already planned.
+    /// Writes the ticket document and every column derived from it, in one statement; `nextTimer`
+    /// is the first timer of the plan the caller made (see `planAndRun`).
     static func writeDocument(
         of ticket: Ticket, rules: TicketRules, now: Date, nextTimer: Date?, on db: any SQLDatabase
     ) async throws {
@@ -140,7 +135,15 @@ extension SQLStore {
     }
 
     static func writeDueColumns(of ticket: Ticket, rules: TicketRules, now: Date, on db: any SQLDatabase) async throws {
-        let due = DueColumns(ticket: ticket, rules: rules, now: now)
+        try await writeDueColumns(
+            of: ticket, rules: rules, now: now, nextTimer: SLAEngine.nextTimer(for: ticket, rules: rules), on: db)
+    }
+
+    /// The same, with the next timer already planned.
+    static func writeDueColumns(
+        of ticket: Ticket, rules: TicketRules, now: Date, nextTimer: Date?, on db: any SQLDatabase
+    ) async throws {
+        let due = DueColumns(ticket: ticket, rules: rules, now: now, nextTimer: nextTimer)
         try await db.raw(
             """
             UPDATE tickets SET response_due_at = \(bind: due.responseDue), resolution_due_at = \(bind: due.resolutionDue),
@@ -293,10 +296,6 @@ struct DueColumns {
         return [responded == nil ? responseDue : nil, resolutionDue].compactMap { $0 }.min()
     }
     private var isOpen: Bool
-
-    init(ticket: Ticket, rules: TicketRules, now: Date) {
-        self.init(ticket: ticket, rules: rules, now: now, nextTimer: SLAEngine.nextTimer(for: ticket, rules: rules))
-    }
 
     init(ticket: Ticket, rules: TicketRules, now: Date, nextTimer: Date?) {
         isOpen = ticket.status.isOpen
