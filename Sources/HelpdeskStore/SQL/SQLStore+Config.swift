@@ -166,15 +166,21 @@ extension SQLStore {
     }
 
     public func setSetting<T: Codable & Sendable>(_ key: String, _ value: T, now: Date) async throws {
-        let json = try Self.json(value)
+        try await setSettings([(key, try Self.json(value))], now: now)
+    }
+
+    /// Writes several settings (key, JSON) in one transaction: all of them or none.
+    func setSettings(_ values: [(key: String, json: String)], now: Date) async throws {
         defer { settingsCache.invalidateAll() }
         try await database.transaction { db in
-            try await db.raw(
-                """
-                INSERT INTO settings (key, value, updated_at) VALUES (\(bind: key), \(bind: json), \(bind: now.millis))
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-                """
-            ).run()
+            for (key, json) in values {
+                try await db.raw(
+                    """
+                    INSERT INTO settings (key, value, updated_at) VALUES (\(bind: key), \(bind: json), \(bind: now.millis))
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                    """
+                ).run()
+            }
         }
     }
 

@@ -32,10 +32,14 @@ extension SQLStore {
         return value as? DeskSettings ?? .default
     }
 
+    /// The three settings are written together: a change is never half saved.
     public func saveDeskSettings(_ settings: DeskSettings, now: Date) async throws {
-        try await setSetting(SettingKey.ticketNumberFormat, settings.ticketNumberFormat, now: now)
-        try await setSetting(SettingKey.priorityMatrix, settings.priorityMatrix, now: now)
-        try await setSetting(SettingKey.reopenWindowDays, settings.reopenWindowDays, now: now)
+        try await setSettings(
+            [
+                (SettingKey.ticketNumberFormat, try Self.json(settings.ticketNumberFormat)),
+                (SettingKey.priorityMatrix, try Self.json(settings.priorityMatrix)),
+                (SettingKey.reopenWindowDays, try Self.json(settings.reopenWindowDays)),
+            ], now: now)
     }
 
     public func engineSettings() async throws -> SLAEngineSettings { try await engineSettings(on: nil) }
