@@ -373,4 +373,18 @@ struct ReviewDefectsAPITests {
             #expect(kept.status == .created && kept["nameEn"] as? String == "On duty")
         }
     }
+
+    @Test(
+        "the user list filters on one role; a list of roles is refused, not cut to its first",
+        arguments: TestStores.kinds)
+    func userListTakesOneRole(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            let admins = try await api.call(.get, "/api/v1/users?role=admin", token: admin)
+            #expect(admins.items.map { $0["username"] as? String } == ["admin"])
+            let two = try await api.call(.get, "/api/v1/users?role=admin,agent", token: admin)
+            #expect(two.status == .badRequest && two.errorCode == "invalid_parameter")
+            #expect(try await api.call(.get, "/api/v1/users?role=", token: admin).status == .ok)
+        }
+    }
 }

@@ -11,9 +11,10 @@ struct DirectoryRoutes {
         group.get("users") { request, context in
             let user = try context.requireUser()
             let parameters = request.uri.queryParameters
-            let role = try QueryParsing.list(parameters.get("role"), "role", Role.init(rawValue:)).first
+            let roles = try QueryParsing.list(parameters.get("role"), "role", Role.init(rawValue:))
+            guard roles.count <= 1 else { throw APIError.invalidParameter("role") }
             let groupId = try QueryParsing.id(parameters.get("group"), "group")
-            return Items(items: try await directory.users(role: role, groupId: groupId, for: user))
+            return Items(items: try await directory.users(role: roles.first, groupId: groupId, for: user))
         }
         group.post("users") { request, context in
             let admin = try context.requireUser()
