@@ -6,7 +6,8 @@ import SQLiteKit
 import Synchronization
 
 /// SQLite in WAL mode: one writer connection and a few reader connections that read
-/// concurrently with it.
+/// concurrently with it. The writer is driven directly (``SQLiteHandle``), the readers through
+/// SQLiteNIO's thread pool, so a long read never holds up a task thread.
 ///
 /// Writes use group commit: transactions that arrive while another is running queue up and
 /// run one after another inside a single `BEGIN IMMEDIATE … COMMIT`, which is what lets one
@@ -15,7 +16,8 @@ import Synchronization
 /// failing one never takes the others' changes with it.
 public final class SQLiteDatabase: Database {
     public let dialect = Dialect.sqlite
-    private let writer: SQLiteConnection
+    private let writer: SQLiteHandle
+    private let writerSession: SQLiteSession
     private let readers: [SQLiteConnection]
     private let nextReader = Atomic<Int>(0)
     private let queue = Mutex(WriteQueue())
@@ -24,12 +26,14 @@ public final class SQLiteDatabase: Database {
     static let maxGroup = 32
 
     public static func open(path: String, readers readerCount: Int = 4, logger: Logger) async throws -> SQLiteDatabase {
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
+        let writer = try SQLiteHandle(path: path)
+        let session = SQLiteSession(
+            handle: writer, logger: logger, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
         let setup: [SQLQueryString] = [
             "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
             "PRAGMA busy_timeout = 5000",
         ]
-        for statement in setup { try await writer.sql().raw(statement).run() }
+        for statement in setup { try await session.raw(statement).run() }
         var readers: [SQLiteConnection] = []
         for _ in 0..<max(1, readerCount) {
             let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger).get()
@@ -37,11 +41,12 @@ public final class SQLiteDatabase: Database {
             try await reader.sql().raw("PRAGMA query_only = ON").run()
             readers.append(reader)
         }
-        return SQLiteDatabase(writer: writer, readers: readers, logger: logger)
+        return SQLiteDatabase(writer: writer, session: session, readers: readers, logger: logger)
     }
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(writer: SQLiteHandle, session: SQLiteSession, readers: [SQLiteConnection], logger: Logger) {
         self.writer = writer
+        self.writerSession = session
         self.readers = readers
         self.logger = logger
     }
@@ -84,7 +89,7 @@ public final class SQLiteDatabase: Database {
     }
 
     private func run(_ group: [WriteJob]) async {
-        let db = writer.sql(queryLogLevel: nil)
+        let db = writerSession
         if group.count > 1 {
             var results: [any Sendable] = []
             do {
@@ -111,7 +116,8 @@ public final class SQLiteDatabase: Database {
     }
 
     public func close() async {
-        for connection in readers + [writer] { try? await connection.close().get() }
+        for connection in readers { try? await connection.close().get() }
+        writer.close()
     }
 }
 

@@ -4,6 +4,7 @@ import SQLiteKit
 /// Whether a database error is a unique-key violation: two writers raced for the same
 /// username, name or version past the checks made before the insert.
 func isUniqueViolation(_ error: any Error) -> Bool {
+    if let error = error as? SQLiteFailure { return error.isUniqueViolation }
     if let error = error as? SQLiteError {
         switch error.reason {
         case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return true
