@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Interleaved A/B of create throughput for two release binaries on this machine, so a noisy
 # host (other tenants, thermal state) affects both alike. Each round serves a fresh SQLite
-# file per binary and runs 8-client creates; prints rps and the server's CPU per create.
-#   scripts/bench-ab.sh OLD_BINARY NEW_BINARY [ROUNDS] [DURATION]
+# file per binary and runs creates (8 clients unless told); prints rps and the server's CPU per create.
+#   scripts/bench-ab.sh OLD_BINARY NEW_BINARY [ROUNDS] [DURATION] [CLIENTS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-old=${1:?old binary}; new=${2:?new binary}; rounds=${3:-3}; duration=${4:-8s}
+old=${1:?old binary}; new=${2:?new binary}; rounds=${3:-3}; duration=${4:-8s}; clients=${5:-8}
+threads=$([ "$clients" = 1 ] && echo 1 || echo 2)
 port=8192
 ticks=$(getconf CLK_TCK)
 run() {
@@ -20,7 +21,7 @@ run() {
   BENCH_NAME=warm wrk -t2 -c8 -d2s -s scripts/bench/create.lua "$url" >/dev/null
   count() { curl -sf -H "Authorization: Bearer $token" "$url/api/v1/tickets?limit=1" | python3 -c "import json,sys; i=json.load(sys.stdin)['items']; print(i[0]['id'] if i else 0)"; }
   before=$(awk '{print $14 + $15}' /proc/$server/stat); n0=$(count)
-  out=$(BENCH_NAME=$label wrk -t2 -c8 -d"$duration" -s scripts/bench/create.lua "$url" | grep RESULT)
+  out=$(BENCH_NAME=$label wrk -t$threads -c$clients -d"$duration" -s scripts/bench/create.lua "$url" | grep RESULT)
   after=$(awk '{print $14 + $15}' /proc/$server/stat); n1=$(count)
   python3 -c "print('$out'.split()[2], '$label', 'server_ms_per_create=%.3f' % (($after - $before) * 1000 / $ticks / max(1, $n1 - $n0)))"
   kill $server; wait $server 2>/dev/null || true; rm -rf "$data"

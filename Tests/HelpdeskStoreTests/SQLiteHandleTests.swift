@@ -79,3 +79,23 @@ import Testing
         } throws: { ($0 as? SQLiteFailure)?.message.contains("syntax error") == true }
     }
 }
+
+/// R1.5: a ticket number given to a requester survives power loss, not only a crash, so the
+/// writer syncs the WAL at every commit.
+@Suite struct SQLiteDurabilityTests {
+    @Test func theWriterCommitsWithSynchronousFull() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("durable-\(UUID().uuidString).sqlite")
+            .path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try await SQLiteDatabase.open(path: path, readers: 1, logger: .init(label: "test"))
+        let level = try await database.transaction { db in
+            try await db.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+        }
+        let mode = try await database.transaction { db in
+            try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        }
+        await database.close()
+        #expect(level == 2)  // FULL
+        #expect(mode == "wal")
+    }
+}

@@ -30,7 +30,7 @@ public final class SQLiteDatabase: Database {
         let session = SQLiteSession(
             handle: writer, logger: logger, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
         let setup: [SQLQueryString] = [
-            "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+            "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
             "PRAGMA busy_timeout = 5000",
         ]
         for statement in setup { try await session.raw(statement).run() }
