@@ -15,6 +15,8 @@ public enum HelpdeskApp {
         let clock = simulatedClock?.appClock ?? clock
         let services = UseCases(store: store, clock: clock, tokenLifetime: Double(tokenLifetimeHours) * 3600)
         let router = Router(context: HelpdeskRequestContext.self)
+        // Outermost, so error responses carry the headers too.
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(localizer: localizer))
         router.get("health") { _, _ in "ok" }
         let api = router.group("api/v1")
