@@ -91,4 +91,4 @@ struct NotificationRoutes {
     }
 }
 
-extension Webhook: ResponseEncodable {}
+extension WebhookView: ResponseEncodable {}

@@ -52,14 +52,24 @@ public struct NotificationService: Sendable {
         return try await store.markRead(userId: user.id, ids: ids, now: clock.now())
     }
 
-    public func webhooks(for admin: User) async throws -> [Webhook] {
+    public func webhooks(for admin: User) async throws -> [WebhookView] {
         try Authorize.admin(admin, "webhooks")
-        return try await store.webhooks()
+        return try await store.webhooks().map { WebhookView($0) }
     }
 
-    public func saveWebhook(_ id: Int64, _ command: WebhookCommand, by admin: User) async throws -> Webhook {
+    /// Creates (`id` 0) or replaces a webhook. An update without a secret keeps the one it has,
+    /// since admins never see it again after the create.
+    public func saveWebhook(_ id: Int64, _ command: WebhookCommand, by admin: User) async throws -> WebhookView {
         try Authorize.admin(admin, "webhooks")
-        return try await store.saveWebhook(try Self.validated(command, id: id), now: clock.now())
+        var command = command
+        if id != 0, command.secret == nil {
+            guard let existing = try await store.webhooks().first(where: { $0.id == id }) else {
+                throw UseCaseError.notFound(resource: "webhook")
+            }
+            command.secret = existing.secret
+        }
+        let saved = try await store.saveWebhook(try Self.validated(command, id: id), now: clock.now())
+        return WebhookView(saved, showingSecret: id == 0)
     }
 
     public func deleteWebhook(_ id: Int64, by admin: User) async throws {
