@@ -16,8 +16,7 @@ import Synchronization
 /// failing one never takes the others' changes with it.
 public final class SQLiteDatabase: Database {
     public let dialect = Dialect.sqlite
-    private let writer: SQLiteHandle
-    private let writerSession: SQLiteSession
+    private let writer: SQLiteSession
     private let readers: [SQLiteConnection]
     private let nextReader = Atomic<Int>(0)
     private let queue = Mutex(WriteQueue())
@@ -41,12 +40,11 @@ public final class SQLiteDatabase: Database {
             try await reader.sql().raw("PRAGMA query_only = ON").run()
             readers.append(reader)
         }
-        return SQLiteDatabase(writer: writer, session: session, readers: readers, logger: logger)
+        return SQLiteDatabase(writer: session, readers: readers, logger: logger)
     }
 
-    private init(writer: SQLiteHandle, session: SQLiteSession, readers: [SQLiteConnection], logger: Logger) {
+    private init(writer: SQLiteSession, readers: [SQLiteConnection], logger: Logger) {
         self.writer = writer
-        self.writerSession = session
         self.readers = readers
         self.logger = logger
     }
@@ -89,7 +87,7 @@ public final class SQLiteDatabase: Database {
     }
 
     private func run(_ group: [WriteJob]) async {
-        let db = writerSession
+        let db = writer
         if group.count > 1 {
             var results: [any Sendable] = []
             do {
@@ -117,7 +115,7 @@ public final class SQLiteDatabase: Database {
 
     public func close() async {
         for connection in readers { try? await connection.close().get() }
-        writer.close()
+        writer.handle.close()
     }
 }
 

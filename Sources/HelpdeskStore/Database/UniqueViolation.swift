@@ -1,17 +1,9 @@
 import PostgresNIO
-import SQLiteKit
 
 /// Whether a database error is a unique-key violation: two writers raced for the same
 /// username, name or version past the checks made before the insert.
 func isUniqueViolation(_ error: any Error) -> Bool {
     if let error = error as? SQLiteFailure { return error.isUniqueViolation }
-    if let error = error as? SQLiteError {
-        switch error.reason {
-        case .constraintUniqueFailed, .constraintPrimaryKeyFailed: return true
-        case .constraint: return error.message.contains("UNIQUE")
-        default: return false
-        }
-    }
     if let error = error as? PSQLError { return error.serverInfo?[.sqlState] == "23505" }
     return false
 }

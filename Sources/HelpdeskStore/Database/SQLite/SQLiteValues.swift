@@ -26,11 +26,6 @@ struct SQLiteValues: SQLRow {
     let values: [SQLiteData]
     private static let decoder = SQLiteDataDecoder()
 
-    init(columns: SQLiteColumns, values: [SQLiteData]) {
-        self.columns = columns
-        self.values = values
-    }
-
     var allColumns: [String] { columns.names }
 
     func contains(column: String) -> Bool { columns.offset(of: column) != nil }
