@@ -88,8 +88,25 @@ struct APIHarness {
     }
 }
 
+extension APIHarness {
+    /// The VPN ticket the masking tests look at: category 6 (group 1), contact `13812345678`.
+    func submitVPNTicket(_ token: String) async throws -> String {
+        let created = try await call(
+            .post, "/api/v1/tickets", token: token,
+            json: [
+                "title": "VPN 连不上", "description": "在家无法连接公司 VPN", "impact": "low", "urgency": "medium",
+                "categoryId": 6, "contact": "13812345678",
+            ])
+        guard let number = (created["ticket"] as? [String: Any])?["number"] as? String else {
+            throw HarnessError.submitFailed(created.status)
+        }
+        return number
+    }
+}
+
 enum HarnessError: Error {
     case signInFailed(String, HTTPResponse.Status)
+    case submitFailed(HTTPResponse.Status)
 }
 
 /// ISO 8601 timestamps as the API writes them.

@@ -35,13 +35,7 @@ struct AccessAndErrorsAPITests {
             let other = try await api.signUp("other", role: "requester", admin: admin)
             let groupAgent = try await api.signUp("ops", role: "agent", groups: [1], admin: admin)
             let outsider = try await api.signUp("net", role: "agent", groups: [4], admin: admin)
-            let created = try await api.call(
-                .post, "/api/v1/tickets", token: owner.token,
-                json: [
-                    "title": "VPN 连不上", "description": "在家无法连接公司 VPN", "impact": "low", "urgency": "medium",
-                    "categoryId": 6, "contact": "13812345678",
-                ])
-            let number = (created["ticket"] as! [String: Any])["number"] as! String
+            let number = try await api.submitVPNTicket(owner.token)
             // then
             let own = try await api.call(.get, "/api/v1/tickets/\(number)", token: owner.token)
             #expect(own["contact"] as? String == "13812345678" && own["personalDataMasked"] as? Bool == false)

@@ -57,7 +57,8 @@ final class WebBrowser: @unchecked Sendable {
     }
 
     func signIn(_ username: String, _ password: String = TestStores.adminPassword) async throws -> WebResponse {
-        try await post("/login", ["username": username, "password": password])
+        let form = try await get("/login")
+        return try await post("/login", ["username": username, "password": password, "_csrf": form.csrf ?? ""])
     }
 
     private func send(_ method: HTTPRequest.Method, _ uri: String, body: ByteBuffer?, contentType: String?) async throws

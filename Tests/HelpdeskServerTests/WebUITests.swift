@@ -119,13 +119,7 @@ struct WebUITests {
             let admin = try await api.token("admin")
             let owner = try await api.signUp("xiaoming", role: "requester", admin: admin, external: true)
             _ = try await api.signUp("ops", role: "agent", groups: [1], admin: admin)
-            let created = try await api.call(
-                .post, "/api/v1/tickets", token: owner.token,
-                json: [
-                    "title": "VPN 连不上", "description": "在家无法连接公司 VPN", "impact": "low", "urgency": "medium",
-                    "categoryId": 6, "contact": "13812345678",
-                ])
-            let number = (created["ticket"] as! [String: Any])["number"] as! String
+            let number = try await api.submitVPNTicket(owner.token)
             // when
             let agent = WebBrowser(api)
             _ = try await agent.signIn("ops")

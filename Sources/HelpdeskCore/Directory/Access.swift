@@ -52,4 +52,35 @@ public enum Access {
         }
         return copy
     }
+
+    /// A ticket's history as this actor may see it: an external requester's name is masked
+    /// wherever they are the actor, exactly as on the ticket itself.
+    public static func presented(_ events: [TicketEvent], of ticket: Ticket, to actor: Principal) -> [TicketEvent] {
+        guard ticket.requester.external, let requesterId = ticket.requester.userId,
+            !hasFullAccess(ticket, by: actor)
+        else { return events }
+        return events.map { event in
+            guard event.actorId == requesterId else { return event }
+            var copy = event
+            copy.actorName = Masking.name(event.actorName)
+            return copy
+        }
+    }
+
+    /// Managers, the person themselves and anyone looking at a staff account see a user in
+    /// full; an engineer listing requesters sees their contacts masked and an external
+    /// requester's name as on their tickets.
+    public static func seesInFull(_ user: User, viewer: Principal) -> Bool {
+        viewer.role.seesAllTickets || viewer.id == user.id || user.role.isStaff
+    }
+
+    public static func presented(_ user: User, to viewer: Principal) -> User {
+        guard !seesInFull(user, viewer: viewer) else { return user }
+        var copy = user
+        copy.email = user.email.map(Masking.contact)
+        copy.phone = user.phone.map(Masking.contact)
+        copy.employeeNumber = user.employeeNumber.map(Masking.contact)
+        if user.external { copy.displayName = Masking.name(user.displayName) }
+        return copy
+    }
 }

@@ -25,7 +25,8 @@ struct AuthRoutes {
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.post("auth/token") { request, context in
             let credentials = try await request.decodeJSON(Credentials.self, context: context)
-            let issued = try await signIn.issue(username: credentials.username, password: credentials.password)
+            let issued = try await signIn.issue(
+                username: credentials.username, password: credentials.password, address: context.clientAddress)
             return EditedResponse(
                 status: .created,
                 response: TokenResponse(token: issued.token, expiresAt: issued.expiresAt, user: issued.user))

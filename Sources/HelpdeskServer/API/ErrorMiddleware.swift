@@ -20,6 +20,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 explicit: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
             var response = render(apiError, locale: locale)
             if let error = error as? MethodNotAllowed { response.headers[.allow] = error.allow }
+            if let seconds = apiError.retryAfter { response.headers[.retryAfter] = seconds }
             return response
         }
     }

@@ -10,8 +10,12 @@ public struct HelpdeskRequestContext: RequestContext {
     /// The API token behind a web session cookie (set by ``WebSessionMiddleware``); CSRF tokens derive from it.
     public var sessionToken: String?
 
+    /// The client's IP address as the socket sees it (sign-in throttling counts per address).
+    public let clientAddress: String?
+
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var maxUploadSize: Int { 1024 * 1024 }

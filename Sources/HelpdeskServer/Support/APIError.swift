@@ -15,6 +15,9 @@ public struct APIError: Error, Sendable {
         self.arguments = arguments
     }
 
+    /// Seconds for a `Retry-After` header (429).
+    var retryAfter: String? { status == .tooManyRequests ? arguments["retryAfter"] : nil }
+
     static let unauthorized = APIError(.unauthorized, "unauthorized")
     static func notFound(_ resource: String) -> APIError { APIError(.notFound, "not_found", ["resource": resource]) }
     static func forbidden(_ action: String) -> APIError { APIError(.forbidden, "forbidden", ["action": action]) }
@@ -36,6 +39,7 @@ public struct APIError: Error, Sendable {
             case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat: .unprocessableContent
             case .versionConflict: .conflict
             case .invalidCredentials: .unauthorized
+            case .tooManyAttempts: .tooManyRequests
             }
         return APIError(status, error.code, error.arguments)
     }

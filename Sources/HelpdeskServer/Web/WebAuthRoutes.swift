@@ -14,9 +14,19 @@ struct WebAuthRoutes {
             return Response.redirect(to: WebDependencies.home(for: try page.requireUser()))
         }
         group.get("login") { request, context in
-            let page = try await deps.page(request, context)
+            var page = try await deps.page(request, context)
             if let user = page.user { return Response.redirect(to: WebDependencies.home(for: user)) }
-            return deps.render(LoginPage(error: nil, username: ""), page, titleKey: "ui.login.title")
+            guard request.cookies[WebPage.preSessionCookie] == nil else {
+                return deps.render(LoginPage(error: nil, username: ""), page, titleKey: "ui.login.title")
+            }
+            let nonce = Tokens.generate()
+            page.csrf = try await deps.keys.current().csrfToken(for: WebPage.preSessionSubject(nonce))
+            var response = deps.render(LoginPage(error: nil, username: ""), page, titleKey: "ui.login.title")
+            response.setCookie(
+                Cookie(
+                    name: WebPage.preSessionCookie, value: nonce, path: "/", secure: deps.options.secureCookies,
+                    httpOnly: true, sameSite: .strict))
+            return response
         }
         group.post("login", use: login)
         group.post("logout", use: logout)
@@ -24,16 +34,26 @@ struct WebAuthRoutes {
     }
 
     @Sendable func login(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
-        let form = try await request.unverifiedForm()
+        let form = try await request.signInForm(signer: try await deps.keys.current())
         let page = try await deps.page(request, context)
         let issued: SignInService.Issued
         do {
             issued = try await deps.services.signIn.issue(
-                username: form.text("username") ?? "", password: form["password"] ?? "")
-        } catch UseCaseError.invalidCredentials {
-            let model = LoginPage(
-                error: deps.renderer.text("error.invalid_credentials", page), username: form["username"] ?? "")
-            return deps.render(model, page, titleKey: "ui.login.title", status: .unauthorized)
+                username: form.text("username") ?? "", password: form["password"] ?? "",
+                address: context.clientAddress)
+        } catch let error as UseCaseError {
+            let status: HTTPResponse.Status
+            switch error {
+            case .invalidCredentials: status = .unauthorized
+            case .tooManyAttempts: status = .tooManyRequests
+            default: throw error
+            }
+            let message = ErrorMapping.message(.from(error), localizer: deps.renderer.localizer, locale: page.locale)
+            var response = deps.render(
+                LoginPage(error: message, username: form["username"] ?? ""), page, titleKey: "ui.login.title",
+                status: status)
+            if let seconds = APIError.from(error).retryAfter { response.headers[.retryAfter] = seconds }
+            return response
         }
         var response = Response.redirect(to: WebDependencies.home(for: issued.user))
         response.setCookie(deps.sessionCookie(issued.token, signer: try await deps.keys.current()))

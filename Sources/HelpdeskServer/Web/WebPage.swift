@@ -6,16 +6,21 @@ import Hummingbird
 /// the session's CSRF token and the path (to come back to after switching language).
 struct WebPage: Sendable {
     static let localeCookie = "hd_lang"
+    /// A random value set before sign-in; the sign-in form's CSRF token derives from it, so a
+    /// foreign site cannot sign a browser in to an account of its choosing (login CSRF).
+    static let preSessionCookie = "hd_pre"
     let user: User?
     let locale: String
-    let csrf: String?
+    var csrf: String?
     let path: String
     let sessionToken: String?
 
     init(_ request: Request, _ context: HelpdeskRequestContext, signer: SessionSigner) {
         user = context.user
         sessionToken = context.sessionToken
-        csrf = context.sessionToken.map(signer.csrfToken(for:))
+        csrf =
+            context.sessionToken.map(signer.csrfToken(for:))
+            ?? request.cookies[Self.preSessionCookie].map { signer.csrfToken(for: Self.preSessionSubject($0.value)) }
         path = request.uri.path
         // zh-CN unless the user (or, signed out, the language cookie) chose English.
         let chosen =
@@ -42,6 +47,11 @@ struct WebRedirect: Error {
     init(to location: String) { self.location = location }
 }
 
+extension WebPage {
+    /// What a pre-session CSRF token signs; never equal to an API token's subject.
+    static func preSessionSubject(_ nonce: String) -> String { "pre|" + nonce }
+}
+
 /// A form posted without the session's CSRF token.
 struct CSRFError: Error {}
 
@@ -53,6 +63,15 @@ extension Request {
         guard let session = context.sessionToken else { throw WebRedirect(to: "/login") }
         let form = try await unverifiedForm(limit: limit)
         guard signer.isValidCSRF(form["_csrf"], for: session) else { throw CSRFError() }
+        return form
+    }
+
+    /// The sign-in form, checked against the pre-session cookie it was served with.
+    func signInForm(signer: SessionSigner) async throws -> FormData {
+        let form = try await unverifiedForm()
+        guard let nonce = cookies[WebPage.preSessionCookie]?.value,
+            signer.isValidCSRF(form["_csrf"], for: WebPage.preSessionSubject(nonce))
+        else { throw CSRFError() }
         return form
     }
 

@@ -16,6 +16,7 @@ public enum Migrations {
         M002_SLAEngine.migration,
         M003_Attachments.migration,
         M004_BreachCause.migration,
+        M005_SignInFailures.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

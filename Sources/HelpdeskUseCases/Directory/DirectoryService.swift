@@ -17,7 +17,7 @@ public struct DirectoryService: Sendable {
 
     public func users(role: Role?, groupId: Int64?, for viewer: User) async throws -> [User] {
         try Authorize.staff(viewer, "users")
-        return try await store.users(role: role, groupId: groupId)
+        return try await store.users(role: role, groupId: groupId).map { Access.presented($0, to: viewer.actor) }
     }
 
     /// Staff see any account; everyone sees their own.
@@ -25,7 +25,7 @@ public struct DirectoryService: Sendable {
         guard viewer.role.isStaff || viewer.id == id, let user = try await store.user(id: id) else {
             throw UseCaseError.notFound(resource: "user")
         }
-        return user
+        return Access.presented(user, to: viewer.actor)
     }
 
     public func createUser(_ command: UserCommand, by admin: User) async throws -> User {

@@ -17,6 +17,8 @@ public enum UseCaseError: Error, Equatable, Sendable {
     /// The ticket changed since the version the client saw (`If-Match`).
     case versionConflict(current: Int)
     case invalidCredentials
+    /// Too many failed sign-ins (or too many at once): try again in `retryAfter` seconds.
+    case tooManyAttempts(retryAfter: Int)
 
     public var code: String {
         switch self {
@@ -28,6 +30,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .invalidFormat: "invalid_format"
         case .versionConflict: "version_conflict"
         case .invalidCredentials: "invalid_credentials"
+        case .tooManyAttempts: "too_many_attempts"
         }
     }
 
@@ -40,6 +43,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .invalidFormat(let detail): ["detail": detail]
         case .versionConflict(let current): ["version": String(current)]
         case .invalidCredentials: [:]
+        case .tooManyAttempts(let seconds): ["retryAfter": String(seconds)]
         }
     }
 }

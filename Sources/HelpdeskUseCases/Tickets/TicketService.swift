@@ -88,10 +88,11 @@ public struct TicketService: Sendable {
         return (view, Acknowledgement(for: view.ticket, rules: view.rules, now: clock.now()))
     }
 
-    /// The history; internal entries only for staff (R4.5).
+    /// The history; internal entries only for staff (R4.5), names masked as on the ticket (R9.2).
     public func history(_ number: String, for user: User) async throws -> (TicketView, [TicketEvent]) {
         let view = try await view(number, for: user)
-        return (view, try await store.events(ticketId: view.ticket.id, includeInternal: user.role.isStaff))
+        let events = try await store.events(ticketId: view.ticket.id, includeInternal: user.role.isStaff)
+        return (view, Access.presented(events, of: view.ticket, to: user.actor))
     }
 
     /// A queue page: only tickets this user may see (R9.1), newest first, cursor-paged.
