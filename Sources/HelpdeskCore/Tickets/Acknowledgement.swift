@@ -14,6 +14,9 @@ public struct Acknowledgement: Equatable, Sendable {
     public var missingDetails: [String]
     /// The title is longer than the house style (R1.2).
     public var titleLong: Bool
+    /// Credentials or identity numbers were hidden from the request (R9.4): the requester is
+    /// told not to send them this way.
+    public var sensitiveDataRedacted: Bool
 
     public var outsideServiceHours: Bool { lookedAtFrom != nil }
 
@@ -29,6 +32,7 @@ public struct Acknowledgement: Equatable, Sendable {
         resolutionDueAt = state.resolutionDueAt
         missingDetails = ticket.missingDetails
         titleLong = TitleStyle.isLong(ticket.title)
+        sensitiveDataRedacted = ticket.redactedAtIntake != nil
         // A target on the 24×7 clock is worked around the clock, and so is a 24×7 channel.
         let business = rules.policy.targets(for: ticket.priority)?.response.mode != .continuous
         let staffed = rules.engine.alwaysOpenChannels.contains(ticket.channel)

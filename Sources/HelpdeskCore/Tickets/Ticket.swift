@@ -71,6 +71,8 @@ public struct Ticket: Codable, Equatable, Sendable {
     public var majorIncidentNumber: String?
     /// Closed by the follow-up rule because the requester did not confirm (R5.4).
     public var autoClosed: Bool?
+    /// What the detector hid from the request at intake (R9.4), never the values themselves.
+    public var redactedAtIntake: [SensitiveDataKind]?
 
     public init(
         id: Int64 = 0, number: String = "", type: TicketType, title: String, description: String,

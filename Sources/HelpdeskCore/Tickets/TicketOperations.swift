@@ -25,7 +25,12 @@ public enum TicketOperations {
             next.lastUpdateAt = now  // progress cadence (R3.6)
             if visibility == .public { next.lastPublicUpdateAt = now }
         }
-        return finish(next, now, TicketEvent(kind: .worklog, actor: actor, at: now, body: text, visibility: visibility))
+        // R9.4: a credential pasted into the work log is hidden before it is stored; the event
+        // says what kind was hidden, never the value.
+        let redaction = SensitiveDataDetector.redact(text)
+        var event = TicketEvent(kind: .worklog, actor: actor, at: now, body: redaction.text, visibility: visibility)
+        if redaction.redacted { event.data["redacted"] = SensitiveDataKind.list(redaction.kinds) }
+        return finish(next, now, event)
     }
 
     /// Workaround (临时方案) with an ETA for the real fix (R4.6); shown to the requester.
@@ -36,12 +41,15 @@ public enum TicketOperations {
         guard ticket.status.isOpen else { throw .ticketClosed }
         guard let workaround = Workflow.trimmed(text) else { throw .fieldRequired("workaround") }
         guard workaround.count <= maxTextLength else { throw .invalidValue(field: "workaround") }
+        let redaction = SensitiveDataDetector.redact(workaround)
         var next = ticket
-        next.workaround = workaround
+        next.workaround = redaction.text
         next.workaroundEta = eta
         var data: [String: String] = [:]
         if let eta { data["eta"] = eta.ISO8601Format() }
-        return finish(next, now, TicketEvent(kind: .workaround, actor: actor, at: now, body: workaround, data: data))
+        if redaction.redacted { data["redacted"] = SensitiveDataKind.list(redaction.kinds) }
+        return finish(
+            next, now, TicketEvent(kind: .workaround, actor: actor, at: now, body: redaction.text, data: data))
     }
 
     /// A problem manager confirms the suggested priority or changes it with a reason (R2.3).

@@ -10,13 +10,15 @@ struct AcknowledgementText {
 
     func message(_ ack: Acknowledgement, _ calendar: BusinessCalendar) -> String {
         let zone = calendar.timeZone
-        return localizer.text(
+        let text = localizer.text(
             ack.lookedAtFrom == nil ? "ack.message" : "ack.outside_hours", locale: locale,
             [
                 "number": ack.number, "response_due": TimeFormatting.local(ack.responseDueAt, zone),
                 "resolution_due": ack.resolutionDueAt.map { TimeFormatting.local($0, zone) } ?? "-",
                 "look_at": ack.lookedAtFrom.map { TimeFormatting.local($0, zone) } ?? "",
             ])
+        guard ack.sensitiveDataRedacted else { return text }
+        return text + (locale == "en" ? " " : "") + localizer.text("warning.sensitive_data_redacted", locale: locale)
     }
 
     /// "Please add: …" for the type-specific details still missing (R1.3); nil when none are.

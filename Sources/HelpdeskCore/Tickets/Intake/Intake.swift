@@ -25,22 +25,36 @@ public enum Intake {
             input.details.allSatisfy({ $0.key.count <= 40 && $0.value.count <= 5_000 })
         else { throw .invalidValue(field: "details") }
 
+        // Credentials and identity numbers pasted into the request are hidden before anything is
+        // stored (R9.4); the contact field is the one place a phone number belongs.
+        var redacted = Set<SensitiveDataKind>()
+        func hide(_ text: String) -> String {
+            let redaction = SensitiveDataDetector.redact(text)
+            redacted.formUnion(redaction.kinds)
+            return redaction.text
+        }
         let suggested = matrix.priority(impact: input.impact, urgency: input.urgency)
         var requester = input.requester
         requester.name = name
-        let ticket = Ticket(
-            type: input.type, title: title, description: description, details: input.details,
-            affectedSystem: input.affectedSystem.flatMap(Workflow.trimmed), requester: requester, contact: contact,
+        var ticket = Ticket(
+            type: input.type, title: hide(title), description: hide(description),
+            details: input.details.mapValues(hide),
+            affectedSystem: input.affectedSystem.flatMap(Workflow.trimmed).map(hide), requester: requester,
+            contact: contact,
             channel: input.channel, impact: input.impact, urgency: input.urgency, priority: suggested,
             suggestedPriority: suggested, categoryId: input.categoryId, subcategoryId: input.subcategoryId,
             groupId: input.groupId, submittedAt: now, createdById: actor.id, slaPolicyId: policyId,
             sla: SLATrack.opened(at: now, priority: suggested))
+        let kinds = SensitiveDataKind.allCases.filter(redacted.contains)
+        if !kinds.isEmpty { ticket.redactedAtIntake = kinds }
         var warnings: [IntakeWarning] = []
         if TitleStyle.isLong(title) { warnings.append(.titleLong) }
+        if !kinds.isEmpty { warnings.append(.sensitiveDataRedacted) }
         let missing = ticket.missingDetails
         if !missing.isEmpty { warnings.append(.missingDetails) }
         var data = ["priority": suggested.rawValue, "channel": input.channel.rawValue]
         if !missing.isEmpty { data["missing_details"] = missing.joined(separator: ",") }
+        if !kinds.isEmpty { data["redacted"] = SensitiveDataKind.list(kinds) }
         let event = TicketEvent(kind: .created, toStatus: .new, actor: actor, at: now, data: data)
         return (ticket, event, warnings)
     }

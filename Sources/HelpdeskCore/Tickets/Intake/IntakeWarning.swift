@@ -6,4 +6,7 @@ public enum IntakeWarning: String, Codable, Sendable {
     case titleLong = "title_long"
     /// Type-specific details missing: staff will ask for them.
     case missingDetails = "missing_details"
+    /// Passwords, keys or identity numbers were found and hidden (R9.4): they must not be sent
+    /// this way.
+    case sensitiveDataRedacted = "sensitive_data_redacted"
 }
