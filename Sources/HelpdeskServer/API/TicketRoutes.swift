@@ -18,6 +18,7 @@ struct TicketRoutes {
             try await presenter.update(request, context, TransitionCommand.self, tickets.transition)
         }
         group.get("tickets/:number/events", use: events)
+        group.post("tickets/:number/reveal", use: reveal)
         group.post("tickets/:number/worklog", use: worklog)
         group.put("tickets/:number/workaround") { request, context in
             try await presenter.update(request, context, WorkaroundCommand.self, tickets.setWorkaround)
@@ -100,5 +101,27 @@ struct TicketRoutes {
         let command = try await request.decodeJSON(WorklogCommand.self, context: context)
         let (_, event) = try await tickets.addWorklog(try request.ticketRef(context), command, by: user)
         return EditedResponse(status: .created, response: EventResponse(event))
+    }
+
+    struct RevealCommand: Decodable {
+        let field: RevealableField
+        let reason: String
+    }
+
+    struct Revealed: ResponseEncodable {
+        let field: RevealableField
+        let value: String
+    }
+
+    @Sendable func reveal(_ request: Request, context: HelpdeskRequestContext) async throws
+        -> EditedResponse<Revealed>
+    {
+        let user = try context.requireUser()
+        let command = try await request.decodeJSON(RevealCommand.self, context: context)
+        let value = try await tickets.reveal(
+            try context.parameters.require("number"), field: command.field, reason: command.reason, by: user)
+        var response = EditedResponse(response: Revealed(field: command.field, value: value))
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 }

@@ -32,6 +32,7 @@ public enum HelpdeskApp {
         .register(on: authenticated)
         DirectoryRoutes(directory: services.directory).register(on: authenticated)
         ConfigRoutes(configuration: services.configuration).register(on: authenticated)
+        AuditRoutes(audit: services.audit).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
         WebUI.register(on: router, services: services, store: store, localizer: localizer, options: web)
         // Last, so that it wraps only the not-found responder.

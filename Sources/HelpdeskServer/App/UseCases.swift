@@ -13,15 +13,18 @@ struct UseCases: Sendable {
     let notifications: NotificationService
     let attachments: AttachmentService
     let signIn: SignInService
+    let audit: AuditService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
-        tickets = TicketService(store: store, clock: clock)
-        handling = HandlingService(store: store, clock: clock)
+        let readAudit = ReadAudit(store: store)
+        tickets = TicketService(store: store, clock: clock, readAudit: readAudit)
+        handling = HandlingService(store: store, clock: clock, tickets: tickets)
         directory = DirectoryService(store: store, clock: clock)
         configuration = ConfigurationService(store: store, clock: clock)
         notifications = NotificationService(store: store, clock: clock)
-        attachments = AttachmentService(store: store)
+        attachments = AttachmentService(store: store, clock: clock, readAudit: readAudit)
+        audit = AuditService(store: store, clock: clock)
         signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
     }
 }

@@ -17,6 +17,7 @@ public enum Migrations {
         M003_Attachments.migration,
         M004_BreachCause.migration,
         M005_SignInFailures.migration,
+        M006_AuditLog.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

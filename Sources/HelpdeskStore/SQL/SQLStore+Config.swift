@@ -15,7 +15,7 @@ extension SQLStore {
     public func saveCalendar(_ record: CalendarRecord, now: Date) async throws -> CalendarRecord {
         let engine = try await engineSettings()
         let saved = try await reportingDuplicates("name") {
-            try await database.transaction { db in
+            try await write { db in
                 if try await db.raw(
                     "SELECT id FROM calendars WHERE name = \(bind: record.name) AND id <> \(bind: record.id)"
                 ).first() != nil {
@@ -98,7 +98,7 @@ extension SQLStore {
     private func insertPolicyVersion(
         name: String, policy: SLAPolicy, calendarId: Int64, by userId: Int64?, now: Date
     ) async throws -> SLAPolicyRecord {
-        try await database.transaction { db in
+        try await write { db in
             guard try await db.raw("SELECT id FROM calendars WHERE id = \(bind: calendarId)").first() != nil else {
                 throw StoreError.invalidReference("calendarId")
             }
@@ -172,7 +172,7 @@ extension SQLStore {
     /// Writes several settings (key, JSON) in one transaction: all of them or none.
     func setSettings(_ values: [(key: String, json: String)], now: Date) async throws {
         defer { settingsCache.invalidateAll() }
-        try await database.transaction { db in
+        try await write { db in
             for (key, json) in values {
                 try await db.raw(
                     """

@@ -16,7 +16,7 @@ extension SQLStore {
     /// Inserts a group when `id` is 0, otherwise renames it.
     public func saveGroup(_ group: SupportGroup, now: Date) async throws -> SupportGroup {
         try await reportingDuplicates("name") {
-            try await database.transaction { db in
+            try await write { db in
                 if try await db.raw(
                     "SELECT id FROM support_groups WHERE name = \(bind: group.name) AND id <> \(bind: group.id)"
                 ).first() != nil {
@@ -75,7 +75,7 @@ extension SQLStore {
     public func saveCategory(_ category: TicketCategory) async throws -> TicketCategory {
         defer { categoryCache.invalidateAll() }
         return try await reportingDuplicates("name") {
-            try await database.transaction { db in
+            try await write { db in
                 if let parentId = category.parentId {
                     guard
                         let parent = try await db.raw("SELECT parent_id FROM categories WHERE id = \(bind: parentId)")

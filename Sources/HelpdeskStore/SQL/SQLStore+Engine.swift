@@ -66,7 +66,7 @@ extension SQLStore {
     /// Fires one ticket's due timers in one transaction; false when nothing was due any more.
     private func fireDueTimers(ticketId id: Int64, rules: TicketRules, now: Date) async throws -> Bool {
         let dialect = database.dialect
-        return try await database.transaction { db -> Bool in
+        return try await write { db -> Bool in
             // Re-checked under the lock: another scheduler may have fired it meanwhile, and
             // SKIP LOCKED lets this one move on while the other holds the row.
             guard
@@ -114,7 +114,7 @@ extension SQLStore {
         var cursor: Int64 = 0
         while true {
             let after = cursor
-            let last = try await database.transaction { db -> Int64? in
+            let last = try await write { db -> Int64? in
                 let rows = try await db.raw(
                     """
                     SELECT id, sla_policy_id, next_timer_at, doc FROM tickets

@@ -6,7 +6,7 @@ extension SQLStore {
     public func dispatchNotifications(now: Date, limit: Int, email: Bool) async throws -> Int {
         let settings = try await engineSettings()
         let dialect = database.dialect
-        return try await database.transaction { db in
+        return try await write { db in
             let rows = try await db.raw(
                 """
                 SELECT id, notice FROM notification_outbox WHERE dispatched_at IS NULL
@@ -139,7 +139,7 @@ extension SQLStore {
 
     public func claimDeliveries(now: Date, limit: Int, lease: TimeInterval) async throws -> [Delivery] {
         let dialect = database.dialect
-        return try await database.transaction { db in
+        return try await write { db in
             let rows = try await db.raw(
                 """
                 SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= \(bind: now.millis)
@@ -161,7 +161,7 @@ extension SQLStore {
     }
 
     public func finishDelivery(id: Int64, outcome: DeliveryOutcome, now: Date) async throws {
-        try await database.transaction { db in
+        try await write { db in
             switch outcome {
             case .delivered(let status):
                 try await db.raw(
@@ -237,7 +237,7 @@ extension SQLStore {
     }
 
     public func markRead(userId: Int64, ids: [Int64]?, now: Date) async throws -> Int {
-        try await database.transaction { db in
+        try await write { db in
             var sql: SQLQueryString = """
                 UPDATE notifications SET read_at = \(bind: now.millis)
                 WHERE user_id = \(bind: userId) AND read_at IS NULL
@@ -270,7 +270,7 @@ extension SQLStore {
     }
 
     public func saveWebhook(_ webhook: Webhook, now: Date) async throws -> Webhook {
-        try await database.transaction { db in
+        try await write { db in
             var saved = webhook
             let events = try Self.json(webhook.events)
             if webhook.id == 0 {
@@ -298,7 +298,7 @@ extension SQLStore {
     }
 
     public func deleteWebhook(id: Int64) async throws {
-        try await database.transaction { db in
+        try await write { db in
             guard try await db.raw("DELETE FROM webhooks WHERE id = \(bind: id) RETURNING id").first() != nil else {
                 throw StoreError.notFound("webhook")
             }

@@ -4,7 +4,7 @@ import SQLKit
 extension SQLStore {
     public func settingOrInsert<T: Codable & Sendable>(_ key: String, _ value: T, now: Date) async throws -> T {
         let json = try Self.json(value)
-        let stored = try await database.transaction { db in
+        let stored = try await write { db in
             try await db.raw(
                 """
                 INSERT INTO settings (key, value, updated_at) VALUES (\(bind: key), \(bind: json), \(bind: now.millis))

@@ -8,7 +8,7 @@ extension SQLStore {
         rules: TicketRules
     ) async throws -> StoredChange {
         let timeZone = TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
-        return try await database.transaction { db in
+        return try await write { db in
             let scope = format.scope(for: draft.submittedAt, timeZone: timeZone)
             // The counter row is locked by the upsert until commit, so concurrent creates in the
             // same scope queue here and a rolled-back create gives its number back (no gaps).
@@ -79,7 +79,7 @@ extension SQLStore {
         numbers: [String], _ change: @escaping @Sendable (Ticket, TicketRules, [TicketChange]) throws -> TicketChange?
     ) async throws -> [StoredChange] {
         let dialect = database.dialect
-        return try await database.transaction { db in
+        return try await write { db in
             var results: [StoredChange] = []
             for number in numbers {
                 guard

@@ -11,7 +11,7 @@ extension SQLStore {
     }
 
     private func insertUser(_ user: User, passwordHash: String, now: Date) async throws -> User {
-        try await database.transaction { db in
+        try await write { db in
             if try await db.raw("SELECT id FROM users WHERE username = \(bind: user.username)").first() != nil {
                 throw StoreError.duplicate("username")
             }
@@ -35,7 +35,7 @@ extension SQLStore {
 
     public func setLocale(userId: Int64, locale: String) async throws {
         defer { tokenCache.invalidateAll() }
-        try await database.transaction { db in
+        try await write { db in
             try await db.raw("UPDATE users SET locale = \(bind: locale) WHERE id = \(bind: userId)").run()
         }
     }
@@ -46,7 +46,7 @@ extension SQLStore {
     }
 
     private func replaceUser(_ user: User, passwordHash: String?) async throws -> User {
-        try await database.transaction { db in
+        try await write { db in
             guard try await db.raw("SELECT id FROM users WHERE id = \(bind: user.id)").first() != nil else {
                 throw StoreError.notFound("user")
             }
@@ -135,7 +135,7 @@ extension SQLStore {
     }
 
     public func storeToken(digest: String, userId: Int64, createdAt: Date, expiresAt: Date) async throws {
-        try await database.transaction { db in
+        try await write { db in
             try await db.raw(
                 """
                 INSERT INTO api_tokens (digest, user_id, created_at, expires_at)
@@ -170,7 +170,7 @@ extension SQLStore {
 
     public func revokeToken(digest: String, at: Date) async throws {
         defer { tokenCache.invalidate(digest) }
-        try await database.transaction { db in
+        try await write { db in
             try await db.raw("UPDATE api_tokens SET revoked_at = \(bind: at.millis) WHERE digest = \(bind: digest)")
                 .run()
         }

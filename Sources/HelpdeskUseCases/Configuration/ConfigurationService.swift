@@ -40,7 +40,15 @@ public struct ConfigurationService: Sendable {
         try Authorize.admin(admin, "calendars")
         guard let name = TextInput.clean(name, max: 100) else { throw UseCaseError.invalidValue(field: "name") }
         do { try calendar.validate() } catch { throw UseCaseError.invalidFormat(detail: "calendar: \(error)") }
-        return try await store.saveCalendar(CalendarRecord(id: id, name: name, calendar: calendar), now: clock.now())
+        let now = clock.now()
+        let draft: AuditTrail.Draft = { saved in
+            AuditEntry(
+                at: now, actor: admin, action: .calendarSaved,
+                target: "calendar:\((saved as? CalendarRecord)?.id ?? id)", detail: ["name": name])
+        }
+        return try await AuditTrail.recording(draft) {
+            try await store.saveCalendar(CalendarRecord(id: id, name: name, calendar: calendar), now: now)
+        }
     }
 
     public func policies(for viewer: User) async throws -> [SLAPolicyRecord] {
@@ -63,8 +71,17 @@ public struct ConfigurationService: Sendable {
         try Authorize.admin(admin, "sla_policies")
         do { try policy.validate() } catch { throw UseCaseError.invalidValue(field: "policy") }
         guard let name = TextInput.clean(name, max: 100) else { throw UseCaseError.invalidValue(field: "name") }
-        return try await store.addSLAPolicyVersion(
-            name: name, policy: policy, calendarId: calendarId, by: admin.id, now: clock.now())
+        let now = clock.now()
+        let draft: AuditTrail.Draft = { saved in
+            AuditEntry(
+                at: now, actor: admin, action: .slaPolicyVersioned,
+                target: "sla_policy:\((saved as? SLAPolicyRecord)?.id ?? 0)",
+                detail: ["name": name, "calendarId": String(calendarId)])
+        }
+        return try await AuditTrail.recording(draft) {
+            try await store.addSLAPolicyVersion(
+                name: name, policy: policy, calendarId: calendarId, by: admin.id, now: now)
+        }
     }
 
     public func settings(for viewer: User) async throws -> DeskSettings {
@@ -87,7 +104,14 @@ public struct ConfigurationService: Sendable {
             }
             settings.reopenWindowDays = days
         }
-        try await store.saveDeskSettings(settings, now: clock.now())
+        let fields = [
+            ("ticketNumberFormat", patch.ticketNumberFormat != nil), ("priorityMatrix", patch.priorityMatrix != nil),
+            ("reopenWindowDays", patch.reopenWindowDays != nil),
+        ].filter(\.1).map(\.0)
+        let entry = AuditEntry(
+            at: clock.now(), actor: admin, action: .settingsSaved, target: "settings",
+            detail: ["fields": fields.joined(separator: ",")])
+        try await AuditTrail.recording(entry) { try await store.saveDeskSettings(settings, now: entry.at) }
         return settings
     }
 
@@ -103,7 +127,8 @@ public struct ConfigurationService: Sendable {
         guard settings.dailyUpdateCutoff.isValid, settings.dailyUpdateCutoff.hour < 24 else {
             throw UseCaseError.invalidValue(field: "dailyUpdateCutoff")
         }
-        try await store.saveEngineSettings(settings, now: clock.now())
+        let entry = AuditEntry(at: clock.now(), actor: admin, action: .engineSettingsSaved, target: "sla_engine")
+        try await AuditTrail.recording(entry) { try await store.saveEngineSettings(settings, now: entry.at) }
         return settings
     }
 }

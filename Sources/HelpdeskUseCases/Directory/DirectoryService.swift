@@ -33,7 +33,16 @@ public struct DirectoryService: Sendable {
         guard let password = command.password else { throw UseCaseError.fieldRequired(field: "password") }
         let user = try Self.validated(command, id: 0)
         let hash = try await PasswordHashing.hash(try Self.validatedPassword(password))
-        return try await store.createUser(user, passwordHash: hash, now: clock.now())
+        let now = clock.now()
+        let draft: AuditTrail.Draft = { created in
+            let id = (created as? User)?.id
+            return AuditEntry(
+                at: now, actor: admin, action: .userCreated, subjectId: id, target: id.map { "user:\($0)" },
+                detail: ["role": user.role.rawValue])
+        }
+        return try await AuditTrail.recording(draft) {
+            try await store.createUser(user, passwordHash: hash, now: now)
+        }
     }
 
     public func updateUser(_ id: Int64, _ command: UserCommand, by admin: User) async throws -> User {
@@ -43,7 +52,29 @@ public struct DirectoryService: Sendable {
             if let password = command.password {
                 try await PasswordHashing.hash(try Self.validatedPassword(password))
             } else { nil }
-        return try await store.updateUser(user, passwordHash: hash)
+        guard let before = try await store.user(id: id) else { throw UseCaseError.notFound(resource: "user") }
+        var detail = [
+            "fields": Self.changedFields(from: before, to: user, password: hash != nil).joined(separator: ",")
+        ]
+        if before.role != user.role { detail["role"] = "\(before.role.rawValue)→\(user.role.rawValue)" }
+        let entry = AuditEntry(
+            at: clock.now(), actor: admin, action: .userUpdated, subjectId: id, target: "user:\(id)", detail: detail)
+        return try await AuditTrail.recording(entry) { try await store.updateUser(user, passwordHash: hash) }
+    }
+
+    /// The names of the fields an update changes, never their values.
+    static func changedFields(from before: User, to after: User, password: Bool) -> [String] {
+        let fields: [(String, Bool)] = [
+            ("username", before.username != after.username), ("displayName", before.displayName != after.displayName),
+            ("role", before.role != after.role), ("tier", before.tier != after.tier),
+            ("email", before.email != after.email), ("phone", before.phone != after.phone),
+            ("department", before.department != after.department),
+            ("employeeNumber", before.employeeNumber != after.employeeNumber),
+            ("region", before.region != after.region), ("external", before.external != after.external),
+            ("locale", before.locale != after.locale), ("active", before.active != after.active),
+            ("groupIds", Set(before.groupIds) != Set(after.groupIds)), ("password", password),
+        ]
+        return fields.filter(\.1).map(\.0)
     }
 
     /// The signed-in user's own language; only that field is written.
@@ -93,8 +124,16 @@ public struct DirectoryService: Sendable {
             }
         }
         let nameEn = try TextInput.optional(command.nameEn, max: 50, field: "nameEn")
-        return try await store.saveGroup(
-            SupportGroup(id: id, name: name, nameEn: nameEn, leadUserId: command.leadUserId), now: clock.now())
+        let now = clock.now()
+        let draft: AuditTrail.Draft = { saved in
+            AuditEntry(
+                at: now, actor: admin, action: .groupSaved, target: "group:\((saved as? SupportGroup)?.id ?? id)",
+                detail: ["name": name])
+        }
+        return try await AuditTrail.recording(draft) {
+            try await store.saveGroup(
+                SupportGroup(id: id, name: name, nameEn: nameEn, leadUserId: command.leadUserId), now: now)
+        }
     }
 
     /// Everyone signed in reads the tree: requesters choose a category when they submit.
@@ -106,12 +145,20 @@ public struct DirectoryService: Sendable {
     {
         try Authorize.admin(admin, "categories")
         guard let name = TextInput.clean(command.name, max: 50) else { throw UseCaseError.invalidValue(field: "name") }
-        return try await store.saveCategory(
-            TicketCategory(
-                id: id, parentId: command.parentId, name: name,
-                nameEn: try TextInput.optional(command.nameEn, max: 50, field: "nameEn"),
-                defaultGroupId: command.defaultGroupId, sortOrder: command.sortOrder ?? 0,
-                active: command.active ?? true))
+        let category = TicketCategory(
+            id: id, parentId: command.parentId, name: name,
+            nameEn: try TextInput.optional(command.nameEn, max: 50, field: "nameEn"),
+            defaultGroupId: command.defaultGroupId, sortOrder: command.sortOrder ?? 0, active: command.active ?? true)
+        let now = clock.now()
+        let draft: AuditTrail.Draft = { saved in
+            AuditEntry(
+                at: now, actor: admin, action: .categorySaved,
+                target: "category:\((saved as? TicketCategory)?.id ?? id)",
+                detail: ["name": name, "active": String(category.active)])
+        }
+        return try await AuditTrail.recording(draft) {
+            try await store.saveCategory(category)
+        }
     }
 }
 

@@ -68,13 +68,23 @@ public struct NotificationService: Sendable {
             }
             command.secret = existing.secret
         }
-        let saved = try await store.saveWebhook(try Self.validated(command, id: id), now: clock.now())
+        let webhook = try Self.validated(command, id: id)
+        let now = clock.now()
+        let draft: AuditTrail.Draft = { saved in
+            AuditEntry(
+                at: now, actor: admin, action: .webhookSaved, target: "webhook:\((saved as? Webhook)?.id ?? id)",
+                detail: ["url": webhook.url, "active": String(webhook.active)])
+        }
+        let saved = try await AuditTrail.recording(draft) {
+            try await store.saveWebhook(webhook, now: now)
+        }
         return WebhookView(saved, showingSecret: id == 0)
     }
 
     public func deleteWebhook(_ id: Int64, by admin: User) async throws {
         try Authorize.admin(admin, "webhooks")
-        try await store.deleteWebhook(id: id)
+        let entry = AuditEntry(at: clock.now(), actor: admin, action: .webhookDeleted, target: "webhook:\(id)")
+        try await AuditTrail.recording(entry) { try await store.deleteWebhook(id: id) }
     }
 
     public func deliveries(webhookId: Int64?, before: Int64?, limit: Int, for admin: User) async throws -> [Delivery] {

@@ -10,10 +10,10 @@ public struct HandlingService: Sendable {
     let clock: AppClock
     let tickets: TicketService
 
-    public init(store: any HelpdeskStore, clock: AppClock) {
+    public init(store: any HelpdeskStore, clock: AppClock, tickets: TicketService) {
         self.store = store
         self.clock = clock
-        self.tickets = TicketService(store: store, clock: clock)
+        self.tickets = tickets
     }
 
     var changes: TicketChanges { tickets.changes }

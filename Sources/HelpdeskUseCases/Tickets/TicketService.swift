@@ -8,10 +8,12 @@ import HelpdeskStore
 public struct TicketService: Sendable {
     let store: any HelpdeskStore
     let clock: AppClock
+    let readAudit: ReadAudit
 
-    public init(store: any HelpdeskStore, clock: AppClock) {
+    public init(store: any HelpdeskStore, clock: AppClock, readAudit: ReadAudit) {
         self.store = store
         self.clock = clock
+        self.readAudit = readAudit
     }
 
     // MARK: Intake
@@ -77,9 +79,38 @@ public struct TicketService: Sendable {
         return ticket
     }
 
+    /// The ticket for reading. Staff who see the requester's personal data in full leave an
+    /// entry in the audit log (R9.5); the requester reading their own ticket does not.
     public func view(_ number: String, for user: User) async throws -> TicketView {
         let ticket = try await visibleTicket(number, for: user)
+        if ticket.requester.userId != user.id, Access.hasFullAccess(ticket, by: user.actor) {
+            try await readAudit.record(
+                AuditEntry(
+                    at: clock.now(), actor: user, action: .ticketViewed, subjectId: ticket.requester.userId,
+                    ticketNumber: ticket.number))
+        }
         return TicketView(ticket: ticket, rules: try await store.rules(policyId: ticket.slaPolicyId))
+    }
+
+    /// A masked field in the clear, on purpose (R9.2): any staff member who can open the ticket
+    /// may ask, with a reason, and every reveal is in the audit log before the value is returned.
+    public func reveal(_ number: String, field: RevealableField, reason: String, by user: User) async throws -> String {
+        guard user.role.isStaff else { throw UseCaseError.forbidden(action: "reveal") }
+        guard reason.unicodeScalars.count <= 500 else { throw UseCaseError.invalidValue(field: "reason") }
+        guard let reason = TextInput.clean(reason, max: 500) else { throw UseCaseError.fieldRequired(field: "reason") }
+        let ticket = try await visibleTicket(number, for: user)
+        let value: String? =
+            switch field {
+            case .contact: ticket.contact
+            case .requesterName: ticket.requester.name
+            case .employeeNumber: ticket.requester.employeeNumber
+            }
+        guard let value else { throw UseCaseError.notFound(resource: "field") }
+        try await readAudit.record(
+            AuditEntry(
+                at: clock.now(), actor: user, action: .ticketRevealed, subjectId: ticket.requester.userId,
+                ticketNumber: ticket.number, detail: ["field": field.rawValue, "reason": reason]))
+        return value
     }
 
     /// The acknowledgement of a ticket, for the page shown after submitting (R1.5, R8.3).
