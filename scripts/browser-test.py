@@ -154,7 +154,7 @@ try:
     expect("报错信息")
     expect("复现步骤")
     fill("title", "财务系统无法登录")
-    fill("description", "今天 9 点起财务系统登录后白屏，3 名财务人员无法报销。")
+    fill("description", "今天 9 点起财务系统登录后白屏，3 名财务人员无法报销。我的密码：Fin@2026x 试过也不行。")
     fill("detail_error_text", "HTTP 500 Internal Server Error")
     fill("detail_steps", "打开 fin.corp，输入账号密码，点击登录")
     fill("detail_environment", "Windows 11，Chrome 120")
@@ -174,6 +174,8 @@ try:
     assert number.startswith("TS20261123"), number
     expect(f"工单号 {number}")
     expect("预计在 2026-11-23")
+    # R9.4: the password pasted into the description was hidden, and the requester is told.
+    expect("已自动隐藏")
     shot("06-requester-acknowledgement")
     go("/my")
     expect(number)
@@ -264,6 +266,21 @@ try:
     expect("Closed")
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     shot("17-ticket-in-english")
+    sign_out()
+
+    # Admin: the audit log shows who opened the requester's ticket with their data in full (R9.5).
+    sign_in("admin", ADMIN_PASSWORD)
+    go(f"/tickets/{number}")
+    expect("密码：[已隐藏]")
+    assert "Fin@2026x" not in text(), "a pasted password was stored"
+    go("/admin/audit")
+    submit(driver.find_element(By.ID, "audit-verify"))
+    expect("哈希链完整")
+    Select(driver.find_element(By.ID, "a-subject")).select_by_visible_text("王小明（xiaoming）")
+    submit(driver.find_element(By.ID, "audit-filter"))
+    expect("查看工单（含完整个人信息）")
+    expect("创建用户")
+    shot("18-admin-audit")
     print(f"browser walk-through passed: {number}, {steps} screenshots in {SHOTS}")
 finally:
     driver.quit()

@@ -57,4 +57,33 @@ struct AuditAPITests {
             #expect(try await api.store.verifyAuditChain().intact)
         }
     }
+
+    @Test("R9.5 the admin audit page filters by person, verifies the chain on request and is for admins only")
+    func auditPage() async throws {
+        try await APIHarness.run(.sqlite) { api in
+            // given
+            let admin = try await api.token("admin")
+            let owner = try await api.signUp("xiaoming", role: "requester", admin: admin, external: true)
+            let handler = try await api.signUp("li.l1", role: "agent", tier: "L1", groups: [1], admin: admin)
+            let number = try await api.submitVPNTicket(owner.token)
+            _ = try await api.call(
+                .post, "/api/v1/tickets/\(number)/reveal", token: handler.token,
+                json: ["field": "contact", "reason": "回电"])
+            let browser = WebBrowser(api)
+            try await browser.signIn("admin")
+            // when
+            let page = try await browser.get("/admin/audit?subject=\(owner.id)")
+            let verified = try await browser.get("/admin/audit?verify=1")
+            // then
+            #expect(page.status == .ok)
+            #expect(page.html.contains("显示被遮蔽的信息") && page.html.contains("field=contact；reason=回电"))
+            #expect(page.html.contains("href=\"/tickets/\(number)\""))
+            #expect(!page.html.contains("保存处理组"))
+            #expect(verified.html.contains("哈希链完整"))
+            let agent = WebBrowser(api)
+            try await agent.signIn("li.l1")
+            #expect(try await agent.get("/admin/audit").status == .forbidden)
+            #expect(try await browser.get("/admin/audit?since=yesterday").status == .badRequest)
+        }
+    }
 }

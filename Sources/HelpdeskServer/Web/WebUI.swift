@@ -32,5 +32,6 @@ enum WebUI {
         WebQueueRoutes(deps: deps).register(on: web)
         WebAdminDirectoryRoutes(deps: deps).register(on: web)
         WebAdminConfigRoutes(deps: deps).register(on: web)
+        WebAdminAuditRoutes(deps: deps).register(on: web)
     }
 }
