@@ -357,6 +357,19 @@ struct SLAClockTests {
         #expect(t.status == after.last)
     }
 
+    @Test(
+        "R3.3 a ticket resolved or closed before any reply stops its response clock there, read weeks later",
+        arguments: [TicketStatus.resolved, .closed])
+    func leavingOpenStopsResponseClock(status: TicketStatus) throws {
+        let t = try track([
+            .opened(at: at("2026-03-09 09:00"), priority: .p1), .status(at: at("2026-03-09 09:20"), to: status),
+        ])
+        let early = t.state(at: at("2026-03-09 09:20"), policy: policy, calendar: calendar)
+        let late = t.state(at: at("2026-04-30 09:00"), policy: policy, calendar: calendar)
+        #expect(!late.responseBreached)
+        #expect(late.responseRemainingMinutes == early.responseRemainingMinutes)
+    }
+
     @Test("R3.4 resolving late is a breach that stays recorded")
     func lateResolution() throws {
         let t = try track(fridayP1 + [.status(at: at("2026-03-09 17:00"), to: .resolved)])

@@ -6,7 +6,8 @@ import Foundation
 /// paused business time are derived in `state(at:policy:calendar:)`, so there are no counters
 /// that can drift, and a calendar change applies to the whole history consistently.
 ///
-/// - The response clock runs from `openedAt` and never pauses; the first `.firstResponse` meets it.
+/// - The response clock runs from `openedAt` and never pauses; the first `.firstResponse` meets it,
+///   and leaving the open states without one stops it there.
 /// - The resolution clock runs from `openedAt` while the status is open and not in
 ///   `policy.pauseStatuses`. Entering any non-open status (resolved, confirmed, reviewed, closed)
 ///   stops it and sets `resolvedAt`; later non-open statuses keep the original `resolvedAt`.
@@ -75,7 +76,9 @@ public struct SLATrack: Hashable, Codable, Sendable {
         let response = Clock(targets.response.mode, calendar)
         let responseTarget = targets.response.seconds(calendar: response.calendar)
         let responseDue = response.adding(responseTarget, to: openedAt)
-        let responseEnd = respondedAt ?? now
+        // Leaving the open states without a reply (resolved, closed as out of scope) ends the
+        // response clock too: a closed ticket's figures must not change as time passes.
+        let responseEnd = respondedAt ?? resolvedAt ?? now
         let responseUsed = response.seconds(from: openedAt, to: responseEnd)
 
         let resolution = progress(targets.resolution, extra: extensionSeconds, calendar: calendar, now: now)
