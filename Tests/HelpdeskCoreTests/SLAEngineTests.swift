@@ -45,10 +45,11 @@ struct SLAEngineTests {
         PlanCase(
             name: "resolved: follow-up and auto-close only", status: .resolved, priority: .p2, tier: .l2,
             kinds: [.followUp, .autoClose]),
-        PlanCase(name: "closed: nothing", status: .closed, priority: .p0, tier: .l1, kinds: []),
+        PlanCase(name: "R6.1 closed: archive only", status: .closed, priority: .p0, tier: .l1, kinds: [.archive]),
+        PlanCase(name: "R6.1 archived: nothing", status: .archived, priority: .p0, tier: .l1, kinds: []),
     ]
 
-    @Test("R3.4 R3.6 R4.2 R4.3 R5.4 the timers a ticket has in each state", arguments: plans)
+    @Test("R3.4 R3.6 R4.2 R4.3 R5.4 R6.1 the timers a ticket has in each state", arguments: plans)
     func plan(_ c: PlanCase) {
         var ticket = F.ticket(status: c.status, tier: c.tier, priority: c.priority)
         if c.status == .assigned { ticket.assignedAt = F.opened }

@@ -86,6 +86,8 @@ extension SLAEngine {
                     kind: .transition, action: .close, fromStatus: ticket.status, toStatus: .closed, actor: .system,
                     at: now, data: ["rule": "auto_close"]))
             tell(.autoClosed, Recipient.requester(of: ticket) + Recipient.handler(of: ticket))
+        case .archive:
+            change = Archiving.archive(change, settings: rules.engine, now: now)
         case .collaborationOverdue:
             guard let index = change.ticket.collaborations?.firstIndex(where: { $0.id == timer.collaborationId }) else {
                 return

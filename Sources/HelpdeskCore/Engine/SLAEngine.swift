@@ -76,6 +76,12 @@ public enum SLAEngine {
             let days = TimeInterval(settings.autoCloseWorkingDays * calendar.workingDayMinutes * 60)
             add(.autoClose, "auto_close.\(base)", calendar.adding(businessSeconds: days, to: resolvedAt))
         }
+        if ticket.status == .closed, let closedAt = ticket.closedAt {
+            let days = TimeInterval(settings.archiveWorkingDays * calendar.workingDayMinutes * 60)
+            add(
+                .archive, "archive.\(Int64(closedAt.timeIntervalSince1970))",
+                calendar.adding(businessSeconds: days, to: closedAt))
+        }
         return timers.sorted { $0.at < $1.at }
     }
 

@@ -27,6 +27,12 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
     public var followUpHours: Int = 2
     /// Resolved but not confirmed after N working days: closed automatically (R5.4).
     public var autoCloseWorkingDays: Int = 3
+    /// Closed for N working days: archived (R6.1).
+    public var archiveWorkingDays: Int = 3
+    /// At archive, an external requester's name and contact are reduced to their masked form (R9.3).
+    public var archiveScrubsExternal: Bool = true
+    /// At archive, an external requester's ticket keeps its attachments (false: they are deleted).
+    public var archiveKeepsAttachments: Bool = true
     /// Collaborators answer within N hours (R4.7).
     public var collaborationHours: Int = 24
     /// Channels served around the clock; the others follow the business calendar (R8.3).
@@ -48,6 +54,7 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
             ("receiptEscalationHours", receiptEscalationHours), ("p0UpdateMinutes", p0UpdateMinutes),
             ("l2UpdateHours", l2UpdateHours), ("followUpHours", followUpHours),
             ("autoCloseWorkingDays", autoCloseWorkingDays), ("collaborationHours", collaborationHours),
+            ("archiveWorkingDays", archiveWorkingDays),
         ] where value <= 0 || value > 10_000 {
             throw .invalidValue(field: field)
         }
@@ -56,7 +63,8 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case warningPercent, escalateOnBreach, l1EscalationMinutes, coreBusinessPriorities, receiptHours,
             receiptEscalationHours, p0UpdateMinutes, l2UpdateHours, dailyUpdateCutoff, followUpHours,
-            autoCloseWorkingDays, collaborationHours, alwaysOpenChannels, onDutyLeadId, leadershipIds
+            autoCloseWorkingDays, collaborationHours, alwaysOpenChannels, onDutyLeadId, leadershipIds,
+            archiveWorkingDays, archiveScrubsExternal, archiveKeepsAttachments
     }
 
     public init(from decoder: any Decoder) throws {
@@ -80,5 +88,8 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
         alwaysOpenChannels = try value(.alwaysOpenChannels, d.alwaysOpenChannels)
         onDutyLeadId = try c.decodeIfPresent(Int64.self, forKey: .onDutyLeadId)
         leadershipIds = try value(.leadershipIds, d.leadershipIds)
+        archiveWorkingDays = try value(.archiveWorkingDays, d.archiveWorkingDays)
+        archiveScrubsExternal = try value(.archiveScrubsExternal, d.archiveScrubsExternal)
+        archiveKeepsAttachments = try value(.archiveKeepsAttachments, d.archiveKeepsAttachments)
     }
 }

@@ -28,6 +28,8 @@ public struct SLATimer: Hashable, Sendable {
         case autoClose = "auto_close"
         /// A collaborator has not answered in time (R4.7).
         case collaborationOverdue = "collaboration_overdue"
+        /// Closed for the configured working days: archived, external personal data scrubbed (R6.1, R9.3).
+        case archive
     }
 
     /// Which progress cadence an update timer belongs to (R3.6).

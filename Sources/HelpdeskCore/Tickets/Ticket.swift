@@ -71,6 +71,10 @@ public struct Ticket: Codable, Equatable, Sendable {
     public var majorIncidentNumber: String?
     /// Closed by the follow-up rule because the requester did not confirm (R5.4).
     public var autoClosed: Bool?
+    /// When the scheduler archived the closed ticket (R6.1).
+    public var archivedAt: Date?
+    /// The external requester's name and contact were reduced to their masked form at archive (R9.3).
+    public var personalDataScrubbed: Bool?
     /// What the detector hid from the request at intake (R9.4), never the values themselves.
     public var redactedAtIntake: [SensitiveDataKind]?
 

@@ -8,6 +8,8 @@ public struct TicketChange: Sendable {
     public var notices: [Notice]
     /// Files stored with the change, in the same transaction.
     public var attachments: [AttachmentUpload]
+    /// Personal data to remove beyond the ticket's own document when it is archived (R9.3).
+    public var scrub: ArchiveScrub?
 
     public init(ticket: Ticket, events: [TicketEvent], notices: [Notice] = [], attachments: [AttachmentUpload] = []) {
         self.ticket = ticket

@@ -18,12 +18,17 @@ public enum TicketStatus: String, Codable, CaseIterable, Sendable {
     case reviewed
     /// 已关闭
     case closed
+    /// 已归档: closed and archived by the scheduler (R6.1); read-only from then on.
+    case archived
+
+    /// Closed and archived tickets take no work, files or replies any more (R4.9, R6.1).
+    public var acceptsChanges: Bool { self != .closed && self != .archived }
 
     /// States in which the ticket still needs work from the support side.
     public var isOpen: Bool {
         switch self {
         case .new, .assigned, .inProgress, .waitingOnRequester, .blocked: true
-        case .resolved, .confirmed, .reviewed, .closed: false
+        case .resolved, .confirmed, .reviewed, .closed, .archived: false
         }
     }
 }

@@ -11,6 +11,8 @@ public enum WorkflowError: Error, Equatable, Sendable {
     case alreadyRated
     case reopenWindowExpired
     case ticketClosed
+    /// Archived tickets are read-only (R6.1).
+    case ticketArchived
     /// Work waits for the approval of a major change (R4.8).
     case approvalPending
     /// There is no pending request to decide, or one is already pending.
@@ -35,6 +37,7 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .alreadyRated: "already_rated"
         case .reopenWindowExpired: "reopen_window_expired"
         case .ticketClosed: "ticket_closed"
+        case .ticketArchived: "ticket_archived"
         case .approvalPending: "approval_pending"
         case .noPendingRequest: "no_pending_request"
         case .requestAlreadyPending: "request_already_pending"
@@ -52,7 +55,8 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .forbidden(let action), .reasonRequired(let action): ["action": action]
         case .fieldRequired(let field), .invalidValue(let field): ["field": field]
         case .attachmentTooLarge(let maxBytes): ["max": String(maxBytes / (1024 * 1024))]
-        case .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .approvalPending, .noPendingRequest,
+        case .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .ticketArchived, .approvalPending,
+            .noPendingRequest,
             .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked:
             [:]
         }

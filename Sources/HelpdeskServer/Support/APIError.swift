@@ -49,7 +49,8 @@ public struct APIError: Error, Sendable {
             switch error {
             case .forbidden: .forbidden
             case .reasonRequired, .fieldRequired, .invalidValue: .unprocessableContent
-            case .illegalTransition, .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .approvalPending,
+            case .illegalTransition, .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .ticketArchived,
+                .approvalPending,
                 .noPendingRequest, .requestAlreadyPending, .notMajorIncident, .alreadyLinked:
                 .conflict
             case .extensionNotLater: .unprocessableContent

@@ -67,8 +67,9 @@ struct WebTicketRoutes {
                     size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))
             },
             actions: actionForms(actions, ticket: original, views: views), hasActions: !actions.isEmpty,
-            canWork: user.role.isStaff && ticket.status != .closed,
-            canReprioritise: user.role.seesAllTickets && ticket.status != .closed, canAttach: ticket.status != .closed,
+            canWork: user.role.isStaff && ticket.status.acceptsChanges,
+            canReprioritise: user.role.seesAllTickets && ticket.status.acceptsChanges,
+            canAttach: ticket.status.acceptsChanges, archived: ticket.status == .archived,
             priorities: TicketViews.options(
                 Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: ticket.priority.rawValue),

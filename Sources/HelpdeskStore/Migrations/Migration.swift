@@ -18,6 +18,7 @@ public enum Migrations {
         M004_BreachCause.migration,
         M005_SignInFailures.migration,
         M006_AuditLog.migration,
+        M007_ArchiveTimers.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -50,7 +50,7 @@ extension SQLStore {
                     let policy = try await self.policyRecord(id: policyId, on: db)
                     let rules = TicketRules(policy: policy.policy, calendar: record.calendar, engine: engine)
                     let rows = try await db.raw(
-                        "SELECT id, doc FROM tickets WHERE status <> 'closed' AND sla_policy_id = \(bind: policyId)"
+                        "SELECT id, doc FROM tickets WHERE status NOT IN ('closed', 'archived') AND sla_policy_id = \(bind: policyId)"
                     ).all()
                     for row in rows {
                         let ticket = try Self.ticket(from: row)

@@ -21,10 +21,28 @@ extension SQLStore {
         guard let fired = SLAEngine.fire(change.ticket, rules: rules, history: history, now: now) else {
             return (change, plan.first?.at)
         }
-        let result = TicketChange(
+        var result = TicketChange(
             ticket: fired.ticket, events: change.events + fired.events, notices: change.notices + fired.notices,
             attachments: change.attachments)
+        result.scrub = fired.scrub ?? change.scrub
         return (result, SLAEngine.nextTimer(for: result.ticket, rules: rules))
+    }
+
+    /// Archiving an external requester's ticket (R9.3): their name on their own history entries
+    /// is reduced as on the ticket, and the files go if the settings say so.
+    static func apply(_ scrub: ArchiveScrub?, ticketId: Int64, on db: any SQLDatabase) async throws {
+        guard let scrub else { return }
+        if let requester = scrub.requesterUserId {
+            try await db.raw(
+                """
+                UPDATE ticket_events SET actor_name = \(bind: scrub.maskedName)
+                WHERE ticket_id = \(bind: ticketId) AND actor_id = \(bind: requester)
+                """
+            ).run()
+        }
+        if scrub.dropAttachments {
+            try await db.raw("DELETE FROM attachments WHERE ticket_id = \(bind: ticketId)").run()
+        }
     }
 
     static func writeOutbox(_ notices: [Notice], ticketId: Int64, now: Date, on db: any SQLDatabase) async throws {
@@ -89,6 +107,7 @@ extension SQLStore {
             try await Self.writeDocument(of: result.ticket, rules: rules, now: now, nextTimer: nextTimer, on: db)
             try await Self.insert(result.events, ticketId: id, on: db)
             try await Self.writeOutbox(result.notices, ticketId: id, now: now, on: db)
+            try await Self.apply(result.scrub, ticketId: id, on: db)
             return true
         }
     }
@@ -104,7 +123,7 @@ extension SQLStore {
         // (its own write plans the ticket with the same rules). Tickets opened under a policy
         // created meanwhile were planned at creation, with these settings: they are skipped.
         let policyIds = try await database.read { db in
-            try await db.raw("SELECT DISTINCT sla_policy_id FROM tickets WHERE status <> 'closed'").all()
+            try await db.raw("SELECT DISTINCT sla_policy_id FROM tickets WHERE status <> 'archived'").all()
                 .map { try $0.int("sla_policy_id") }
         }
         var rulesByPolicy: [Int64: TicketRules] = [:]
@@ -118,7 +137,7 @@ extension SQLStore {
                 let rows = try await db.raw(
                     """
                     SELECT id, sla_policy_id, next_timer_at, doc FROM tickets
-                    WHERE status <> 'closed' AND id > \(bind: after) ORDER BY id LIMIT \(literal: Self.replanBatch)
+                    WHERE status <> 'archived' AND id > \(bind: after) ORDER BY id LIMIT \(literal: Self.replanBatch)
                     \(unsafeRaw: dialect.forUpdate)
                     """
                 ).all()

@@ -99,6 +99,7 @@ extension SQLStore {
                     of: result.ticket, rules: rules, now: result.ticket.updatedAt, nextTimer: nextTimer, on: db)
                 try await Self.insert(result.events, ticketId: current.id, on: db)
                 try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
+                try await Self.apply(result.scrub, ticketId: current.id, on: db)
                 try await Self.insert(
                     result.attachments, ticketId: current.id, by: result.events.first?.actorId ?? 0,
                     now: result.ticket.updatedAt, on: db)

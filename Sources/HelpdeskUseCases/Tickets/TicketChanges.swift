@@ -38,6 +38,7 @@ struct TicketChanges: Sendable {
                 try Self.check(ticket, ref, actor)
                 return try operation(ticket, rules, now)
             }
+            guard ticket.status != .archived else { throw WorkflowError.ticketArchived }
             return try follow(ticket, rules, lead, now)
         }
         return TicketView(stored[0])
@@ -45,6 +46,8 @@ struct TicketChanges: Sendable {
 
     static func check(_ ticket: Ticket, _ ref: TicketRef, _ actor: Principal) throws {
         guard Access.canView(ticket, by: actor) else { throw UseCaseError.notFound(resource: "ticket") }
+        // R6.1: every change of an archived ticket is refused, whoever asks.
+        guard ticket.status != .archived else { throw WorkflowError.ticketArchived }
         if let expected = ref.expectedVersion, expected != ticket.version {
             throw UseCaseError.versionConflict(current: ticket.version)
         }

@@ -61,6 +61,8 @@ struct TicketPage: PageModel {
     let canWork: Bool
     let canReprioritise: Bool
     let canAttach: Bool
+    /// Archived (R6.1): read-only, said at the top of the page.
+    let archived: Bool
     let priorities: [SelectOption]
     let categories: [SelectOption]
     let maxMB: Int
