@@ -6,6 +6,7 @@ import Hummingbird
 /// Users, groups and the category tree (``DirectoryService``): staff read, admins write.
 struct DirectoryRoutes {
     let directory: DirectoryService
+    let privacy: PrivacyService
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("users") { request, context in
@@ -24,6 +25,18 @@ struct DirectoryRoutes {
         group.get("users/:id") { _, context in
             let viewer = try context.requireUser()
             return try await directory.user(try context.parameters.id(resource: "user"), for: viewer)
+        }
+        group.get("users/:id/export") { _, context in
+            let admin = try context.requireUser()
+            let id = try context.parameters.id(resource: "user")
+            let export = try await privacy.export(userId: id, by: admin)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"user-\(id)-export.json\""
+            headers[.cacheControl] = "no-store"
+            return Response(
+                status: .ok, headers: headers,
+                body: .init(byteBuffer: ByteBuffer(bytes: try APICoding.encoder.encode(export))))
         }
         group.put("users/:id") { request, context in
             let admin = try context.requireUser()

@@ -30,7 +30,7 @@ public enum HelpdeskApp {
             notifications: services.notifications, texts: NoticeTexts(store: store, localizer: localizer)
         )
         .register(on: authenticated)
-        DirectoryRoutes(directory: services.directory).register(on: authenticated)
+        DirectoryRoutes(directory: services.directory, privacy: services.privacy).register(on: authenticated)
         ConfigRoutes(configuration: services.configuration).register(on: authenticated)
         AuditRoutes(audit: services.audit).register(on: authenticated)
         simulatedClock?.register(on: authenticated)

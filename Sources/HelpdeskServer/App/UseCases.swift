@@ -14,6 +14,7 @@ struct UseCases: Sendable {
     let attachments: AttachmentService
     let signIn: SignInService
     let audit: AuditService
+    let privacy: PrivacyService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
@@ -25,6 +26,7 @@ struct UseCases: Sendable {
         notifications = NotificationService(store: store, clock: clock)
         attachments = AttachmentService(store: store, clock: clock, readAudit: readAudit)
         audit = AuditService(store: store, clock: clock)
+        privacy = PrivacyService(store: store, clock: clock, readAudit: readAudit)
         signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
     }
 }
