@@ -47,7 +47,8 @@ public struct PrivacyService: Sendable {
             return SubjectExport.Message(at: event.at, author: event.actorName, kind: event.kind.rawValue, text: text)
         }
         let files = try await store.attachments(ticketId: ticket.id).map {
-            SubjectExport.File(filename: $0.filename, contentType: $0.contentType, size: $0.size, createdAt: $0.createdAt)
+            SubjectExport.File(
+                filename: $0.filename, contentType: $0.contentType, size: $0.size, createdAt: $0.createdAt)
         }
         return SubjectExport.ExportedTicket(
             number: ticket.number, title: ticket.title, description: ticket.description, details: ticket.details,
