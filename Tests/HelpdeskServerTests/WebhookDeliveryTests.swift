@@ -30,6 +30,13 @@ struct WebhookDeliveryTests {
         init(failures: Int) { self.failures = failures }
     }
 
+    /// The receivers run on 127.0.0.1, which webhooks may only target once an admin allows it.
+    static func allowLoopbackTargets(_ store: SQLStore) async throws {
+        var settings = try await store.deskSettings()
+        settings.allowInternalWebhookTargets = true
+        try await store.saveDeskSettings(settings, now: Date())
+    }
+
     /// Runs a receiver on a free port of 127.0.0.1 while `body` runs.
     static func withReceiver(
         failures: Int, _ body: @Sendable (Receiver, Int) async throws -> Void
@@ -66,6 +73,7 @@ struct WebhookDeliveryTests {
     func signedAndRetried(kind: StoreKind) async throws {
         try await Self.withReceiver(failures: 2) { receiver, port in
             try await TestStores.with(kind) { store in
+                try await Self.allowLoopbackTargets(store)
                 let secret = "s3cret-s3cret-s3cret"
                 let hook = try await store.saveWebhook(
                     Webhook(
@@ -137,6 +145,7 @@ struct WebhookDeliveryTests {
     func givesUp(kind: StoreKind) async throws {
         try await Self.withReceiver(failures: 1000) { receiver, port in
             try await TestStores.with(kind) { store in
+                try await Self.allowLoopbackTargets(store)
                 _ = try await store.saveWebhook(
                     Webhook(name: "down", url: "http://127.0.0.1:\(port)/hook", secret: "0123456789abcdef"), now: Date()
                 )

@@ -15,13 +15,13 @@ struct WebhookSecretTests {
             let admin = try await api.token("admin")
             let generated = try await api.call(
                 .post, "/api/v1/admin/webhooks", token: admin,
-                json: ["name": "IM 机器人", "url": "http://127.0.0.1:9/hook"])
+                json: ["name": "IM 机器人", "url": "https://hooks.example.com/hook"])
             #expect(generated.status == .created)
             let secret = try #require(generated["secret"] as? String)
             #expect(secret.count >= 16)
             let chosen = try await api.call(
                 .post, "/api/v1/admin/webhooks", token: admin,
-                json: ["name": "工单同步", "url": "http://127.0.0.1:9/sync", "secret": "chosen-secret-0123456789"])
+                json: ["name": "工单同步", "url": "https://hooks.example.com/sync", "secret": "chosen-secret-0123456789"])
             #expect(chosen["secret"] as? String == "chosen-secret-0123456789")
 
             let listed = try await api.call(.get, "/api/v1/admin/webhooks", token: admin)
@@ -32,7 +32,7 @@ struct WebhookSecretTests {
             let id = try #require(generated["id"] as? Int)
             let renamed = try await api.call(
                 .put, "/api/v1/admin/webhooks/\(id)", token: admin,
-                json: ["name": "IM 机器人（新）", "url": "http://127.0.0.1:9/hook", "active": false])
+                json: ["name": "IM 机器人（新）", "url": "https://hooks.example.com/hook", "active": false])
             #expect(renamed.status == .ok && renamed["secret"] == nil && renamed["name"] as? String == "IM 机器人（新）")
             let stored = try await api.store.webhooks().first { $0.id == Int64(id) }
             #expect(stored?.secret == secret)
@@ -40,13 +40,15 @@ struct WebhookSecretTests {
 
             let rotated = try await api.call(
                 .put, "/api/v1/admin/webhooks/\(id)", token: admin,
-                json: ["name": "IM 机器人", "url": "http://127.0.0.1:9/hook", "secret": "rotated-secret-0123456789"])
+                json: [
+                    "name": "IM 机器人", "url": "https://hooks.example.com/hook", "secret": "rotated-secret-0123456789",
+                ])
             #expect(rotated.status == .ok && rotated["secret"] == nil)
             #expect(try await api.store.webhooks().first { $0.id == Int64(id) }?.secret == "rotated-secret-0123456789")
 
             let missing = try await api.call(
                 .put, "/api/v1/admin/webhooks/99999", token: admin,
-                json: ["name": "x", "url": "http://127.0.0.1:9/x"])
+                json: ["name": "x", "url": "https://hooks.example.com/x"])
             #expect(missing.status == .notFound && missing.errorCode == "not_found")
         }
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HelpdeskCore
 import HelpdeskStore
 
 #if canImport(FoundationNetworking)
@@ -29,8 +30,14 @@ struct WebhookChannel: DeliveryChannel {
         guard let hook = try await store.webhooks().first(where: { $0.id == delivery.webhookId }), hook.active else {
             throw DeliveryFailure(status: nil, description: "webhook removed or inactive")
         }
-        guard let url = URL(string: delivery.target) else {
+        guard let url = URL(string: delivery.target), let host = url.host else {
             throw DeliveryFailure(status: nil, description: "invalid URL")
+        }
+        if try await !store.deskSettings().allowInternalWebhookTargets {
+            let addresses = InternalAddress.isInternal(host: host) ? [] : try await HostAddresses.resolve(host)
+            if InternalAddress.isInternal(host: host) || addresses.contains(where: InternalAddress.isInternal) {
+                throw DeliveryFailure(status: nil, description: "target is an internal address (not allowed)")
+            }
         }
         let timestamp = String(Int64(now().timeIntervalSince1970))
         var request = URLRequest(url: url, timeoutInterval: timeout)

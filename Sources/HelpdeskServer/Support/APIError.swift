@@ -36,7 +36,8 @@ public struct APIError: Error, Sendable {
             switch error {
             case .notFound: .notFound
             case .forbidden: .forbidden
-            case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat: .unprocessableContent
+            case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat, .internalAddress:
+                .unprocessableContent
             case .versionConflict: .conflict
             case .invalidCredentials: .unauthorized
             case .tooManyAttempts: .tooManyRequests

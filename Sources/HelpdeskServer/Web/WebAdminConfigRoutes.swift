@@ -172,7 +172,8 @@ struct WebAdminConfigRoutes {
         let admin = try page.requireRole([.admin])
         let settings = try await config.settings(for: admin)
         let model = AdminSettingsPage(
-            format: settings.ticketNumberFormat.pattern, reopenDays: settings.reopenWindowDays)
+            format: settings.ticketNumberFormat.pattern, reopenDays: settings.reopenWindowDays,
+            allowInternalWebhooks: settings.allowInternalWebhookTargets)
         return deps.render(model, page, titleKey: "ui.admin.settings")
     }
 
@@ -182,7 +183,9 @@ struct WebAdminConfigRoutes {
         let form = try await deps.form(request, context)
         guard let days = form.int("reopenDays") else { throw APIError.invalidValue("reopenWindowDays") }
         _ = try await config.updateSettings(
-            ConfigurationService.SettingsPatch(ticketNumberFormat: form["format"] ?? "", reopenWindowDays: Int(days)),
+            ConfigurationService.SettingsPatch(
+                ticketNumberFormat: form["format"] ?? "", reopenWindowDays: Int(days),
+                allowInternalWebhookTargets: form["allowInternalWebhooks"] == "on"),
             by: admin)
         return .redirect(to: "/admin/settings")
     }

@@ -8,6 +8,7 @@ extension SQLStore {
         static let ticketNumberFormat = "ticket_number_format"
         static let priorityMatrix = "priority_matrix"
         static let reopenWindowDays = "reopen_window_days"
+        static let allowInternalWebhookTargets = "allow_internal_webhook_targets"
         static let engine = "sla_engine"
     }
 
@@ -26,19 +27,23 @@ extension SQLStore {
                         SettingKey.priorityMatrix, as: PriorityMatrix.self, on: db)
                         ?? defaults.priorityMatrix,
                     reopenWindowDays: try await Self.storedSetting(SettingKey.reopenWindowDays, as: Int.self, on: db)
-                        ?? defaults.reopenWindowDays)
+                        ?? defaults.reopenWindowDays,
+                    allowInternalWebhookTargets: try await Self.storedSetting(
+                        SettingKey.allowInternalWebhookTargets, as: Bool.self, on: db)
+                        ?? defaults.allowInternalWebhookTargets)
             }
         }
         return value as? DeskSettings ?? .default
     }
 
-    /// The three settings are written together: a change is never half saved.
+    /// The settings are written together: a change is never half saved.
     public func saveDeskSettings(_ settings: DeskSettings, now: Date) async throws {
         try await setSettings(
             [
                 (SettingKey.ticketNumberFormat, try Self.json(settings.ticketNumberFormat)),
                 (SettingKey.priorityMatrix, try Self.json(settings.priorityMatrix)),
                 (SettingKey.reopenWindowDays, try Self.json(settings.reopenWindowDays)),
+                (SettingKey.allowInternalWebhookTargets, try Self.json(settings.allowInternalWebhookTargets)),
             ], now: now)
     }
 

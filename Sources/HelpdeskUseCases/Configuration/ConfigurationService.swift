@@ -18,13 +18,16 @@ public struct ConfigurationService: Sendable {
         public var ticketNumberFormat: String?
         public var priorityMatrix: PriorityMatrix?
         public var reopenWindowDays: Int?
+        public var allowInternalWebhookTargets: Bool?
 
         public init(
-            ticketNumberFormat: String? = nil, priorityMatrix: PriorityMatrix? = nil, reopenWindowDays: Int? = nil
+            ticketNumberFormat: String? = nil, priorityMatrix: PriorityMatrix? = nil, reopenWindowDays: Int? = nil,
+            allowInternalWebhookTargets: Bool? = nil
         ) {
             self.ticketNumberFormat = ticketNumberFormat
             self.priorityMatrix = priorityMatrix
             self.reopenWindowDays = reopenWindowDays
+            self.allowInternalWebhookTargets = allowInternalWebhookTargets
         }
     }
 
@@ -104,9 +107,11 @@ public struct ConfigurationService: Sendable {
             }
             settings.reopenWindowDays = days
         }
+        if let allow = patch.allowInternalWebhookTargets { settings.allowInternalWebhookTargets = allow }
         let fields = [
             ("ticketNumberFormat", patch.ticketNumberFormat != nil), ("priorityMatrix", patch.priorityMatrix != nil),
             ("reopenWindowDays", patch.reopenWindowDays != nil),
+            ("allowInternalWebhookTargets", patch.allowInternalWebhookTargets != nil),
         ].filter(\.1).map(\.0)
         let entry = AuditEntry(
             at: clock.now(), actor: admin, action: .settingsSaved, target: "settings",

@@ -17,6 +17,8 @@ public enum UseCaseError: Error, Equatable, Sendable {
     /// The ticket changed since the version the client saw (`If-Match`).
     case versionConflict(current: Int)
     case invalidCredentials
+    /// A webhook aimed at a loopback, link-local or private address, which the settings forbid.
+    case internalAddress(field: String)
     /// Too many failed sign-ins (or too many at once): try again in `retryAfter` seconds.
     case tooManyAttempts(retryAfter: Int)
 
@@ -31,6 +33,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .versionConflict: "version_conflict"
         case .invalidCredentials: "invalid_credentials"
         case .tooManyAttempts: "too_many_attempts"
+        case .internalAddress: "internal_address"
         }
     }
 
@@ -39,7 +42,9 @@ public enum UseCaseError: Error, Equatable, Sendable {
         switch self {
         case .notFound(let resource): ["resource": resource]
         case .forbidden(let action): ["action": action]
-        case .invalidReference(let field), .invalidValue(let field), .fieldRequired(let field): ["field": field]
+        case .invalidReference(let field), .invalidValue(let field), .fieldRequired(let field),
+            .internalAddress(let field):
+            ["field": field]
         case .invalidFormat(let detail): ["detail": detail]
         case .versionConflict(let current): ["version": String(current)]
         case .invalidCredentials: [:]

@@ -4,10 +4,10 @@ import HelpdeskStore
 
 /// Every user's in-app inbox, and for administrators the webhooks and their delivery log.
 public struct NotificationService: Sendable {
-    let store: any NotificationStore
+    let store: any NotificationStore & ConfigurationStore
     let clock: AppClock
 
-    public init(store: any NotificationStore, clock: AppClock) {
+    public init(store: any NotificationStore & ConfigurationStore, clock: AppClock) {
         self.store = store
         self.clock = clock
     }
@@ -69,6 +69,11 @@ public struct NotificationService: Sendable {
             command.secret = existing.secret
         }
         let webhook = try Self.validated(command, id: id)
+        if let host = URL(string: webhook.url)?.host, InternalAddress.isInternal(host: host),
+            try await !store.deskSettings().allowInternalWebhookTargets
+        {
+            throw UseCaseError.internalAddress(field: "url")
+        }
         let now = clock.now()
         let draft: AuditTrail.Draft = { saved in
             AuditEntry(
