@@ -27,10 +27,10 @@ struct WebhookTargetTests {
                 #expect(refused.errorMessage?.contains("an administrator can allow that") == true)
             }
             #expect(try await api.store.webhooks().isEmpty)
-            let public_ = try await api.call(
+            let external = try await api.call(
                 .post, "/api/v1/admin/webhooks", token: admin,
                 json: ["name": "飞书", "url": "https://open.feishu.cn/hook"])
-            #expect(public_.status == .created)
+            #expect(external.status == .created)
             let allow = try await api.call(
                 .put, "/api/v1/settings", token: admin, json: ["allowInternalWebhookTargets": true])
             #expect(allow.status == .ok && allow["allowInternalWebhookTargets"] as? Bool == true)
