@@ -36,7 +36,7 @@ public enum InternalAddress {
     }
 
     /// `a.b.c.d` with four decimal parts 0–255.
-    static func ipv4(_ text: String) -> [UInt8]? {
+    public static func ipv4(_ text: String) -> [UInt8]? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         var bytes: [UInt8] = []
@@ -50,7 +50,7 @@ public enum InternalAddress {
     }
 
     /// RFC 4291 text form, `::` and a trailing IPv4 part included; a zone (`%eth0`) is ignored.
-    static func ipv6(_ text: String) -> [UInt8]? {
+    public static func ipv6(_ text: String) -> [UInt8]? {
         let address = text.split(separator: "%", maxSplits: 1).first.map(String.init) ?? text
         guard address.contains(":") else { return nil }
         let halves = address.components(separatedBy: "::")

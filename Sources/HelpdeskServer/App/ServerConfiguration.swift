@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 import Logging
 
 /// Configuration read once at start-up: command-line flags over environment over defaults.
@@ -68,12 +69,23 @@ public struct ServerConfiguration: Sendable {
             guard let portNumber = Int(port), (1...65535).contains(portNumber) else {
                 throw ConfigurationError.invalid("HELPDESK_SMTP_PORT", port)
             }
-            guard let from = environment["HELPDESK_SMTP_FROM"], from.contains("@") else {
+            guard let from = environment["HELPDESK_SMTP_FROM"], EmailAddress.isValid(from) else {
                 throw ConfigurationError.invalid("HELPDESK_SMTP_FROM", environment["HELPDESK_SMTP_FROM"] ?? "")
             }
-            config.smtp = SMTPConfiguration(
+            let securityName = environment["HELPDESK_SMTP_SECURITY"].flatMap { $0.isEmpty ? nil : $0 } ?? "none"
+            guard let security = SMTPSecurity(rawValue: securityName.lowercased()) else {
+                throw ConfigurationError.invalid("HELPDESK_SMTP_SECURITY", securityName)
+            }
+            let smtp = SMTPConfiguration(
                 host: host, port: portNumber, from: from, username: environment["HELPDESK_SMTP_USER"],
-                password: environment["HELPDESK_SMTP_PASSWORD"])
+                password: environment["HELPDESK_SMTP_PASSWORD"], security: security,
+                trustRootsFile: environment["HELPDESK_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 })
+            // A password is never sent in the clear to another machine: fail at start, not at the first e-mail.
+            if smtp.username != nil, smtp.security == .none, !smtp.isLoopback {
+                throw ConfigurationError.invalid(
+                    "HELPDESK_SMTP_SECURITY", "none (with HELPDESK_SMTP_USER set, use starttls or tls for \(host))")
+            }
+            config.smtp = smtp
         }
         if let secret = environment["HELPDESK_SESSION_SECRET"], !secret.isEmpty {
             guard secret.count >= 32 else {

@@ -95,6 +95,9 @@ public struct DirectoryService: Sendable {
         let locale = command.locale ?? User.locales[0]
         guard User.locales.contains(locale) else { throw UseCaseError.invalidValue(field: "locale") }
         if command.tier != nil, command.role != .agent { throw UseCaseError.invalidValue(field: "tier") }
+        if let email = command.email, !email.isEmpty, !EmailAddress.isValid(email) {
+            throw UseCaseError.invalidValue(field: "email")
+        }
         return User(
             id: id, username: username, displayName: displayName, role: command.role,
             tier: command.role == .agent ? command.tier ?? .l1 : nil, email: command.email, phone: command.phone,
