@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Property-based check of the API against its OpenAPI document (not part of CI): starts its own
+# Property-based check of the API against its OpenAPI document (.ci/run runs it with 10 examples): starts its own
 # `helpdesk serve` on 127.0.0.1 with a throw-away SQLite directory, seeds an admin of its own, a
 # ticket and a major incident, runs a bounded schemathesis run (examples, coverage and fuzzing
 # phases, a fixed number of cases per operation) with that admin's token, and stops the server.
