@@ -28,4 +28,18 @@ struct SecurityHeadersTests {
             }
         }
     }
+
+    @Test(
+        "HEAD answers like GET without a body, so curl -I shows a page's real headers",
+        arguments: ["/login", "/health", "/api/v1/openapi.json", "/static/app.css"])
+    func head(path: String) async throws {
+        try await APIHarness.run(.sqlite) { api in
+            let get = try await api.client.execute(uri: path, method: .get) { $0 }
+            let head = try await api.client.execute(uri: path, method: .head) { $0 }
+            #expect(head.status == get.status && head.status == .ok)
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            #expect(head.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(head.body.readableBytes == 0 && get.body.readableBytes > 0)
+        }
+    }
 }

@@ -44,7 +44,13 @@ struct RouteMethods: Sendable {
                 routes.append((description.path, [description.method]))
             }
         }
-        self.routes = routes
+        // The router answers HEAD wherever it answers GET (`autoGenerateHeadEndpoints`).
+        self.routes = routes.map { route in
+            let methods =
+                route.methods.contains(.get) && !route.methods.contains(.head)
+                ? route.methods + [.head] : route.methods
+            return (route.path, methods.sorted { $0.rawValue < $1.rawValue })
+        }
     }
 
     /// The methods of the route the router resolves `path` to, or nil when no route matches it.

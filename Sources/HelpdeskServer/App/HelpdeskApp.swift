@@ -14,7 +14,8 @@ public enum HelpdeskApp {
     ) -> Router<HelpdeskRequestContext> {
         let clock = simulatedClock?.appClock ?? clock
         let services = UseCases(store: store, clock: clock, tokenLifetime: Double(tokenLifetimeHours) * 3600)
-        let router = Router(context: HelpdeskRequestContext.self)
+        // HEAD answers wherever GET does (RFC 9110 §9.3.2): `curl -I` shows a page's real headers.
+        let router = Router(context: HelpdeskRequestContext.self, options: .autoGenerateHeadEndpoints)
         // Outermost, so error responses carry the headers too.
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(localizer: localizer))
