@@ -136,7 +136,7 @@ struct WorkflowTransitionTests {
     let now = WorkflowFixture.now
 
     @Test(
-        "R4.9 every action from every status: legal moves reach their target, others are illegal",
+        "R4.9 R6.1 every action from every status: legal moves reach their target, others are illegal",
         arguments: WorkflowAction.allCases, TicketStatus.allCases)
     func actionFromStatus(action: WorkflowAction, from: TicketStatus) throws {
         // given: an admin who is also the handler may attempt every action
@@ -148,6 +148,9 @@ struct WorkflowTransitionTests {
             #expect(change.ticket.status == target)
             #expect(change.ticket.version == ticket.version + 1)
             #expect(change.ticket.updatedAt == now)
+        } else if from == .archived {
+            // R6.1: nothing changes an archived ticket, a reopen included.
+            #expect(throws: WorkflowError.ticketArchived) { try WorkflowFixture.apply(action, to: ticket, by: .admin) }
         } else if from == .closed {
             // Only a reopen changes a closed ticket; everything else says so.
             #expect(throws: WorkflowError.ticketClosed) { try WorkflowFixture.apply(action, to: ticket, by: .admin) }

@@ -25,14 +25,25 @@ public enum Access {
         case .problemManager, .supervisor, .admin: true
         case .agent:
             ticket.assigneeId == actor.id || ticket.groupId.map(actor.groupIds.contains) == true
-                || ticket.createdById == actor.id
+                || ticket.createdById == actor.id || isAskedCollaborator(ticket, actor)
         case .requester: ticket.requester.userId == actor.id
         }
     }
 
-    /// Staff on the ticket (its handler, managers) and the requester themselves see personal data in full.
+    /// An engineer of a group asked to help (R4.7) while the question is open: they open the
+    /// ticket and see it in full, as its handler does, until they have answered.
+    public static func isAskedCollaborator(_ ticket: Ticket, _ actor: Principal) -> Bool {
+        actor.role == .agent
+            && (ticket.collaborations ?? []).contains {
+                $0.answeredAt == nil && $0.groupId.map(actor.groupIds.contains) == true
+            }
+    }
+
+    /// Staff on the ticket (its handler, managers, collaborators while asked) and the requester
+    /// themselves see personal data in full.
     public static func hasFullAccess(_ ticket: Ticket, by actor: Principal) -> Bool {
         hasFullAccess(assigneeId: ticket.assigneeId, requesterUserId: ticket.requester.userId, by: actor)
+            || isAskedCollaborator(ticket, actor)
     }
 
     /// The same rule from the two facts it depends on, for queue rows that are not whole tickets.

@@ -16,7 +16,7 @@ public enum TicketOperations {
         guard Access.canView(ticket, by: actor), actor.role.isStaff || visibility == .public else {
             throw .forbidden(action: "worklog")
         }
-        guard ticket.status != .closed else { throw .ticketClosed }
+        try refuseIfClosed(ticket)
         var next = ticket
         if actor.role.isStaff, visibility == .public, next.sla.respondedAt == nil {
             next.sla = next.sla.applying(.firstResponse(at: now), policy: rules.policy, calendar: rules.calendar)
@@ -58,7 +58,7 @@ public enum TicketOperations {
         to priority: Priority, reason: String?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
     ) throws(WorkflowError) -> TicketChange {
         guard actor.role.seesAllTickets else { throw .forbidden(action: "priority") }
-        guard ticket.status != .closed else { throw .ticketClosed }
+        try refuseIfClosed(ticket)
         let reason = reason.flatMap(Workflow.trimmed)
         if priority != ticket.priority, reason == nil { throw .reasonRequired(action: "priority") }
         var next = ticket
@@ -80,7 +80,7 @@ public enum TicketOperations {
         by actor: Principal, at now: Date
     ) throws(WorkflowError) -> TicketChange {
         guard actor.role.isStaff, Access.canView(ticket, by: actor) else { throw .forbidden(action: "category") }
-        guard ticket.status != .closed else { throw .ticketClosed }
+        try refuseIfClosed(ticket)
         var next = ticket
         next.categoryId = categoryId
         next.subcategoryId = subcategoryId
@@ -122,6 +122,7 @@ public enum TicketOperations {
     /// changes it; every other change is refused.
     public static func refuseIfClosed(_ ticket: Ticket) throws(WorkflowError) {
         if ticket.status == .closed { throw .ticketClosed }
+        if ticket.status == .archived { throw .ticketArchived }
     }
 
     static func finish(_ ticket: Ticket, _ now: Date, _ event: TicketEvent, notices: [Notice] = []) -> TicketChange {

@@ -55,6 +55,7 @@ public enum Workflow {
         let action = request.action
         guard isPermitted(action, ticket, actor) else { throw .forbidden(action: action.rawValue) }
         // Only a reopen (within the window) changes a closed ticket.
+        if ticket.status == .archived { throw .ticketArchived }
         if ticket.status == .closed, action != .reopen { throw .ticketClosed }
         guard sources[action]?.contains(ticket.status) == true else {
             throw .illegalTransition(action: action, from: ticket.status)

@@ -224,8 +224,14 @@ public struct TicketService: Sendable {
     public func attach(_ ref: TicketRef, _ files: [AttachmentUpload], maxBytes: Int, by user: User) async throws
         -> TicketView
     {
-        try await changes.apply(ref, by: user) { ticket, _, now in
-            try TicketOperations.attach(files, maxBytes: maxBytes, to: ticket, by: user.actor, at: now)
+        // R9.5: files are personal data too; the upload is audited with the ticket's change.
+        let entry = AuditEntry(
+            at: clock.now(), actor: user, action: .attachmentAdded, ticketNumber: ref.number,
+            detail: ["files": String(files.count), "bytes": String(files.reduce(0) { $0 + $1.data.count })])
+        return try await AuditTrail.recording(entry) {
+            try await changes.apply(ref, by: user) { ticket, _, now in
+                try TicketOperations.attach(files, maxBytes: maxBytes, to: ticket, by: user.actor, at: now)
+            }
         }
     }
 
