@@ -9,6 +9,7 @@ Every step asserts what the page shows and saves a screenshot.
 usage: browser-test.py BASE_URL ADMIN_PASSWORD SCREENSHOT_DIR
 """
 import os
+import time
 import sys
 import tempfile
 
@@ -230,8 +231,19 @@ try:
     shot("11-l2-ticket-resolved")
     sign_out()
 
-    # Requester: sees the solution and the workaround, not the internal note; confirms and rates.
+    # Requester: the inbox tells them it is resolved (the scheduler dispatches within a second).
     sign_in("xiaoming")
+    for _ in range(30):
+        go("/notifications")
+        if "您的工单已解决" in text():
+            break
+        time.sleep(0.5)
+    expect(f"您的工单已解决：{number}")
+    assert driver.find_element(By.ID, "unread-count").text.strip() != ""
+    shot("12a-requester-inbox")
+    submit(driver.find_element(By.ID, "mark-all-read"))
+    assert not driver.find_elements(By.ID, "unread-count"), "still unread after marking all read"
+    # Requester: sees the solution and the workaround, not the internal note; confirms and rates.
     go(f"/tickets/{number}")
     expect("重启会话服务")
     expect("备用入口")

@@ -14,8 +14,12 @@ struct WebDependencies: Sendable {
     var tickets: TicketService { services.tickets }
     var tokenLifetime: TimeInterval { services.signIn.lifetime }
 
+    let texts: NoticeTexts
+
     func page(_ request: Request, _ context: HelpdeskRequestContext) async throws -> WebPage {
-        WebPage(request, context, signer: try await keys.current())
+        var page = WebPage(request, context, signer: try await keys.current())
+        if let user = context.user { page.unread = try await services.notifications.unreadCount(for: user) }
+        return page
     }
 
     func form(_ request: Request, _ context: HelpdeskRequestContext, limit: Int = 64 * 1024) async throws -> FormData {

@@ -14,6 +14,8 @@ struct WebPage: Sendable {
     var csrf: String?
     let path: String
     let sessionToken: String?
+    /// Unread notifications of the signed-in user, for the header's badge.
+    var unread = 0
 
     init(_ request: Request, _ context: HelpdeskRequestContext, signer: SessionSigner) {
         user = context.user

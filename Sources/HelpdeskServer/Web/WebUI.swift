@@ -20,7 +20,9 @@ enum WebUI {
             fatalError("web UI resources could not be loaded: \(error)")
         }
         let keys = SessionKeys(store: store, configured: options.sessionSecret, clock: services.clock)
-        let deps = WebDependencies(services: services, renderer: renderer, keys: keys, options: options)
+        let deps = WebDependencies(
+            services: services, renderer: renderer, keys: keys, options: options,
+            texts: NoticeTexts(store: store, localizer: localizer))
         files.register(on: router)
         let web = router.group()
             .add(middleware: WebErrorMiddleware(renderer: renderer, keys: keys))
@@ -33,5 +35,6 @@ enum WebUI {
         WebAdminDirectoryRoutes(deps: deps).register(on: web)
         WebAdminConfigRoutes(deps: deps).register(on: web)
         WebAdminAuditRoutes(deps: deps).register(on: web)
+        WebNotificationRoutes(deps: deps).register(on: web)
     }
 }

@@ -46,6 +46,11 @@ public struct NotificationService: Sendable {
             nextCursor: items.count > limit ? page.last?.id : nil)
     }
 
+    /// The header's unread badge on every page.
+    public func unreadCount(for user: User) async throws -> Int {
+        try await store.unreadCount(userId: user.id)
+    }
+
     /// Marks the given notifications (all unread when nil) read; returns how many changed.
     public func markRead(_ ids: [Int64]?, for user: User) async throws -> Int {
         guard (ids?.count ?? 0) <= 500 else { throw UseCaseError.invalidValue(field: "ids") }

@@ -21,4 +21,7 @@ struct LayoutModel: Sendable {
     let isStaff: Bool
     let isManager: Bool
     let isAdmin: Bool
+    /// Unread notifications, shown next to the inbox link when there are any.
+    let unread: Int
+    let hasUnread: Bool
 }

@@ -1,0 +1,18 @@
+/// `notifications.mustache`: the signed-in user's inbox (every role, requesters included),
+/// newest first, with what is unread marked and the forms that mark it read.
+struct NotificationsPage: PageModel {
+    static let template = "notifications"
+
+    struct Item: Sendable {
+        let id: Int64
+        let title: String
+        let body: String
+        let ticketNumber: String
+        let at: String
+        let unread: Bool
+    }
+
+    let items: [Item]
+    let unreadOnly: Bool
+    let olderLink: String?
+}
