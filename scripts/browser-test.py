@@ -214,11 +214,33 @@ try:
     submit(driver.find_element(By.CSS_SELECTOR, "#workaround-form button"))
     expect("备用入口")
     assert tier() == "L1", tier()
+    # R3.3 R3.5: the SLA timeline explains the clock; the handler asks for a later deadline.
+    expect("SLA 时间线")
+    expect("前解决")
+    due = driver.find_element(By.ID, "ext-due")
+    driver.execute_script("arguments[0].value = '2026-11-27T18:00'", due)
+    fill("ext-reason", "需厂商提供会话服务补丁，预计周五到位。")
+    submit(driver.find_element(By.ID, "request-extension"))
+    expect("待审批")
+    shot("10a-l1-sla-timeline")
     act("escalate", reason="远程排查 30 分钟未解决，已尝试重启浏览器和清缓存，需二线排查服务端。", assigneeId="张工 (L2)")
     # R4.2: the tier next to L1 is L2 (the escalate form's "张工 (L2)" label is no evidence).
     assert tier() == "L2", tier()
     expect("已分派")
     shot("10-l1-ticket-escalated")
+    sign_out()
+
+    # Supervisor: the pending extension requests, approved from the list.
+    sign_in("chen")
+    go("/extensions")
+    expect(number)
+    expect("需厂商提供会话服务补丁")
+    shot("10b-supervisor-extensions")
+    submit(driver.find_element(By.CSS_SELECTOR, "#extensions-table button[value=approve]"))
+    expect("没有待审批的延期申请")
+    go(f"/tickets/{number}")
+    expect("已批准")
+    expect("延至 2026-11-27 18:00")
     sign_out()
 
     # L2: accepts and resolves.

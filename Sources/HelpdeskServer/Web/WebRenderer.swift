@@ -57,7 +57,8 @@ struct WebRenderer: Sendable {
                     tier: $0.tier?.rawValue ?? "")
             },
             isRequester: user.map { !$0.role.isStaff } ?? false, isStaff: user?.role.isStaff ?? false,
-            isManager: user?.role.seesAllTickets ?? false, isAdmin: user?.role == .admin, unread: page.unread,
+            isManager: user?.role.seesAllTickets ?? false, isAdmin: user?.role == .admin,
+            decidesExtensions: user?.role == .supervisor || user?.role == .admin, unread: page.unread,
             hasUnread: page.unread > 0)
         let html = library.render(PageContext(layout: layout, model: model), withTemplate: Model.template) ?? ""
         var headers = HTTPFields()

@@ -16,6 +16,8 @@ struct WebTicketRoutes {
         group.post("tickets/:number/workaround", use: workaround)
         group.post("tickets/:number/priority", use: priority)
         group.post("tickets/:number/category", use: category)
+        group.post("tickets/:number/extensions", use: requestExtension)
+        group.post("tickets/:number/extensions/:id/decision", use: decideExtension)
     }
 
     @Sendable func show(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
@@ -70,6 +72,11 @@ struct WebTicketRoutes {
             canWork: user.role.isStaff && ticket.status.acceptsChanges,
             canReprioritise: user.role.seesAllTickets && ticket.status.acceptsChanges,
             canAttach: ticket.status.acceptsChanges, archived: ticket.status == .archived,
+            timeline: user.role.isStaff
+                ? views.timeline(
+                    SLAExplanation(ticket: original, events: events, rules: rules, now: now), events: events,
+                    calendar: calendar) : nil,
+            extensions: user.role.isStaff ? views.extensions(of: original, for: user, calendar: calendar) : nil,
             priorities: TicketViews.options(
                 Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: ticket.priority.rawValue),
@@ -174,6 +181,31 @@ struct WebTicketRoutes {
 
     /// Reads the form (CSRF checked), runs one ticket use case with the version the page showed,
     /// and goes back to the ticket page.
+    /// The handler asks for a later resolution due time (R3.5).
+    @Sendable func requestExtension(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await change(request, context) { ref, form, user in
+            let calendar = try await deps.tickets.view(ref.number, for: user).rules.calendar
+            guard let raw = form.text("dueAt"), let dueAt = TimeFormatting.parseLocal(raw, calendar) else {
+                throw APIError.invalidValue("dueAt")
+            }
+            _ = try await deps.services.handling.requestExtension(
+                ref, dueAt: dueAt, reason: form.text("reason"), by: user)
+        }
+    }
+
+    /// A supervisor approves or rejects; back to where the form was (the ticket or the list).
+    @Sendable func decideExtension(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let response = try await change(request, context) { ref, form, user in
+            guard let id = Int64(context.parameters.get("id") ?? ""),
+                let approve = form["decision"].map({ $0 == "approve" })
+            else { throw APIError.invalidValue("decision") }
+            _ = try await deps.services.handling.decideExtension(
+                ref, id: Int(id), approve: approve, note: form.text("note"), by: user)
+        }
+        let back = request.uri.queryParameters.get("back")
+        return back == "extensions" ? .redirect(to: "/extensions") : response
+    }
+
     private func change(
         _ request: Request, _ context: HelpdeskRequestContext,
         _ operation: (TicketRef, FormData, User) async throws -> Void

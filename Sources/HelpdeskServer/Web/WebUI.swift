@@ -36,5 +36,6 @@ enum WebUI {
         WebAdminConfigRoutes(deps: deps).register(on: web)
         WebAdminAuditRoutes(deps: deps).register(on: web)
         WebNotificationRoutes(deps: deps).register(on: web)
+        WebExtensionRoutes(deps: deps).register(on: web)
     }
 }

@@ -21,6 +21,8 @@ struct LayoutModel: Sendable {
     let isStaff: Bool
     let isManager: Bool
     let isAdmin: Bool
+    /// Supervisors and admins decide extension requests (R3.5).
+    let decidesExtensions: Bool
     /// Unread notifications, shown next to the inbox link when there are any.
     let unread: Int
     let hasUnread: Bool

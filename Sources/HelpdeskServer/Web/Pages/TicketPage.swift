@@ -63,6 +63,9 @@ struct TicketPage: PageModel {
     let canAttach: Bool
     /// Archived (R6.1): read-only, said at the top of the page.
     let archived: Bool
+    /// Staff only: the SLA timeline and the extension requests.
+    let timeline: SLATimelineSection?
+    let extensions: ExtensionsSection?
     let priorities: [SelectOption]
     let categories: [SelectOption]
     let maxMB: Int
