@@ -9,6 +9,22 @@ public enum Approvals {
         approver.id == ticket.requester.userId || SLAExtensions.isManager(approver)
     }
 
+    /// Whether `actor` may ask for an approval now: the handler or a manager, while the ticket
+    /// is worked on or blocked, and none is pending. The forms a page offers follow this.
+    public static func mayRequest(_ ticket: Ticket, by actor: Principal) -> Bool {
+        let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
+        return (isHandler || SLAExtensions.isManager(actor)) && Access.canView(ticket, by: actor)
+            && (ticket.status == .inProgress || ticket.status == .blocked) && ticket.approval?.status != .pending
+    }
+
+    /// Whether `actor` may decide the pending approval now: the approver or a manager.
+    public static func mayDecide(_ ticket: Ticket, by actor: Principal) -> Bool {
+        guard let approval = ticket.approval, approval.status == .pending, ticket.status == .blocked else {
+            return false
+        }
+        return actor.id == approval.approverId || SLAExtensions.isManager(actor)
+    }
+
     /// `approver` is the account the caller found for `approverId`; nil asks the requester.
     public static func request(
         change: String?, approver: Principal?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules

@@ -3,6 +3,18 @@ import Foundation
 /// Collaboration (R4.7): another group or a vendor contact is asked a question and must answer
 /// within the desk's collaboration time; a supervisor names the lead department.
 public enum Collaborations {
+    /// Staff who can open an open ticket may ask another group or a vendor (R4.7).
+    public static func mayAsk(_ ticket: Ticket, by actor: Principal) -> Bool {
+        actor.role.isStaff && Access.canView(ticket, by: actor) && ticket.status.isOpen
+    }
+
+    /// The asked group's engineers, or staff on the ticket, answer an open question.
+    public static func mayAnswer(_ collaboration: Collaboration, on ticket: Ticket, by actor: Principal) -> Bool {
+        let asked = collaboration.groupId.map { actor.groupIds.contains($0) } ?? false
+        return collaboration.answeredAt == nil && actor.role.isStaff && (asked || Access.canView(ticket, by: actor))
+            && ticket.status.acceptsChanges
+    }
+
     public static func ask(
         groupId: Int64?, contact: String?, question: String?, on ticket: Ticket, by actor: Principal, at now: Date,
         rules: TicketRules

@@ -94,6 +94,13 @@ public enum SLAExtensions {
     }
 
     /// 延期原因 for a breached ticket (R3.4): the handler or a manager records why.
+    /// The handler or a manager records the 延期原因 of a breached ticket still in work (R3.4).
+    public static func mayRecordBreachCause(_ ticket: Ticket, by actor: Principal) -> Bool {
+        let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
+        return !(ticket.breaches ?? []).isEmpty && (isHandler || actor.role.seesAllTickets)
+            && Access.canView(ticket, by: actor) && ticket.status.acceptsChanges
+    }
+
     public static func recordBreachCause(
         _ cause: String?, on ticket: Ticket, by actor: Principal, at now: Date
     ) throws(WorkflowError) -> TicketChange {

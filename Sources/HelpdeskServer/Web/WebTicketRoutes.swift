@@ -18,6 +18,34 @@ struct WebTicketRoutes {
         group.post("tickets/:number/category", use: category)
         group.post("tickets/:number/extensions", use: requestExtension)
         group.post("tickets/:number/extensions/:id/decision", use: decideExtension)
+        group.post("tickets/:number/breach-cause") { request, context in
+            try await change(request, context) { ref, form, user in
+                _ = try await deps.services.handling.recordBreachCause(ref, cause: form.text("cause"), by: user)
+            }
+        }
+        group.post("tickets/:number/collaborators") { request, context in
+            try await change(request, context) { ref, form, user in
+                _ = try await deps.services.handling.askCollaborator(
+                    ref, groupId: form.int("groupId"), contact: form.text("contact"), question: form.text("question"),
+                    by: user)
+            }
+        }
+        group.post("tickets/:number/collaborators/:id/answer", use: answerCollaboration)
+        group.post("tickets/:number/approval") { request, context in
+            try await change(request, context) { ref, form, user in
+                _ = try await deps.services.handling.requestApproval(
+                    ref, change: form.text("change"), approverId: form.int("approverId"), by: user)
+            }
+        }
+        group.post("tickets/:number/approval/decision") { request, context in
+            try await change(request, context) { ref, form, user in
+                guard let decision = form["decision"], ["approve", "reject"].contains(decision) else {
+                    throw APIError.invalidValue("decision")
+                }
+                _ = try await deps.services.handling.decideApproval(
+                    ref, approve: decision == "approve", note: form.text("note"), by: user)
+            }
+        }
     }
 
     @Sendable func show(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
@@ -77,6 +105,9 @@ struct WebTicketRoutes {
                     SLAExplanation(ticket: original, events: events, rules: rules, now: now), events: events,
                     calendar: calendar) : nil,
             extensions: user.role.isStaff ? views.extensions(of: original, for: user, calendar: calendar) : nil,
+            collaboration: Optional(views.collaboration(of: original, for: user, calendar: calendar)).flatMap {
+                $0.visible ? $0 : nil
+            },
             priorities: TicketViews.options(
                 Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: ticket.priority.rawValue),
@@ -181,6 +212,18 @@ struct WebTicketRoutes {
 
     /// Reads the form (CSRF checked), runs one ticket use case with the version the page showed,
     /// and goes back to the ticket page.
+    /// An asked collaborator may not see the ticket once answered: back to their queue then.
+    @Sendable func answerCollaboration(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let user = try page.requireUser()
+        let form = try await deps.form(request, context)
+        let number = try context.parameters.require("number")
+        guard let id = Int(context.parameters.get("id") ?? "") else { throw APIError.invalidValue("id") }
+        let view = try await deps.services.handling.answerCollaboration(
+            TicketRef(number: number), id: id, answer: form.text("answer"), by: user)
+        return .redirect(to: Access.canView(view.ticket, by: user.actor) ? "/tickets/\(number)" : "/queues/mine")
+    }
+
     /// The handler asks for a later resolution due time (R3.5).
     @Sendable func requestExtension(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in

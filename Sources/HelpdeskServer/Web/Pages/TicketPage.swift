@@ -66,6 +66,8 @@ struct TicketPage: PageModel {
     /// Staff only: the SLA timeline and the extension requests.
     let timeline: SLATimelineSection?
     let extensions: ExtensionsSection?
+    /// Breach cause, collaboration and approval: for staff, and for a requester asked to approve.
+    let collaboration: CollaborationSection?
     let priorities: [SelectOption]
     let categories: [SelectOption]
     let maxMB: Int
