@@ -136,6 +136,7 @@ try:
     create_user("xiaoming", "王小明", "requester")
     create_user("ligong", "李工", "agent", "L1", "开发组")
     create_user("zhanggong", "张工", "agent", "L2", "开发组")
+    create_user("wanggong", "王工", "agent", "L2", "网络运维组")
     create_user("chen", "陈主管", "supervisor")
     expect("用户与角色")
     shot("01-admin-users")
@@ -243,11 +244,48 @@ try:
     expect("延至 2026-11-27 18:00")
     sign_out()
 
-    # L2: accepts and resolves.
+    # L2: accepts and asks the network group (R4.7).
     sign_in("zhanggong")
     go(f"/tickets/{number}")
     expect("内部记录")
     act("accept")
+    Select(driver.find_element(By.ID, "ask-group")).select_by_visible_text("网络运维组")
+    fill("ask-contact", "王工（网络运维组）")
+    fill("ask-question", "会话服务所在网段今天 9 点前后是否有丢包？")
+    submit(driver.find_element(By.ID, "ask-collaborator"))
+    expect("是否有丢包")
+    sign_out()
+
+    # The network engineer opens the ticket they were asked about and answers.
+    sign_in("wanggong")
+    go(f"/tickets/{number}")
+    expect("是否有丢包")
+    fill("answer-1", "核心交换机 8:50–9:05 有丢包，已恢复，请排查会话服务重连。")
+    shot("11a-collaborator-answers")
+    submit(driver.find_element(By.ID, "send-answer-1"))
+    sign_out()
+
+    # L2 asks the requester to approve restarting the session service (R4.8).
+    sign_in("zhanggong")
+    go(f"/tickets/{number}")
+    expect("核心交换机 8:50–9:05 有丢包")
+    fill("approval-change", "重启会话服务，期间财务系统中断约 5 分钟。")
+    submit(driver.find_element(By.ID, "request-approval"))
+    expect("待审批")
+    sign_out()
+
+    # The requester approves in their portal.
+    sign_in("xiaoming")
+    go(f"/tickets/{number}")
+    expect("重启会话服务，期间财务系统中断约 5 分钟。")
+    shot("11b-requester-approves-change")
+    submit(driver.find_element(By.ID, "approve-change"))
+    expect("已批准")
+    sign_out()
+
+    # L2 resolves.
+    sign_in("zhanggong")
+    go(f"/tickets/{number}")
     act("resolve", solution="重启会话服务并清理过期会话，登录恢复。", rootCause="会话服务内存耗尽")
     expect("已解决")
     shot("11-l2-ticket-resolved")

@@ -25,9 +25,14 @@ struct SLATimelineWebTests {
                 #expect(try await api.call(.post, path, token: token, json: step).status == .ok)
             }
             api.clock.set(Shanghai.date("2026-11-23 12:00"))
-            #expect(try await api.call(.post, path, token: agent.token, json: ["action": "resume"]).status == .ok)
             let handler = WebBrowser(api)
             try await handler.signIn("li.l1")
+            // while paused, every text is filled in: no template placeholder left on the page (the
+            // SLA badge once showed "{why} {duration}" when a timeline text reused its catalogue key)
+            let paused = try await handler.get("/tickets/\(number)")
+            #expect(paused.html.contains("仍在暂停"))
+            #expect(paused.html.range(of: #"\{[a-z_]+\}"#, options: .regularExpression) == nil)
+            #expect(try await api.call(.post, path, token: agent.token, json: ["action": "resume"]).status == .ok)
             // when
             let page = try await handler.get("/tickets/\(number)")
             // then

@@ -21,49 +21,52 @@ extension TicketViews {
         }
         func local(_ date: Date) -> String { time(date, calendar) }
         var spans = explanation.counted.map {
-            shape($0, "counted", t("ui.sla.counted_span", ["from": local($0.start), "minutes": duration($0.minutes)]))
+            shape(
+                $0, "counted",
+                t("ui.timeline.counted_span", ["from": local($0.start), "minutes": duration($0.minutes)]))
         }
         var lines: [String] = []
         for pause in explanation.pauses {
             let status = events.last { $0.at <= pause.start && $0.toStatus != nil }?.toStatus ?? .waitingOnRequester
             let why = t("status.\(status.rawValue)")
-            let text = t("ui.sla.paused", ["duration": duration(pause.minutes), "why": why])
+            let text = t("ui.timeline.paused", ["duration": duration(pause.minutes), "why": why])
             spans.append(shape(pause, "paused", text))
-            lines.append(text + (pause.end == nil ? t("ui.sla.still_paused") : ""))
+            lines.append(text + (pause.end == nil ? t("ui.timeline.still_paused") : ""))
         }
         for interval in explanation.resolvedIntervals {
             spans.append(
-                shape(interval, "resolved", t("ui.sla.resolved_span", ["duration": duration(interval.minutes)])))
+                shape(interval, "resolved", t("ui.timeline.resolved_span", ["duration": duration(interval.minutes)])))
         }
         var marks: [SLATimelineSection.Mark] = [
             .init(
                 x: x(state.responseDueAt), kind: "due",
-                label: t("ui.sla.response_due", ["at": local(state.responseDueAt)]))
+                label: t("ui.timeline.response_due", ["at": local(state.responseDueAt)]))
         ]
         if let due = state.resolutionDueAt {
-            marks.append(.init(x: x(due), kind: "due", label: t("ui.sla.resolution_due", ["at": local(due)])))
+            marks.append(.init(x: x(due), kind: "due", label: t("ui.timeline.resolution_due", ["at": local(due)])))
         }
         marks += explanation.breaches.map {
             .init(
                 x: x($0.dueAt), kind: "breach",
                 label: t(
-                    "ui.sla.breached", ["target": t("ui.sla.target.\($0.target.rawValue)"), "at": local($0.dueAt)]))
+                    "ui.timeline.breached",
+                    ["target": t("ui.timeline.target.\($0.target.rawValue)"), "at": local($0.dueAt)]))
         }
-        marks.append(.init(x: x(now), kind: "now", label: t("ui.sla.now", ["at": local(now)])))
+        marks.append(.init(x: x(now), kind: "now", label: t("ui.timeline.now", ["at": local(now)])))
 
         lines.insert(
-            state.respondedAt.map { t("ui.sla.responded", ["at": local($0)]) }
+            state.respondedAt.map { t("ui.timeline.responded", ["at": local($0)]) }
                 ?? t(
-                    state.responseRemainingMinutes >= 0 ? "ui.sla.response_left" : "ui.sla.response_late",
+                    state.responseRemainingMinutes >= 0 ? "ui.timeline.response_left" : "ui.timeline.response_late",
                     ["duration": duration(state.responseRemainingMinutes), "at": local(state.responseDueAt)]),
             at: 0)
         if let due = state.resolutionDueAt {
             lines.insert(
                 t(
                     state.resolvedAt != nil
-                        ? "ui.sla.resolution_met"
+                        ? "ui.timeline.resolution_met"
                         : state.resolutionRemainingMinutes >= 0
-                            ? "ui.sla.resolution_left" : "ui.sla.resolution_late",
+                            ? "ui.timeline.resolution_left" : "ui.timeline.resolution_late",
                     [
                         "counted": duration(explanation.countedMinutes), "at": local(due),
                         "duration": duration(state.resolutionRemainingMinutes),
@@ -72,7 +75,7 @@ extension TicketViews {
         for request in explanation.extensions where request.status == .approved {
             lines.append(
                 t(
-                    "ui.sla.extended",
+                    "ui.timeline.extended",
                     [
                         "from": local(request.originalDueAt), "to": local(request.requestedDueAt),
                         "by": request.decidedByName ?? "",
@@ -81,10 +84,10 @@ extension TicketViews {
         for breach in explanation.breaches {
             lines.append(
                 t(
-                    "ui.sla.breached",
-                    ["target": t("ui.sla.target.\(breach.target.rawValue)"), "at": local(breach.dueAt)]))
+                    "ui.timeline.breached",
+                    ["target": t("ui.timeline.target.\(breach.target.rawValue)"), "at": local(breach.dueAt)]))
         }
-        if let cause = explanation.breachCause { lines.append(t("ui.sla.cause", ["cause": cause])) }
+        if let cause = explanation.breachCause { lines.append(t("ui.timeline.cause", ["cause": cause])) }
         let upcoming = explanation.upcoming.prefix(5).map { "\(local($0.at)) \(t("ui.timer.\($0.timer)"))" }
         return SLATimelineSection(
             description: lines.joined(separator: " "), spans: spans, marks: marks, startLabel: local(start),
