@@ -27,6 +27,18 @@ struct CollaboratorAccessAPITests {
             #expect(seen.status == .ok)
             #expect(seen["contact"] as? String == "13812345678")
             #expect((seen["requester"] as? [String: Any])?["name"] as? String == "王小明")
+            // they answer, and change nothing else
+            let worklog = try await api.call(.post, path + "/worklog", token: network.token, json: ["body": "看看"])
+            #expect(worklog.status == .forbidden)
+            let moved = try await api.call(
+                .post, path + "/transitions", token: network.token,
+                json: ["action": "assign", "assigneeId": network.id])
+            #expect(moved.status == .forbidden)
+            let browser = WebBrowser(api)
+            try await browser.signIn("net")
+            let page = try await browser.get("/tickets/\(number)")
+            #expect(page.html.contains("send-answer-1") && !page.html.contains("id=\"worklog-form\""))
+            #expect(!page.html.contains("id=\"actions\"") && !page.html.contains("id=\"ask-form\""))
             let answered = try await api.call(
                 .post, path + "/collaborators/1/answer", token: network.token, json: ["answer": "网关正常，请检查客户端"])
             #expect(answered.status == .ok)

@@ -30,6 +30,14 @@ public enum Access {
         }
     }
 
+    /// Sees the ticket only because their group was asked (R4.7): they read it and answer the
+    /// question, and change nothing else on it.
+    public static func viewsOnlyAsCollaborator(_ ticket: Ticket, _ actor: Principal) -> Bool {
+        guard actor.role == .agent, isAskedCollaborator(ticket, actor) else { return false }
+        return ticket.assigneeId != actor.id && ticket.groupId.map(actor.groupIds.contains) != true
+            && ticket.createdById != actor.id
+    }
+
     /// An engineer of a group asked to help (R4.7) while the question is open: they open the
     /// ticket and see it in full, as its handler does, until they have answered.
     public static func isAskedCollaborator(_ ticket: Ticket, _ actor: Principal) -> Bool {

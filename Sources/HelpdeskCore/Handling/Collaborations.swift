@@ -6,6 +6,7 @@ public enum Collaborations {
     /// Staff who can open an open ticket may ask another group or a vendor (R4.7).
     public static func mayAsk(_ ticket: Ticket, by actor: Principal) -> Bool {
         actor.role.isStaff && Access.canView(ticket, by: actor) && ticket.status.isOpen
+            && !Access.viewsOnlyAsCollaborator(ticket, actor)
     }
 
     /// The asked group's engineers, or staff on the ticket, answer an open question.

@@ -59,7 +59,10 @@ struct WebTicketRoutes {
         let now = deps.clock.now()
         let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
         let attachments = try await deps.services.attachments.attachments(of: original)
-        let actions = Workflow.availableActions(for: original, by: user.actor, at: now, rules: rules)
+        // An asked collaborator reads and answers; every other form is for the ticket's own people.
+        let collaboratorOnly = Access.viewsOnlyAsCollaborator(original, user.actor)
+        let actions =
+            collaboratorOnly ? [] : Workflow.availableActions(for: original, by: user.actor, at: now, rules: rules)
         let calendar = rules.calendar
         let masked = !Access.hasFullAccess(original, by: user.actor)
         let maskedActor = masked && original.requester.external ? original.requester.userId : nil
@@ -97,14 +100,15 @@ struct WebTicketRoutes {
                     size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))
             },
             actions: actionForms(actions, ticket: original, views: views), hasActions: !actions.isEmpty,
-            canWork: user.role.isStaff && ticket.status.acceptsChanges,
+            canWork: user.role.isStaff && ticket.status.acceptsChanges && !collaboratorOnly,
             canReprioritise: user.role.seesAllTickets && ticket.status.acceptsChanges,
-            canAttach: ticket.status.acceptsChanges, archived: ticket.status == .archived,
+            canAttach: ticket.status.acceptsChanges && !collaboratorOnly, archived: ticket.status == .archived,
             timeline: user.role.isStaff
                 ? views.timeline(
                     SLAExplanation(ticket: original, events: events, rules: rules, now: now), events: events,
                     calendar: calendar) : nil,
-            extensions: user.role.isStaff ? views.extensions(of: original, for: user, calendar: calendar) : nil,
+            extensions: user.role.isStaff && !collaboratorOnly
+                ? views.extensions(of: original, for: user, calendar: calendar) : nil,
             collaboration: Optional(views.collaboration(of: original, for: user, calendar: calendar)).flatMap {
                 $0.visible ? $0 : nil
             },

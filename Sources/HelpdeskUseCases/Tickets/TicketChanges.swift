@@ -46,6 +46,8 @@ struct TicketChanges: Sendable {
 
     static func check(_ ticket: Ticket, _ ref: TicketRef, _ actor: Principal) throws {
         guard Access.canView(ticket, by: actor) else { throw UseCaseError.notFound(resource: "ticket") }
+        // R4.7: an asked collaborator answers (HandlingService.answerCollaboration) and does nothing else.
+        if Access.viewsOnlyAsCollaborator(ticket, actor) { throw UseCaseError.forbidden(action: "collaboration") }
         // R6.1: every change of an archived ticket is refused, whoever asks.
         guard ticket.status != .archived else { throw WorkflowError.ticketArchived }
         if let expected = ref.expectedVersion, expected != ticket.version {
