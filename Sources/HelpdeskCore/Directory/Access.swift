@@ -23,9 +23,7 @@ public enum Access {
     public static func canView(_ ticket: Ticket, by actor: Principal) -> Bool {
         switch actor.role {
         case .problemManager, .supervisor, .admin: true
-        case .agent:
-            ticket.assigneeId == actor.id || ticket.groupId.map(actor.groupIds.contains) == true
-                || ticket.createdById == actor.id || isAskedCollaborator(ticket, actor)
+        case .agent: isOnTicket(ticket, actor) || isAskedCollaborator(ticket, actor)
         case .requester: ticket.requester.userId == actor.id
         }
     }
@@ -33,9 +31,13 @@ public enum Access {
     /// Sees the ticket only because their group was asked (R4.7): they read it and answer the
     /// question, and change nothing else on it.
     public static func viewsOnlyAsCollaborator(_ ticket: Ticket, _ actor: Principal) -> Bool {
-        guard actor.role == .agent, isAskedCollaborator(ticket, actor) else { return false }
-        return ticket.assigneeId != actor.id && ticket.groupId.map(actor.groupIds.contains) != true
-            && ticket.createdById != actor.id
+        isAskedCollaborator(ticket, actor) && !isOnTicket(ticket, actor)
+    }
+
+    /// An agent's own tickets: assigned to them, in one of their groups, or recorded by them.
+    static func isOnTicket(_ ticket: Ticket, _ actor: Principal) -> Bool {
+        ticket.assigneeId == actor.id || ticket.groupId.map(actor.groupIds.contains) == true
+            || ticket.createdById == actor.id
     }
 
     /// An engineer of a group asked to help (R4.7) while the question is open: they open the

@@ -9,26 +9,18 @@ public enum Approvals {
         approver.id == ticket.requester.userId || SLAExtensions.isManager(approver)
     }
 
-    /// Whether `actor` may ask for an approval now: the handler or a manager, while the ticket
-    /// is worked on or blocked, and none is pending. The forms a page offers follow this.
+    /// Whether `actor` may ask for an approval now; the forms a page offers follow this.
     public static func mayRequest(_ ticket: Ticket, by actor: Principal) -> Bool {
-        let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
-        return (isHandler || SLAExtensions.isManager(actor)) && Access.canView(ticket, by: actor)
-            && (ticket.status == .inProgress || ticket.status == .blocked) && ticket.approval?.status != .pending
+        (try? refuseRequest(on: ticket, by: actor)) != nil
     }
 
-    /// Whether `actor` may decide the pending approval now: the approver or a manager.
+    /// Whether `actor` may decide the pending approval now.
     public static func mayDecide(_ ticket: Ticket, by actor: Principal) -> Bool {
-        guard let approval = ticket.approval, approval.status == .pending, ticket.status == .blocked else {
-            return false
-        }
-        return actor.id == approval.approverId || SLAExtensions.isManager(actor)
+        (try? refuseDecision(on: ticket, by: actor)) != nil
     }
 
-    /// `approver` is the account the caller found for `approverId`; nil asks the requester.
-    public static func request(
-        change: String?, approver: Principal?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
-    ) throws(WorkflowError) -> TicketChange {
+    /// The handler or a manager, while the ticket is worked on or blocked, and none is pending.
+    static func refuseRequest(on ticket: Ticket, by actor: Principal) throws(WorkflowError) {
         let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
         guard isHandler || SLAExtensions.isManager(actor), Access.canView(ticket, by: actor) else {
             throw .forbidden(action: "approval")
@@ -37,6 +29,24 @@ public enum Approvals {
             throw .illegalTransition(action: .block, from: ticket.status)
         }
         guard ticket.approval?.status != .pending else { throw .requestAlreadyPending }
+    }
+
+    /// The approver or a manager, on the pending request of a ticket it still blocks.
+    static func refuseDecision(on ticket: Ticket, by actor: Principal) throws(WorkflowError) {
+        try TicketOperations.refuseIfClosed(ticket)
+        guard let approval = ticket.approval, approval.status == .pending else { throw .noPendingRequest }
+        // The request blocked the ticket; one that moved on since is not silently put back to work.
+        guard ticket.status == .blocked else { throw .illegalTransition(action: .resume, from: ticket.status) }
+        guard actor.id == approval.approverId || SLAExtensions.isManager(actor) else {
+            throw .forbidden(action: "approval_decision")
+        }
+    }
+
+    /// `approver` is the account the caller found for `approverId`; nil asks the requester.
+    public static func request(
+        change: String?, approver: Principal?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
+    ) throws(WorkflowError) -> TicketChange {
+        try refuseRequest(on: ticket, by: actor)
         guard let text = change.flatMap(Workflow.trimmed) else { throw .fieldRequired("change") }
         guard text.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "change") }
         if let approver, !canApprove(approver, ticket) { throw .invalidValue(field: "approverId") }
@@ -59,13 +69,8 @@ public enum Approvals {
     public static func decide(
         approve: Bool, note: String?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
     ) throws(WorkflowError) -> TicketChange {
-        try TicketOperations.refuseIfClosed(ticket)
-        guard var approval = ticket.approval, approval.status == .pending else { throw .noPendingRequest }
-        // The request blocked the ticket; one that moved on since is not silently put back to work.
-        guard ticket.status == .blocked else { throw .illegalTransition(action: .resume, from: ticket.status) }
-        guard actor.id == approval.approverId || SLAExtensions.isManager(actor) else {
-            throw .forbidden(action: "approval_decision")
-        }
+        try refuseDecision(on: ticket, by: actor)
+        guard var approval = ticket.approval else { throw .noPendingRequest }
         let note = note.flatMap(Workflow.trimmed)
         if !approve, note == nil { throw .reasonRequired(action: "approval_decision") }
         approval.status = approve ? .approved : .rejected

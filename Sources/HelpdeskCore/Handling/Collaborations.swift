@@ -3,25 +3,38 @@ import Foundation
 /// Collaboration (R4.7): another group or a vendor contact is asked a question and must answer
 /// within the desk's collaboration time; a supervisor names the lead department.
 public enum Collaborations {
-    /// Staff who can open an open ticket may ask another group or a vendor (R4.7).
+    /// Whether `actor` may ask another group or a vendor now; the page's form follows this.
     public static func mayAsk(_ ticket: Ticket, by actor: Principal) -> Bool {
-        actor.role.isStaff && Access.canView(ticket, by: actor) && ticket.status.isOpen
-            && !Access.viewsOnlyAsCollaborator(ticket, actor)
+        (try? refuseAsk(on: ticket, by: actor)) != nil
     }
 
-    /// The asked group's engineers, or staff on the ticket, answer an open question.
+    /// Whether `actor` may answer this question now.
     public static func mayAnswer(_ collaboration: Collaboration, on ticket: Ticket, by actor: Principal) -> Bool {
-        let asked = collaboration.groupId.map { actor.groupIds.contains($0) } ?? false
-        return collaboration.answeredAt == nil && actor.role.isStaff && (asked || Access.canView(ticket, by: actor))
-            && ticket.status.acceptsChanges
+        (try? refuseAnswer(collaboration, on: ticket, by: actor)) != nil
+    }
+
+    /// Staff on an open ticket; an asked collaborator answers and asks no one else.
+    static func refuseAsk(on ticket: Ticket, by actor: Principal) throws(WorkflowError) {
+        guard actor.role.isStaff, Access.canView(ticket, by: actor), !Access.viewsOnlyAsCollaborator(ticket, actor)
+        else { throw .forbidden(action: "collaboration") }
+        guard ticket.status.isOpen else { throw .ticketClosed }
+    }
+
+    /// An open question, answered by staff who can open the ticket: the asked group's engineers
+    /// can while it is open (``Access/isAskedCollaborator(_:_:)``).
+    static func refuseAnswer(_ collaboration: Collaboration, on ticket: Ticket, by actor: Principal)
+        throws(WorkflowError)
+    {
+        try TicketOperations.refuseIfClosed(ticket)
+        guard collaboration.answeredAt == nil else { throw .noPendingRequest }
+        guard actor.role.isStaff, Access.canView(ticket, by: actor) else { throw .forbidden(action: "collaboration") }
     }
 
     public static func ask(
         groupId: Int64?, contact: String?, question: String?, on ticket: Ticket, by actor: Principal, at now: Date,
         rules: TicketRules
     ) throws(WorkflowError) -> TicketChange {
-        guard actor.role.isStaff, Access.canView(ticket, by: actor) else { throw .forbidden(action: "collaboration") }
-        guard ticket.status.isOpen else { throw .ticketClosed }
+        try refuseAsk(on: ticket, by: actor)
         guard let question = question.flatMap(Workflow.trimmed) else { throw .fieldRequired("question") }
         guard let contact = contact.flatMap(Workflow.trimmed) else { throw .fieldRequired("contact") }
         guard question.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "question") }
@@ -58,10 +71,7 @@ public enum Collaborations {
             throw .noPendingRequest
         }
         let collaboration = ticket.collaborations![index]
-        let asked = collaboration.groupId.map { actor.groupIds.contains($0) } ?? false
-        guard actor.role.isStaff, asked || Access.canView(ticket, by: actor) else {
-            throw .forbidden(action: "collaboration")
-        }
+        try refuseAnswer(collaboration, on: ticket, by: actor)
         guard let text = answer.flatMap(Workflow.trimmed) else { throw .fieldRequired("answer") }
         guard text.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "answer") }
         var next = ticket

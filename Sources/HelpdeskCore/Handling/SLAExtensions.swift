@@ -94,21 +94,23 @@ public enum SLAExtensions {
     }
 
     /// 延期原因 for a breached ticket (R3.4): the handler or a manager records why.
-    /// The handler or a manager records the 延期原因 of a breached ticket still in work (R3.4).
+    /// Whether `actor` may record the 延期原因 now: a breached ticket, by its handler or a manager (R3.4).
     public static func mayRecordBreachCause(_ ticket: Ticket, by actor: Principal) -> Bool {
-        let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
-        return !(ticket.breaches ?? []).isEmpty && (isHandler || actor.role.seesAllTickets)
-            && Access.canView(ticket, by: actor) && ticket.status.acceptsChanges
+        !(ticket.breaches ?? []).isEmpty && (try? refuseBreachCause(on: ticket, by: actor)) != nil
     }
 
-    public static func recordBreachCause(
-        _ cause: String?, on ticket: Ticket, by actor: Principal, at now: Date
-    ) throws(WorkflowError) -> TicketChange {
+    static func refuseBreachCause(on ticket: Ticket, by actor: Principal) throws(WorkflowError) {
         let isHandler = ticket.assigneeId == actor.id && actor.role.isStaff
         guard isHandler || actor.role.seesAllTickets, Access.canView(ticket, by: actor) else {
             throw .forbidden(action: "breach_cause")
         }
         try TicketOperations.refuseIfClosed(ticket)
+    }
+
+    public static func recordBreachCause(
+        _ cause: String?, on ticket: Ticket, by actor: Principal, at now: Date
+    ) throws(WorkflowError) -> TicketChange {
+        try refuseBreachCause(on: ticket, by: actor)
         guard let cause = cause.flatMap(Workflow.trimmed) else { throw .fieldRequired("cause") }
         guard cause.count <= TicketOperations.maxTextLength else { throw .invalidValue(field: "cause") }
         var next = ticket

@@ -25,7 +25,7 @@ struct UseCases: Sendable {
         configuration = ConfigurationService(store: store, clock: clock)
         notifications = NotificationService(store: store, clock: clock)
         attachments = AttachmentService(store: store, clock: clock, readAudit: readAudit)
-        audit = AuditService(store: store, clock: clock)
+        audit = AuditService(store: store)
         privacy = PrivacyService(store: store, clock: clock, readAudit: readAudit)
         signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
     }

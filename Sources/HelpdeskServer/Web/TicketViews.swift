@@ -86,12 +86,9 @@ struct TicketViews {
             sla: sla(state, status: summary.status, calendar: rules.calendar), breachCause: summary.breachCause)
     }
 
-    /// One history entry. `maskedActor` is the external requester whose name this viewer
-    /// sees masked (R9.2), so their own entries do not reveal it.
-    func event(_ event: TicketEvent, calendar: BusinessCalendar, maskedActor: Int64? = nil) -> EventRow {
-        let actor =
-            event.actorId == Principal.system.id
-            ? t("ui.actor.system") : event.actorId == maskedActor ? Masking.name(event.actorName) : event.actorName
+    /// One history entry, as `TicketService.history` presented it (names masked per R9.2).
+    func event(_ event: TicketEvent, calendar: BusinessCalendar) -> EventRow {
+        let actor = event.actorId == Principal.system.id ? t("ui.actor.system") : event.actorName
         var to: String?
         let what: String
         switch event.kind {

@@ -64,8 +64,8 @@ struct WebTicketRoutes {
         let actions =
             collaboratorOnly ? [] : Workflow.availableActions(for: original, by: user.actor, at: now, rules: rules)
         let calendar = rules.calendar
+        let collaboration = views.collaboration(of: original, for: user, calendar: calendar)
         let masked = !Access.hasFullAccess(original, by: user.actor)
-        let maskedActor = masked && original.requester.external ? original.requester.userId : nil
         let details = Set(ticket.type.requiredDetails).union(ticket.details.keys).sorted().map {
             TicketPage.Detail(label: views.t("detail.\($0)"), value: ticket.details[$0] ?? "—")
         }
@@ -93,7 +93,7 @@ struct WebTicketRoutes {
                     level: views.t("ui.satisfaction.\($0.level.rawValue)"), score: $0.score, comment: $0.comment ?? "")
             },
             closeReason: ticket.closeReason,
-            events: events.map { views.event($0, calendar: calendar, maskedActor: maskedActor) },
+            events: events.map { views.event($0, calendar: calendar) },
             attachments: attachments.map {
                 TicketPage.Attachment(
                     id: $0.id, filename: $0.filename,
@@ -109,9 +109,7 @@ struct WebTicketRoutes {
                     calendar: calendar) : nil,
             extensions: user.role.isStaff && !collaboratorOnly
                 ? views.extensions(of: original, for: user, calendar: calendar) : nil,
-            collaboration: Optional(views.collaboration(of: original, for: user, calendar: calendar)).flatMap {
-                $0.visible ? $0 : nil
-            },
+            collaboration: collaboration.visible ? collaboration : nil,
             priorities: TicketViews.options(
                 Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: ticket.priority.rawValue),

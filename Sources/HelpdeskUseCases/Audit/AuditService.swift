@@ -6,11 +6,9 @@ import HelpdeskStore
 /// check that no row was edited since it was written.
 public struct AuditService: Sendable {
     let store: any AuditStore
-    let clock: AppClock
 
-    public init(store: any AuditStore, clock: AppClock) {
+    public init(store: any AuditStore) {
         self.store = store
-        self.clock = clock
     }
 
     public struct Page: Sendable {

@@ -37,7 +37,8 @@ public struct SignInService: Sendable {
         guard username.count <= 100, password.count <= 200 else { throw UseCaseError.invalidCredentials }
         let accountKey = "account:" + username.lowercased()
         let addressKey = address.map { "address:" + $0 }
-        try await refuseWhileBackingOff(accountKey: accountKey, addressKey: addressKey)
+        let keys = [accountKey] + (addressKey.map { [$0] } ?? [])
+        try await refuseWhileBackingOff(keys: keys, accountKey: accountKey, addressKey: addressKey)
         let found = try await store.credentials(username: username)
         let verified: Bool
         do {
@@ -49,7 +50,7 @@ public struct SignInService: Sendable {
         let now = clock.now()
         guard verified, let user = found?.user else {
             try await store.recordSignInFailure(
-                keys: [accountKey] + (addressKey.map { [$0] } ?? []), at: now,
+                keys: keys, at: now,
                 forgetBefore: now.addingTimeInterval(-accountBackoff.forgetAfter))
             throw UseCaseError.invalidCredentials
         }
@@ -62,8 +63,8 @@ public struct SignInService: Sendable {
         return Issued(token: token, expiresAt: expires, user: user)
     }
 
-    private func refuseWhileBackingOff(accountKey: String, addressKey: String?) async throws {
-        let failures = try await store.signInFailures(keys: [accountKey] + (addressKey.map { [$0] } ?? []))
+    private func refuseWhileBackingOff(keys: [String], accountKey: String, addressKey: String?) async throws {
+        let failures = try await store.signInFailures(keys: keys)
         guard !failures.isEmpty else { return }
         let now = clock.now()
         let waits = [
