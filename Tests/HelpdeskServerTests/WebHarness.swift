@@ -33,7 +33,13 @@ final class WebBrowser: @unchecked Sendable {
 
     @discardableResult
     func post(_ uri: String, _ fields: [String: String]) async throws -> WebResponse {
-        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        try await postForm(uri, fields.map { ($0.key, $0.value) })
+    }
+
+    /// A form whose fields may repeat (checkboxes), in order.
+    @discardableResult
+    func postForm(_ uri: String, _ fields: [(String, String)]) async throws -> WebResponse {
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(
             .post, uri, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded")
     }

@@ -19,11 +19,14 @@ public struct User: Codable, Equatable, Sendable {
     public static let locales = ["zh-CN", "en"]
     public var active: Bool
     public var groupIds: [Int64]
+    /// An engineer who marked themselves away gets no automatic assignment (R4.1).
+    public var away: Bool
 
     public init(
         id: Int64 = 0, username: String, displayName: String, role: Role, tier: Tier? = nil, email: String? = nil,
         phone: String? = nil, department: String? = nil, employeeNumber: String? = nil, region: String? = nil,
-        external: Bool = false, locale: String = "zh-CN", active: Bool = true, groupIds: [Int64] = []
+        external: Bool = false, locale: String = "zh-CN", active: Bool = true, groupIds: [Int64] = [],
+        away: Bool = false
     ) {
         self.id = id
         self.username = username
@@ -39,6 +42,7 @@ public struct User: Codable, Equatable, Sendable {
         self.locale = locale
         self.active = active
         self.groupIds = groupIds
+        self.away = away
     }
 
     public var actor: Principal {

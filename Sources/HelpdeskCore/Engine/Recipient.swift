@@ -10,6 +10,8 @@ public enum Recipient: Hashable, Codable, Sendable {
     /// Every active agent at this tier or above, for tickets without a group.
     case tier(Tier)
     case role(Role)
+    /// Every active user of the department, requesters included (a major-incident audience).
+    case department(String)
     /// The lead on duty for emergencies (setting `onDutyLeadId`), else the supervisors.
     case onDutyLead
     /// The people told about major incidents (setting `leadershipIds`), else the supervisors.

@@ -8,6 +8,10 @@ struct DirectoryRoutes {
     let directory: DirectoryService
     let privacy: PrivacyService
 
+    struct AwayBody: Decodable {
+        var away: Bool
+    }
+
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("users") { request, context in
             let user = try context.requireUser()
@@ -43,6 +47,11 @@ struct DirectoryRoutes {
             let id = try context.parameters.id(resource: "user")
             let command = try await request.decodeJSON(UserCommand.self, context: context)
             return try await directory.updateUser(id, command, by: admin)
+        }
+        group.put("me/away") { request, context in
+            let user = try context.requireUser()
+            let body = try await request.decodeJSON(AwayBody.self, context: context)
+            return AuthRoutes.MeResponse(user: try await directory.setAway(body.away, for: user))
         }
         group.get("groups") { _, context in
             Items(items: try await directory.groups(for: try context.requireUser()))

@@ -43,6 +43,8 @@ struct EngineRoutes {
         var what: String?
         var impact: String?
         var expectedRecovery: Date?
+        var groupIds: [Int64]?
+        var departments: [String]?
     }
 
     struct Timeline: ResponseEncodable {
@@ -137,7 +139,9 @@ struct EngineRoutes {
         group.post("tickets/:number/broadcasts") { request, context in
             try await presenter.update(request, context, BroadcastBody.self) { ref, body, user in
                 try await handling.broadcast(
-                    ref, what: body.what, impact: body.impact, expectedRecovery: body.expectedRecovery, by: user)
+                    ref, what: body.what, impact: body.impact, expectedRecovery: body.expectedRecovery,
+                    audience: BroadcastAudience(groupIds: body.groupIds ?? [], departments: body.departments ?? []),
+                    by: user)
             }
         }
     }

@@ -76,6 +76,8 @@ struct TicketRoutes {
         case let value: filter.assignee = try QueryParsing.id(value, "assignee").map { .user($0) }
         }
         filter.requesterId = try QueryParsing.id(parameters.get("requester"), "requester")
+        filter.channel = try QueryParsing.value(parameters.get("channel"), "channel", as: Channel.self)
+        filter.order = try QueryParsing.value(parameters.get("sort"), "sort", as: TicketOrder.self) ?? .newest
         filter.overdue = try QueryParsing.bool(parameters.get("overdue"), "overdue") ?? false
         filter.text = parameters.get("q")
         filter.limit = try QueryParsing.limit(parameters.get("limit"), default: 50, range: TicketFilter.limits)

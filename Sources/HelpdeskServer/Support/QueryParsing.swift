@@ -27,6 +27,14 @@ enum QueryParsing {
         return limit
     }
 
+    /// One value of a raw-valued enumeration (`channel=email`, `sort=due`); absent or empty is nil.
+    static func value<T: RawRepresentable>(_ raw: String?, _ name: String, as type: T.Type) throws -> T?
+    where T.RawValue == String {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let value = T(rawValue: raw) else { throw APIError.invalidParameter(name) }
+        return value
+    }
+
     static func bool(_ raw: String?, _ name: String) throws -> Bool? {
         guard let raw, !raw.isEmpty else { return nil }
         guard let value = Bool(raw) else { throw APIError.invalidParameter(name) }

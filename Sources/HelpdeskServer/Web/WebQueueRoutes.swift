@@ -92,6 +92,19 @@ struct WebQueueRoutes {
         if let status = value("status").flatMap(TicketStatus.init(rawValue:)) { query.statuses = [status] }
         if let priority = value("priority").flatMap(Priority.init(rawValue:)) { query.priorities = [priority] }
         query.groupId = try QueryParsing.id(value("group"), "group")
+        query.categoryId = try QueryParsing.id(value("category"), "category")
+        if let requester = value("requester") {
+            // A username (or `#id`); nobody by that name lists nothing rather than everything.
+            query.requesterId = try await deps.services.directory.userId(named: requester, for: user) ?? 0
+        }
+        query.channel = try QueryParsing.value(value("channel"), "channel", as: Channel.self)
+        query.order = try QueryParsing.value(value("sort"), "sort", as: TicketOrder.self) ?? .newest
+        switch value("assignee") {
+        case nil: break
+        case "me": query.assignee = .me
+        case "none": query.assignee = .nobody
+        case let raw?: query.assignee = .user(try QueryParsing.id(raw, "assignee")!)
+        }
         if let text = value("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty { query.text = text }
         query.cursor = try QueryParsing.id(value("cursor"), "cursor")
         queue.configure(&query, user)
@@ -122,6 +135,29 @@ struct WebQueueRoutes {
                 [("", views.t("ui.filter.any_group"))]
                     + views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
                 selected: parameters.get("group") ?? ""),
+            categories: TicketViews.options(
+                [("", views.t("ui.filter.any_category"))]
+                    + views.categories.values.filter(\.active).sorted {
+                        ($0.parentId ?? $0.id, $0.id) < ($1.parentId ?? $1.id, $1.id)
+                    }
+                    .map { (String($0.id), ($0.parentId == nil ? "" : "— ") + views.categoryName($0.id)) },
+                selected: parameters.get("category") ?? ""),
+            assignees: TicketViews.options(
+                [
+                    ("", views.t("ui.filter.any_assignee")), ("me", views.t("ui.filter.me")),
+                    ("none", views.t("ui.filter.nobody")),
+                ]
+                    + views.users.values.filter { $0.active && $0.role.isStaff }.sorted { $0.id < $1.id }
+                    .map { (String($0.id), $0.displayName) },
+                selected: parameters.get("assignee") ?? ""),
+            requester: parameters.get("requester") ?? "",
+            channels: TicketViews.options(
+                [("", views.t("ui.filter.any_channel"))]
+                    + Channel.allCases.map { ($0.rawValue, views.t("ui.channel.\($0.rawValue)")) },
+                selected: parameters.get("channel") ?? ""),
+            orders: TicketViews.options(
+                TicketOrder.allCases.map { ($0.rawValue, views.t("ui.filter.sort_\($0.rawValue)")) },
+                selected: parameters.get("sort") ?? TicketOrder.newest.rawValue),
             showRequester: user.role.isStaff, overdueCauses: name == "overdue" && supervisor,
             next: result.nextCursor.map { "\(page.path)?\(link(filters + [("cursor", String($0))]))" },
             first: parameters.get("cursor") == nil

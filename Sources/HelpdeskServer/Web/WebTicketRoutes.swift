@@ -31,6 +31,19 @@ struct WebTicketRoutes {
             }
         }
         group.post("tickets/:number/collaborators/:id/answer", use: answerCollaboration)
+        group.post("tickets/:number/major-incident") { request, context in
+            try await change(request, context) { ref, _, user in
+                _ = try await deps.services.handling.declareMajorIncident(ref, by: user)
+            }
+        }
+        group.post("tickets/:number/linked") { request, context in
+            try await change(request, context) { ref, form, user in
+                let numbers = (form.text("numbers") ?? "").split(whereSeparator: { ", ，、\n\r\t".contains($0) })
+                    .map(String.init)
+                _ = try await deps.services.handling.link(numbers, to: ref.number, by: user)
+            }
+        }
+        group.post("tickets/:number/broadcasts", use: broadcast)
         group.post("tickets/:number/approval") { request, context in
             try await change(request, context) { ref, form, user in
                 _ = try await deps.services.handling.requestApproval(
@@ -65,6 +78,16 @@ struct WebTicketRoutes {
             collaboratorOnly ? [] : Workflow.availableActions(for: original, by: user.actor, at: now, rules: rules)
         let calendar = rules.calendar
         let collaboration = views.collaboration(of: original, for: user, calendar: calendar)
+        let incident = original.majorIncident == true && user.role.isStaff
+        let linked = incident ? try await deps.services.handling.linked(to: original.number, for: user) : []
+        let departments =
+            incident && MajorIncidents.mayBroadcast(original, by: user.actor)
+            ? try await deps.services.directory.departments(for: user) : []
+        let majorIncident =
+            collaboratorOnly
+            ? nil
+            : views.majorIncident(
+                of: original, linked: linked, departments: departments, events: events, for: user, calendar: calendar)
         let masked = !Access.hasFullAccess(original, by: user.actor)
         let details = Set(ticket.type.requiredDetails).union(ticket.details.keys).sorted().map {
             TicketPage.Detail(label: views.t("detail.\($0)"), value: ticket.details[$0] ?? "—")
@@ -109,7 +132,7 @@ struct WebTicketRoutes {
                     calendar: calendar) : nil,
             extensions: user.role.isStaff && !collaboratorOnly
                 ? views.extensions(of: original, for: user, calendar: calendar) : nil,
-            collaboration: collaboration.visible ? collaboration : nil,
+            collaboration: collaboration.visible ? collaboration : nil, majorIncident: majorIncident,
             priorities: TicketViews.options(
                 Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: ticket.priority.rawValue),
@@ -235,6 +258,28 @@ struct WebTicketRoutes {
             }
             _ = try await deps.services.handling.requestExtension(
                 ref, dueAt: dueAt, reason: form.text("reason"), by: user)
+        }
+    }
+
+    /// A status update; the expected recovery is local time in the ticket's calendar.
+    @Sendable func broadcast(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await change(request, context) { ref, form, user in
+            var recovery: Date?
+            if let raw = form.text("expectedRecovery") {
+                let calendar = try await deps.tickets.view(ref.number, for: user).rules.calendar
+                guard let date = TimeFormatting.parseLocal(raw, calendar) else {
+                    throw APIError.invalidValue("expectedRecovery")
+                }
+                recovery = date
+            }
+            var groupIds: [Int64] = []
+            for raw in form.all("groupIds") where !raw.isEmpty {
+                guard let id = Int64(raw) else { throw APIError.invalidValue("groupIds") }
+                groupIds.append(id)
+            }
+            _ = try await deps.services.handling.broadcast(
+                ref, what: form.text("what"), impact: form.text("impact"), expectedRecovery: recovery,
+                audience: BroadcastAudience(groupIds: groupIds, departments: form.all("departments")), by: user)
         }
     }
 

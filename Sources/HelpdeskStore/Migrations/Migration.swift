@@ -19,6 +19,8 @@ public enum Migrations {
         M005_SignInFailures.migration,
         M006_AuditLog.migration,
         M007_ArchiveTimers.migration,
+        M008_TicketChannel.migration,
+        M009_AutoAssignment.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -11,13 +11,15 @@ public struct TicketQuery: Sendable, Equatable {
     /// Only tickets nobody handles yet.
     public var unassigned = false
     public var requesterId: Int64?
+    public var channel: Channel?
     /// Only open tickets past their response or resolution due time.
     public var overdue = false
     /// Substring of the title, or an exact ticket number.
     public var text: String?
     public var limit = 50
-    /// Return tickets with ids below this one (the previous page's `nextCursor`).
+    /// Return the tickets after this one in `order` (the previous page's `nextCursor`, an id).
     public var before: Int64?
+    public var order: TicketOrder = .newest
 
     public init(scope: Access.ListScope) { self.scope = scope }
 }

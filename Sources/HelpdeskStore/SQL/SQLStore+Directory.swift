@@ -5,10 +5,13 @@ import SQLKit
 extension SQLStore {
     public func groups() async throws -> [SupportGroup] {
         try await database.read { db in
-            try await db.raw("SELECT id, name, name_en, lead_user_id FROM support_groups ORDER BY id").all().map {
+            try await db.raw(
+                "SELECT id, name, name_en, lead_user_id, assignment_mode FROM support_groups ORDER BY id"
+            ).all().map {
                 SupportGroup(
                     id: try $0.int("id"), name: try $0.string("name"), nameEn: try $0.optionalString("name_en"),
-                    leadUserId: try $0.optionalInt("lead_user_id"))
+                    leadUserId: try $0.optionalInt("lead_user_id"),
+                    assignmentMode: AssignmentMode(rawValue: try $0.string("assignment_mode")) ?? .manual)
             }
         }
     }
@@ -26,8 +29,9 @@ extension SQLStore {
                 if group.id == 0 {
                     let row = try await db.raw(
                         """
-                        INSERT INTO support_groups (name, name_en, lead_user_id, created_at)
-                        VALUES (\(bind: group.name), \(bind: group.nameEn), \(bind: group.leadUserId), \(bind: now.millis))
+                        INSERT INTO support_groups (name, name_en, lead_user_id, assignment_mode, created_at)
+                        VALUES (\(bind: group.name), \(bind: group.nameEn), \(bind: group.leadUserId),
+                            \(bind: group.assignmentMode.rawValue), \(bind: now.millis))
                         RETURNING id
                         """
                     ).first()
@@ -40,7 +44,8 @@ extension SQLStore {
                     try await db.raw(
                         """
                         UPDATE support_groups SET name = \(bind: group.name), name_en = \(bind: group.nameEn),
-                            lead_user_id = \(bind: group.leadUserId) WHERE id = \(bind: group.id)
+                            lead_user_id = \(bind: group.leadUserId), assignment_mode = \(bind: group.assignmentMode.rawValue)
+                        WHERE id = \(bind: group.id)
                         """
                     ).run()
                 }

@@ -103,6 +103,9 @@ extension SQLStore {
             case .role(let role):
                 try await add(
                     "SELECT \(unsafeRaw: columns) FROM users u WHERE u.active = 1 AND u.role = \(bind: role.rawValue)")
+            case .department(let name):
+                try await add(
+                    "SELECT \(unsafeRaw: columns) FROM users u WHERE u.active = 1 AND u.department = \(bind: name)")
             case .onDutyLead:
                 if let lead = settings.onDutyLeadId { try await users([lead]) } else { try await supervisors() }
             case .leadership:

@@ -8,6 +8,7 @@ extension SQLStore {
         rules: TicketRules
     ) async throws -> StoredChange {
         let timeZone = TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
+        let dialect = database.dialect
         return try await write { db in
             let scope = format.scope(for: draft.submittedAt, timeZone: timeZone)
             // The counter row is locked by the upsert until commit, so concurrent creates in the
@@ -22,8 +23,12 @@ extension SQLStore {
             var numbered = draft
             numbered.number = format.render(date: draft.submittedAt, sequence: Int(counter), timeZone: timeZone)
             // Timers due at once (a P0's alert, core business skipping L1) fire with the insert.
+            var intake = TicketChange(ticket: numbered, events: [event])
+            if let assigned = try await Self.autoAssign(intake, rules: rules, on: db, dialect: dialect) {
+                intake = assigned
+            }
             let (change, nextTimer) = try await Self.planAndRun(
-                on: TicketChange(ticket: numbered, events: [event]), ticketId: nil, rules: rules,
+                on: intake, ticketId: nil, rules: rules,
                 now: draft.submittedAt,
                 on: db)
             var ticket = change.ticket
@@ -36,7 +41,7 @@ extension SQLStore {
                     group_id, assignee_id, requester_user_id, requester_name, requester_external, created_by,
                     submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
                     next_due_at, next_timer_at, major_incident_number, pending_extension, breach_cause, sla_policy_id, version,
-                    sla, doc)
+                    sla, channel, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
@@ -46,7 +51,7 @@ extension SQLStore {
                     \(bind: due.nextDue), \(bind: due.nextTimer), \(bind: ticket.majorIncidentNumber), \(bind: due.pendingExtension),
                     \(bind: ticket.breachCause),
                     \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
-                    \(bind: try Self.json(ticket)))
+                    \(bind: ticket.channel.rawValue), \(bind: try Self.json(ticket)))
                 RETURNING id
                 """
             ).first()
@@ -231,6 +236,7 @@ extension SQLStore {
             if let id = query.assigneeId { sql += " AND assignee_id = \(bind: id)" }
             if query.unassigned { sql += " AND assignee_id IS NULL" }
             if let id = query.requesterId { sql += " AND requester_user_id = \(bind: id)" }
+            if let channel = query.channel { sql += " AND channel = \(bind: channel.rawValue)" }
             if query.overdue {
                 sql += " AND next_due_at < \(bind: now.millis)"
             }
@@ -239,11 +245,26 @@ extension SQLStore {
                 sql +=
                     " AND (number = \(bind: text) OR title \(unsafeRaw: dialect.containsOperator) \(bind: pattern) ESCAPE '\\')"
             }
-            if let before = query.before { sql += " AND id < \(bind: before)" }
             let limit = max(1, min(query.limit, 200))
-            // Overdue tickets are few: `+id` stops the planner from walking the whole table in id
-            // order hunting for them, so it uses the next-due index and sorts the few it finds.
-            sql += query.overdue ? " ORDER BY +id DESC" : " ORDER BY id DESC"
+            switch query.order {
+            case .newest:
+                if let before = query.before { sql += " AND id < \(bind: before)" }
+                // Overdue tickets are few: `+id` stops the planner from walking the whole table in id
+                // order hunting for them, so it uses the next-due index and sorts the few it finds.
+                sql += query.overdue ? " ORDER BY +id DESC" : " ORDER BY id DESC"
+            case .due:
+                // Soonest due first, tickets without a running target last, then by id; the
+                // cursor is the last ticket's id, whose position is looked up again.
+                let key = "COALESCE(next_due_at, \(Int64.max))"
+                if let after = query.before {
+                    sql += """
+                         AND (\(unsafeRaw: key) > (SELECT \(unsafeRaw: key) FROM tickets WHERE id = \(bind: after))
+                            OR (\(unsafeRaw: key) = (SELECT \(unsafeRaw: key) FROM tickets WHERE id = \(bind: after))
+                                AND id > \(bind: after)))
+                        """
+                }
+                sql += " ORDER BY \(unsafeRaw: key), id"
+            }
             sql += " LIMIT \(literal: limit + 1)"
             let rows = try await db.raw(sql).all()
             let tickets = try rows.prefix(limit).map(Self.summary(from:))

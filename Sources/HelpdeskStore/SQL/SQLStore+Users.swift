@@ -4,7 +4,7 @@ import SQLKit
 
 extension SQLStore {
     static let userColumns =
-        "id, username, display_name, role, tier, email, phone, department, employee_number, region, external, locale, active"
+        "id, username, display_name, role, tier, email, phone, department, employee_number, region, external, locale, active, away"
 
     public func createUser(_ user: User, passwordHash: String, now: Date) async throws -> User {
         try await reportingDuplicates("username") { try await insertUser(user, passwordHash: passwordHash, now: now) }
@@ -37,6 +37,13 @@ extension SQLStore {
         defer { tokenCache.invalidateAll() }
         try await write { db in
             try await db.raw("UPDATE users SET locale = \(bind: locale) WHERE id = \(bind: userId)").run()
+        }
+    }
+
+    public func setAway(userId: Int64, away: Bool) async throws {
+        defer { tokenCache.invalidateAll() }
+        try await write { db in
+            try await db.raw("UPDATE users SET away = \(bind: away.sqlValue) WHERE id = \(bind: userId)").run()
         }
     }
 
@@ -115,6 +122,23 @@ extension SQLStore {
 
     public func staff() async throws -> [User] {
         try await users(where: "role <> 'requester'")
+    }
+
+    public func user(username: String) async throws -> User? {
+        try await database.read { db in
+            let row = try await db.raw(
+                "SELECT \(unsafeRaw: Self.userColumns) FROM users WHERE username = \(bind: username)"
+            ).first()
+            return try await row.asyncMap { try await Self.user(from: $0, on: db) }
+        }
+    }
+
+    public func departments() async throws -> [String] {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT DISTINCT department FROM users WHERE active = 1 AND department IS NOT NULL AND department <> ''"
+            ).all().map { try $0.string("department") }
+        }
     }
 
     private func users(where filter: SQLQueryString) async throws -> [User] {
@@ -200,7 +224,7 @@ extension SQLStore {
             employeeNumber: try row.optionalString("employee_number"), region: try row.optionalString("region"),
             external: try row.int("external") != 0, locale: try row.string("locale"),
             active: try row.int("active") != 0,
-            groupIds: groupIds)
+            groupIds: groupIds, away: try row.int("away") != 0)
     }
 }
 

@@ -78,6 +78,15 @@ public struct DirectoryService: Sendable {
     }
 
     /// The signed-in user's own language; only that field is written.
+    /// An engineer marks themselves away, or back (R4.1): away, they get no automatic assignment.
+    public func setAway(_ away: Bool, for user: User) async throws -> User {
+        guard user.role == .agent else { throw UseCaseError.forbidden(action: "away") }
+        if away != user.away { try await store.setAway(userId: user.id, away: away) }
+        var updated = user
+        updated.away = away
+        return updated
+    }
+
     public func setLocale(_ locale: String, for user: User) async throws {
         guard User.locales.contains(locale) else { throw UseCaseError.invalidValue(field: "locale") }
         guard locale != user.locale else { return }
@@ -131,11 +140,13 @@ public struct DirectoryService: Sendable {
         let draft: AuditTrail.Draft = { saved in
             AuditEntry(
                 at: now, actor: admin, action: .groupSaved, target: "group:\((saved as? SupportGroup)?.id ?? id)",
-                detail: ["name": name])
+                detail: ["name": name, "assignmentMode": (command.assignmentMode ?? .manual).rawValue])
         }
         return try await AuditTrail.recording(draft) {
             try await store.saveGroup(
-                SupportGroup(id: id, name: name, nameEn: nameEn, leadUserId: command.leadUserId), now: now)
+                SupportGroup(
+                    id: id, name: name, nameEn: nameEn, leadUserId: command.leadUserId,
+                    assignmentMode: command.assignmentMode ?? .manual), now: now)
         }
     }
 
@@ -181,6 +192,20 @@ extension DirectoryService {
         return Names(
             staff: index(try await store.staff(), \.id), groups: index(try await store.groups(), \.id),
             categories: index(try await store.categories(), \.id))
+    }
+
+    /// The departments a broadcast may be sent to; staff only.
+    public func departments(for viewer: User) async throws -> [String] {
+        guard viewer.role.isStaff else { throw UseCaseError.forbidden(action: "departments") }
+        return try await store.departments()
+    }
+
+    /// The id of the account `username` or `#id` names, for a staff member's list filter.
+    public func userId(named name: String, for viewer: User) async throws -> Int64? {
+        guard viewer.role.isStaff else { throw UseCaseError.forbidden(action: "users") }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("#"), let id = Int64(trimmed.dropFirst()), id > 0 { return id }
+        return try await store.user(username: trimmed)?.id
     }
 
     /// Every account, for the administrator's user list.

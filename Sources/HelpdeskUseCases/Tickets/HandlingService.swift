@@ -145,15 +145,23 @@ public struct HandlingService: Sendable {
         return try await store.linkedTickets(to: major.number)
     }
 
-    public func broadcast(_ ref: TicketRef, what: String?, impact: String?, expectedRecovery: Date?, by user: User)
-        async throws -> TicketView
-    {
+    /// A status update to leadership, the linked requesters and `audience` (R8.2); every group
+    /// named must exist.
+    public func broadcast(
+        _ ref: TicketRef, what: String?, impact: String?, expectedRecovery: Date?,
+        audience: BroadcastAudience = BroadcastAudience(), by user: User
+    ) async throws -> TicketView {
+        if !audience.groupIds.isEmpty {
+            let known = Set(try await store.groups().map(\.id))
+            guard audience.groupIds.allSatisfy(known.contains) else {
+                throw UseCaseError.invalidValue(field: "groupIds")
+            }
+        }
         let requesters = try await store.linkedTickets(to: ref.number).compactMap(\.requesterUserId)
         return try await changes.apply(ref, by: user) { ticket, _, now in
             try MajorIncidents.broadcast(
                 what: what, impact: impact, expectedRecovery: expectedRecovery, on: ticket,
-                linkedRequesters: requesters,
-                by: user.actor, at: now)
+                linkedRequesters: requesters, audience: audience, by: user.actor, at: now)
         }
     }
 }

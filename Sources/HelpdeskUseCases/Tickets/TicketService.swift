@@ -141,6 +141,8 @@ public struct TicketService: Sendable {
         case nil: break
         }
         query.requesterId = filter.requesterId
+        query.channel = filter.channel
+        query.order = filter.order
         query.overdue = filter.overdue
         query.text = filter.text
         query.limit = filter.limit

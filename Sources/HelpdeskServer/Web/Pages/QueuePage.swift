@@ -9,6 +9,12 @@ struct QueuePage: PageModel {
     let statuses: [SelectOption]
     let priorities: [SelectOption]
     let groups: [SelectOption]
+    let categories: [SelectOption]
+    let assignees: [SelectOption]
+    /// The requester filter: a username.
+    let requester: String
+    let channels: [SelectOption]
+    let orders: [SelectOption]
     let showRequester: Bool
     let overdueCauses: Bool
     let next: String?

@@ -68,6 +68,8 @@ struct TicketPage: PageModel {
     let extensions: ExtensionsSection?
     /// Breach cause, collaboration and approval: for staff, and for a requester asked to approve.
     let collaboration: CollaborationSection?
+    /// Declare, link, broadcast (R8.2); for a requester only the note that the ticket is linked.
+    let majorIncident: MajorIncidentSection?
     let priorities: [SelectOption]
     let categories: [SelectOption]
     let maxMB: Int

@@ -16,10 +16,12 @@ public struct TicketFilter: Sendable, Equatable {
     public var groupId: Int64?
     public var assignee: Assignee?
     public var requesterId: Int64?
+    public var channel: Channel?
     public var overdue = false
     public var text: String?
     public var limit = 50
     public var cursor: Int64?
+    public var order: TicketOrder = .newest
 
     public init() {}
 
