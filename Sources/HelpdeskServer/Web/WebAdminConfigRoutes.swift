@@ -4,9 +4,9 @@ import HelpdeskStore
 import HelpdeskUseCases
 import Hummingbird
 
-/// `/admin/calendars`, `/admin/sla`, `/admin/settings`: business calendars (hours, holidays,
-/// swapped working days), SLA policy versions (every save is a new version) and the ticket
-/// number format, with the API's validation.
+/// `/admin/calendars`, `/admin/sla`, `/admin/settings`, `/admin/priority-matrix`: business
+/// calendars (hours, holidays, swapped working days), SLA policy versions (every save is a new
+/// version), the ticket number format and the priority matrix, with the API's validation.
 struct WebAdminConfigRoutes {
     let deps: WebDependencies
     var config: ConfigurationService { deps.services.configuration }
@@ -19,6 +19,8 @@ struct WebAdminConfigRoutes {
         group.post("admin/sla", use: savePolicy)
         group.get("admin/settings", use: settings)
         group.post("admin/settings", use: saveSettings)
+        group.get("admin/priority-matrix", use: matrix)
+        group.post("admin/priority-matrix", use: saveMatrix)
     }
 
     static func periods(_ list: [WorkingPeriod]) -> String {
@@ -188,5 +190,47 @@ struct WebAdminConfigRoutes {
                 allowInternalWebhookTargets: form["allowInternalWebhooks"] == "on"),
             by: admin)
         return .redirect(to: "/admin/settings")
+    }
+
+    @Sendable func matrix(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let t = { (key: String) in deps.renderer.text(key, page) }
+        let matrix = try await config.settings(for: admin).priorityMatrix
+        let model = AdminPriorityMatrixPage(
+            urgencies: Urgency.allCases.map { t("ui.level.\($0.rawValue)") },
+            rows: Impact.allCases.map { impact in
+                AdminPriorityMatrixPage.Row(
+                    impact: t("ui.level.\(impact.rawValue)"),
+                    cells: Urgency.allCases.map { urgency in
+                        AdminPriorityMatrixPage.Cell(
+                            name: "matrix_\(impact.rawValue)_\(urgency.rawValue)",
+                            label: t("ui.new.impact") + " " + t("ui.level.\(impact.rawValue)") + "，"
+                                + t("ui.new.urgency") + " " + t("ui.level.\(urgency.rawValue)"),
+                            options: TicketViews.options(
+                                Priority.allCases.map { ($0.rawValue, t("ui.priority.\($0.rawValue)")) },
+                                selected: matrix.priority(impact: impact, urgency: urgency).rawValue))
+                    })
+            })
+        return deps.render(model, page, titleKey: "ui.matrix.title")
+    }
+
+    @Sendable func saveMatrix(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let form = try await deps.form(request, context)
+        var cells: [Impact: [Urgency: Priority]] = [:]
+        for impact in Impact.allCases {
+            for urgency in Urgency.allCases {
+                guard
+                    let priority = form["matrix_\(impact.rawValue)_\(urgency.rawValue)"].flatMap(
+                        Priority.init(rawValue:))
+                else { throw APIError.invalidValue("priorityMatrix") }
+                cells[impact, default: [:]][urgency] = priority
+            }
+        }
+        _ = try await config.updateSettings(
+            ConfigurationService.SettingsPatch(priorityMatrix: try PriorityMatrix(cells)), by: admin)
+        return .redirect(to: "/admin/priority-matrix")
     }
 }
