@@ -14,7 +14,10 @@ struct WebAdminConfigRoutes {
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("admin/calendars", use: calendars)
-        group.post("admin/calendars/:id", use: saveCalendar)
+        group.post("admin/calendars") { request, context in try await saveCalendar(request, context, id: 0) }
+        group.post("admin/calendars/:id") { request, context in
+            try await saveCalendar(request, context, id: try context.parameters.id(resource: "calendar"))
+        }
         group.get("admin/sla", use: policies)
         group.post("admin/sla", use: savePolicy)
         group.get("admin/settings", use: settings)
@@ -53,13 +56,15 @@ struct WebAdminConfigRoutes {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let records = try await config.calendars(for: admin)
-        let items = records.map { record in
+        // The existing calendars, then a blank form (standard hours) for a new one.
+        let items = (records + [CalendarRecord(id: 0, name: "", calendar: .standard)]).map { record in
             let week = record.calendar.week
             let days = [
                 week.monday, week.tuesday, week.wednesday, week.thursday, week.friday, week.saturday, week.sunday,
             ]
             return AdminCalendarsPage.Calendar(
-                id: record.id, name: record.name, timeZone: record.calendar.timeZoneIdentifier,
+                id: record.id, isNew: record.id == 0, name: record.name,
+                timeZone: record.calendar.timeZoneIdentifier,
                 days: zip(Self.weekdays, days).map {
                     AdminCalendarsPage.Calendar.Day(
                         key: $0.0, label: deps.renderer.text("ui.weekday.\($0.0)", page), value: Self.periods($0.1))
@@ -71,11 +76,11 @@ struct WebAdminConfigRoutes {
         return deps.render(AdminCalendarsPage(calendars: items), page, titleKey: "ui.admin.calendars")
     }
 
-    @Sendable func saveCalendar(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+    /// Adds (`id` 0) or saves a calendar.
+    func saveCalendar(_ request: Request, _ context: HelpdeskRequestContext, id: Int64) async throws -> Response {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let form = try await deps.form(request, context)
-        let id = try context.parameters.id(resource: "calendar")
         var days: [[WorkingPeriod]] = []
         for day in Self.weekdays {
             guard let periods = Self.parsePeriods(form[day] ?? "") else { throw APIError.invalidValue(day) }
