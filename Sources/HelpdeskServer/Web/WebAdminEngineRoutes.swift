@@ -52,12 +52,10 @@ struct WebAdminEngineRoutes {
 
     /// Every field's label, to name the field an error is about.
     static var labels: [String: String] {
-        var labels = Dictionary(
+        Dictionary(
             uniqueKeysWithValues: (numbers.map(\.name) + ["dailyUpdateCutoff", "onDutyLeadId", "leadershipIds"]).map {
                 ($0, "ui.engine.\($0)")
             })
-        labels["policy"] = "ui.engine.title"
-        return labels
     }
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
