@@ -145,7 +145,32 @@ try:
     shot("02-admin-sla")
     go("/admin/calendars")
     expect("节假日与调休")
+    expect("新建工作日历")
     shot("03-admin-calendars")
+    # A webhook for the IM bridge: its secret is shown once; the story's notices go to it.
+    go("/admin/webhooks")
+    fill("w-name", "企业微信机器人")
+    fill("w-url", "https://hooks.example.com/helpdesk")
+    submit(driver.find_element(By.ID, "save-webhook"))
+    expect("只显示这一次")
+    assert driver.find_element(By.ID, "created-secret").get_attribute("value"), "no secret shown"
+    shot("03a-admin-webhook-created")
+    # The SLA engine's on-duty lead, the priority matrix, and 开发组's lead.
+    go("/admin/sla-engine")
+    expect("预警与升级")
+    Select(driver.find_element(By.ID, "engine-onDutyLeadId")).select_by_visible_text("陈主管（chen）· 主管")
+    submit(driver.find_element(By.ID, "save-engine"))
+    assert "陈主管" in Select(driver.find_element(By.ID, "engine-onDutyLeadId")).first_selected_option.text
+    shot("03b-admin-sla-engine")
+    go("/admin/priority-matrix")
+    expect("影响范围")
+    shot("03c-admin-priority-matrix")
+    go("/admin/groups")
+    submit(driver.find_element(By.LINK_TEXT, "开发组"))
+    Select(driver.find_element(By.ID, "ge-lead")).select_by_visible_text("李工（ligong）")
+    submit(driver.find_element(By.ID, "save-group"))
+    expect("李工", driver.find_element(By.ID, "groups-table"))
+    shot("03d-admin-group-lead")
     sign_out()
 
     # Requester: sign-in page, the fault form with its type-specific fields, an attachment.
@@ -353,6 +378,16 @@ try:
     expect("查看工单（含完整个人信息）")
     expect("创建用户")
     shot("18-admin-audit")
+    # The webhook's delivery log: every notice of the story, with its status and attempts.
+    go("/admin/webhooks")
+    expect("投递记录")
+    assert driver.find_elements(By.CSS_SELECTOR, "#deliveries-table tr[id^=delivery-]"), "no deliveries logged"
+    shot("19-admin-webhook-deliveries")
+    # The engine settings in English (the page's language only; the admin keeps Chinese).
+    go("/admin/sla-engine?lang=en")
+    expect("Warnings and escalation")
+    expect("On-duty lead (emergencies)")
+    shot("19a-admin-sla-engine-en")
     print(f"browser walk-through passed: {number}, {steps} screenshots in {SHOTS}")
 finally:
     driver.quit()

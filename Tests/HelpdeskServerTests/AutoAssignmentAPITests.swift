@@ -103,4 +103,43 @@ struct AutoAssignmentAPITests {
             #expect(bad.status == .badRequest)
         }
     }
+
+    @Test(
+        "R4.1 the admin picks a group's mode on its page; an engineer marks themselves away from the header",
+        arguments: TestStores.kinds)
+    func webControls(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            _ = try await api.signUp("a.l1", role: "agent", tier: "L1", groups: [1], admin: admin)
+            let manager = WebBrowser(api)
+            try await manager.signIn("admin")
+            let form = try await manager.get("/admin/groups/1")
+            #expect(form.html.contains("id=\"ge-mode\"") && form.html.contains("value=\"least_loaded\""))
+            let name = try #require(
+                try await api.call(.get, "/api/v1/groups", token: admin).items.first { $0["id"] as? Int == 1 }?["name"]
+                    as? String)
+            let saved = try await manager.post(
+                "/admin/groups/1", ["_csrf": try #require(form.csrf), "name": name, "assignmentMode": "least_loaded"])
+            #expect(saved.location == "/admin/groups")
+            let groups = try await api.call(.get, "/api/v1/groups", token: admin).items
+            #expect(groups.first { $0["id"] as? Int == 1 }?["assignmentMode"] as? String == "least_loaded")
+            #expect(try await manager.get("/admin/groups").html.contains("分给工作量最少的工程师"))
+            let bad = try await manager.post(
+                "/admin/groups/1", ["_csrf": try #require(form.csrf), "name": name, "assignmentMode": "random"])
+            #expect(bad.status == .badRequest)
+
+            let engineer = WebBrowser(api)
+            try await engineer.signIn("a.l1")
+            var page = try await engineer.get("/queues/mine")
+            #expect(page.html.contains("id=\"toggle-away\"") && !page.html.contains("id=\"away-badge\""))
+            let toggled = try await engineer.post(
+                "/away", ["_csrf": try #require(page.csrf), "away": "true", "back": "/queues/mine"])
+            #expect(toggled.location == "/queues/mine")
+            page = try await engineer.get("/queues/mine")
+            #expect(page.html.contains("id=\"away-badge\""))
+            let me = try await api.call(.get, "/api/v1/me", token: try await api.token("a.l1"))
+            #expect((me["user"] as? [String: Any])?["away"] as? Bool == true)
+            #expect(!(try await manager.get("/queues/groups").html.contains("id=\"toggle-away\"")))
+        }
+    }
 }

@@ -54,9 +54,9 @@ struct MajorIncidentWebTests {
             #expect(!portal.html.contains("id=\"broadcast-form\""))
 
             // and the update goes to finance and to group 4 as well
-            let sent = try await boss.postForm(
+            let sent = try await boss.post(
                 "/tickets/\(major)/broadcasts",
-                [
+                pairs: [
                     ("_csrf", try #require(page.csrf)), ("what", "VPN 网关故障，正在切换备用线路"), ("impact", "全公司远程办公"),
                     ("expectedRecovery", "2026-11-23T12:30"), ("departments", "财务部"), ("groupIds", "4"),
                 ])

@@ -28,18 +28,25 @@ final class WebBrowser: @unchecked Sendable {
 
     init(_ api: APIHarness) { self.api = api }
 
+    /// A browser with `username` signed in.
+    static func signedIn(_ api: APIHarness, as username: String = "admin") async throws -> WebBrowser {
+        let browser = WebBrowser(api)
+        try await browser.signIn(username)
+        return browser
+    }
+
     @discardableResult
     func get(_ uri: String) async throws -> WebResponse { try await send(.get, uri, body: nil, contentType: nil) }
 
     @discardableResult
     func post(_ uri: String, _ fields: [String: String]) async throws -> WebResponse {
-        try await postForm(uri, fields.map { ($0.key, $0.value) })
+        try await post(uri, pairs: fields.map { ($0.key, $0.value) })
     }
 
-    /// A form whose fields may repeat (checkboxes), in order.
+    /// A form whose names may repeat (checkboxes, multiple selects), in order.
     @discardableResult
-    func postForm(_ uri: String, _ fields: [(String, String)]) async throws -> WebResponse {
-        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+    func post(_ uri: String, pairs: [(String, String)]) async throws -> WebResponse {
+        let body = pairs.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(
             .post, uri, body: ByteBuffer(string: body), contentType: "application/x-www-form-urlencoded")
     }
@@ -62,6 +69,7 @@ final class WebBrowser: @unchecked Sendable {
             .post, uri, body: ByteBuffer(bytes: body), contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
+    @discardableResult
     func signIn(_ username: String, _ password: String = TestStores.adminPassword) async throws -> WebResponse {
         let form = try await get("/login")
         return try await post("/login", ["username": username, "password": password, "_csrf": form.csrf ?? ""])

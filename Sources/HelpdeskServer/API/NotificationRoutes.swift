@@ -70,6 +70,10 @@ struct NotificationRoutes {
                 for: admin)
             return Items(items: items)
         }
+        group.post("admin/deliveries/:id/retry") { _, context in
+            let admin = try context.requireUser()
+            return try await notifications.retryDelivery(try context.parameters.id(resource: "delivery"), by: admin)
+        }
     }
 
     @Sendable func inbox(_ request: Request, context: HelpdeskRequestContext) async throws -> Inbox {
@@ -92,3 +96,4 @@ struct NotificationRoutes {
 }
 
 extension WebhookView: ResponseEncodable {}
+extension Delivery: ResponseEncodable {}

@@ -38,7 +38,7 @@ public struct APIError: Error, Sendable {
             case .forbidden: .forbidden
             case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat, .internalAddress:
                 .unprocessableContent
-            case .versionConflict: .conflict
+            case .versionConflict, .deliveryNotFailed: .conflict
             case .invalidCredentials: .unauthorized
             case .tooManyAttempts: .tooManyRequests
             }

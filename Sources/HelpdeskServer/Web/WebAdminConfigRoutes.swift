@@ -4,9 +4,9 @@ import HelpdeskStore
 import HelpdeskUseCases
 import Hummingbird
 
-/// `/admin/calendars`, `/admin/sla`, `/admin/settings`: business calendars (hours, holidays,
-/// swapped working days), SLA policy versions (every save is a new version) and the ticket
-/// number format, with the API's validation.
+/// `/admin/calendars`, `/admin/sla`, `/admin/settings`, `/admin/priority-matrix`: business
+/// calendars (hours, holidays, swapped working days), SLA policy versions (every save is a new
+/// version), the ticket number format and the priority matrix, with the API's validation.
 struct WebAdminConfigRoutes {
     let deps: WebDependencies
     var config: ConfigurationService { deps.services.configuration }
@@ -14,11 +14,16 @@ struct WebAdminConfigRoutes {
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("admin/calendars", use: calendars)
-        group.post("admin/calendars/:id", use: saveCalendar)
+        group.post("admin/calendars") { request, context in try await saveCalendar(request, context, id: 0) }
+        group.post("admin/calendars/:id") { request, context in
+            try await saveCalendar(request, context, id: try context.parameters.id(resource: "calendar"))
+        }
         group.get("admin/sla", use: policies)
         group.post("admin/sla", use: savePolicy)
         group.get("admin/settings", use: settings)
         group.post("admin/settings", use: saveSettings)
+        group.get("admin/priority-matrix", use: matrix)
+        group.post("admin/priority-matrix", use: saveMatrix)
     }
 
     static func periods(_ list: [WorkingPeriod]) -> String {
@@ -51,13 +56,15 @@ struct WebAdminConfigRoutes {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let records = try await config.calendars(for: admin)
-        let items = records.map { record in
+        // The existing calendars, then a blank form (standard hours) for a new one.
+        let items = (records + [CalendarRecord(id: 0, name: "", calendar: .standard)]).map { record in
             let week = record.calendar.week
             let days = [
                 week.monday, week.tuesday, week.wednesday, week.thursday, week.friday, week.saturday, week.sunday,
             ]
             return AdminCalendarsPage.Calendar(
-                id: record.id, name: record.name, timeZone: record.calendar.timeZoneIdentifier,
+                id: record.id, isNew: record.id == 0, name: record.name,
+                timeZone: record.calendar.timeZoneIdentifier,
                 days: zip(Self.weekdays, days).map {
                     AdminCalendarsPage.Calendar.Day(
                         key: $0.0, label: deps.renderer.text("ui.weekday.\($0.0)", page), value: Self.periods($0.1))
@@ -69,11 +76,11 @@ struct WebAdminConfigRoutes {
         return deps.render(AdminCalendarsPage(calendars: items), page, titleKey: "ui.admin.calendars")
     }
 
-    @Sendable func saveCalendar(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+    /// Adds (`id` 0) or saves a calendar.
+    func saveCalendar(_ request: Request, _ context: HelpdeskRequestContext, id: Int64) async throws -> Response {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let form = try await deps.form(request, context)
-        let id = try context.parameters.id(resource: "calendar")
         var days: [[WorkingPeriod]] = []
         for day in Self.weekdays {
             guard let periods = Self.parsePeriods(form[day] ?? "") else { throw APIError.invalidValue(day) }
@@ -188,5 +195,47 @@ struct WebAdminConfigRoutes {
                 allowInternalWebhookTargets: form["allowInternalWebhooks"] == "on"),
             by: admin)
         return .redirect(to: "/admin/settings")
+    }
+
+    @Sendable func matrix(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let t = { (key: String) in deps.renderer.text(key, page) }
+        let matrix = try await config.settings(for: admin).priorityMatrix
+        let model = AdminPriorityMatrixPage(
+            urgencies: Urgency.allCases.map { t("ui.level.\($0.rawValue)") },
+            rows: Impact.allCases.map { impact in
+                AdminPriorityMatrixPage.Row(
+                    impact: t("ui.level.\(impact.rawValue)"),
+                    cells: Urgency.allCases.map { urgency in
+                        AdminPriorityMatrixPage.Cell(
+                            name: "matrix_\(impact.rawValue)_\(urgency.rawValue)",
+                            label: t("ui.new.impact") + " " + t("ui.level.\(impact.rawValue)") + "，"
+                                + t("ui.new.urgency") + " " + t("ui.level.\(urgency.rawValue)"),
+                            options: TicketViews.options(
+                                Priority.allCases.map { ($0.rawValue, t("ui.priority.\($0.rawValue)")) },
+                                selected: matrix.priority(impact: impact, urgency: urgency).rawValue))
+                    })
+            })
+        return deps.render(model, page, titleKey: "ui.matrix.title")
+    }
+
+    @Sendable func saveMatrix(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let form = try await deps.form(request, context)
+        var cells: [Impact: [Urgency: Priority]] = [:]
+        for impact in Impact.allCases {
+            for urgency in Urgency.allCases {
+                guard
+                    let priority = form["matrix_\(impact.rawValue)_\(urgency.rawValue)"].flatMap(
+                        Priority.init(rawValue:))
+                else { throw APIError.invalidValue("priorityMatrix") }
+                cells[impact, default: [:]][urgency] = priority
+            }
+        }
+        _ = try await config.updateSettings(
+            ConfigurationService.SettingsPatch(priorityMatrix: try PriorityMatrix(cells)), by: admin)
+        return .redirect(to: "/admin/priority-matrix")
     }
 }

@@ -16,35 +16,79 @@ struct WebAdminDirectoryRoutes {
         }
         group.post("admin/users", use: saveUser)
         group.post("admin/users/:id", use: saveUser)
-        group.get("admin/groups") { request, context in
-            let page = try await deps.page(request, context)
-            let admin = try page.requireRole([.admin])
-            let groups = try await directory.groups(for: admin).map {
-                AdminGroupsPage.Group(id: $0.id, name: $0.name, nameEn: $0.nameEn ?? "")
+        group.editable("admin/groups", resource: "group", page: groups, save: saveGroup)
+        group.editable("admin/categories", resource: "category", page: categories, save: saveCategory)
+    }
+
+    /// The groups with their leads; editing one, its form with a select of its members as lead.
+    @Sendable func groups(_ request: Request, _ context: HelpdeskRequestContext, editing: Int64?) async throws
+        -> Response
+    {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let views = try await deps.views(page)
+        let all = try await directory.groups(for: admin)
+        var edit: AdminGroupsPage.Edit?
+        if let editing {
+            guard let group = all.first(where: { $0.id == editing }) else { throw APIError.notFound("group") }
+            let members = try await directory.allUsers(by: admin).filter {
+                ($0.role.isStaff && $0.active && $0.groupIds.contains(group.id)) || $0.id == group.leadUserId
             }
-            return deps.render(AdminGroupsPage(groups: groups), page, titleKey: "ui.admin.groups")
+            edit = AdminGroupsPage.Edit(
+                id: group.id, name: group.name, nameEn: group.nameEn ?? "",
+                leads: [SelectOption(value: "", label: views.t("ui.admin.no_lead"), selected: group.leadUserId == nil)]
+                    + members.map {
+                        SelectOption(
+                            value: String($0.id), label: "\($0.displayName)（\($0.username)）",
+                            selected: $0.id == group.leadUserId)
+                    },
+                modes: TicketViews.options(
+                    AssignmentMode.allCases.map { ($0.rawValue, views.t("ui.admin.assignment.\($0.rawValue)")) },
+                    selected: group.assignmentMode.rawValue))
         }
-        group.post("admin/groups") { request, context in
-            let page = try await deps.page(request, context)
-            let admin = try page.requireRole([.admin])
-            let form = try await deps.form(request, context)
-            _ = try await directory.saveGroup(
-                0, GroupCommand(name: form["name"] ?? "", nameEn: form.text("nameEn")), by: admin)
-            return Response.redirect(to: "/admin/groups")
+        let rows = all.map {
+            AdminGroupsPage.Group(
+                id: $0.id, name: $0.name, nameEn: $0.nameEn ?? "",
+                lead: $0.leadUserId.map { views.users[$0]?.displayName ?? "#\($0)" } ?? "",
+                mode: views.t("ui.admin.assignment.\($0.assignmentMode.rawValue)"))
         }
-        group.get("admin/categories", use: categories)
-        group.post("admin/categories") { request, context in
-            let page = try await deps.page(request, context)
-            let admin = try page.requireRole([.admin])
-            let form = try await deps.form(request, context)
-            _ = try await directory.saveCategory(
-                0,
-                CategoryNodeCommand(
-                    parentId: form.int("parentId"), name: form["name"] ?? "", nameEn: form.text("nameEn"),
-                    defaultGroupId: form.int("defaultGroupId"), sortOrder: Int(form.int("sortOrder") ?? 0)),
-                by: admin)
-            return Response.redirect(to: "/admin/categories")
-        }
+        return deps.render(
+            AdminGroupsPage(groups: rows, edit: edit), page,
+            titleKey: editing == nil ? "ui.admin.groups" : "ui.admin.edit_group")
+    }
+
+    /// Adds (`id` 0) or saves one.
+    @Sendable func saveGroup(_ request: Request, _ context: HelpdeskRequestContext, id: Int64) async throws -> Response
+    {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let form = try await deps.form(request, context)
+        _ = try await directory.saveGroup(
+            id,
+            GroupCommand(
+                name: form["name"] ?? "", nameEn: form.text("nameEn"), leadUserId: form.int("leadUserId"),
+                assignmentMode: try QueryParsing.value(
+                    form.text("assignmentMode"), "assignmentMode", as: AssignmentMode.self)
+            ),
+            by: admin)
+        return Response.redirect(to: "/admin/groups")
+    }
+
+    /// Adds (`id` 0) or saves one.
+    @Sendable func saveCategory(_ request: Request, _ context: HelpdeskRequestContext, id: Int64) async throws
+        -> Response
+    {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let form = try await deps.form(request, context)
+        _ = try await directory.saveCategory(
+            id,
+            CategoryNodeCommand(
+                parentId: form.int("parentId"), name: form["name"] ?? "", nameEn: form.text("nameEn"),
+                defaultGroupId: form.int("defaultGroupId"), sortOrder: Int(form.int("sortOrder") ?? 0),
+                active: id == 0 || form["active"] == "on"),
+            by: admin)
+        return Response.redirect(to: "/admin/categories")
     }
 
     func users(_ request: Request, _ context: HelpdeskRequestContext, editing: Int64?) async throws -> Response {
@@ -107,27 +151,44 @@ struct WebAdminDirectoryRoutes {
         return .redirect(to: "/admin/users")
     }
 
-    @Sendable func categories(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+    /// The category tree and the add form; editing one, its form (rename, move, re-route to
+    /// another group, deactivate).
+    @Sendable func categories(_ request: Request, _ context: HelpdeskRequestContext, editing: Int64?) async throws
+        -> Response
+    {
         let page = try await deps.page(request, context)
         _ = try page.requireRole([.admin])
         let views = try await deps.views(page)
         let all = try await directory.categories()
         func node(_ category: TicketCategory, children: [AdminCategoriesPage.Node]) -> AdminCategoriesPage.Node {
             AdminCategoriesPage.Node(
-                name: category.name, nameEn: category.nameEn ?? "", group: views.groupName(category.defaultGroupId),
-                children: children)
+                id: category.id, name: category.name, nameEn: category.nameEn ?? "",
+                group: views.groupName(category.defaultGroupId), active: category.active, children: children)
         }
         let tops = all.filter { $0.parentId == nil }
+        let edited = try editing.map { id in
+            guard let category = all.first(where: { $0.id == id }) else { throw APIError.notFound("category") }
+            return category
+        }
+        // A category with subcategories stays at the top (the tree has two levels).
+        let hasChildren = edited.map { category in all.contains { $0.parentId == category.id } } ?? false
         let model = AdminCategoriesPage(
             tree: tops.map { top in
                 node(top, children: all.filter { $0.parentId == top.id }.map { node($0, children: []) })
             },
             parents: TicketViews.options(
-                [("", views.t("ui.admin.top_level"))] + tops.map { (String($0.id), $0.name) }, selected: ""),
+                [("", views.t("ui.admin.top_level"))]
+                    + (hasChildren ? [] : tops.filter { $0.id != edited?.id }.map { (String($0.id), $0.name) }),
+                selected: edited?.parentId.map(String.init) ?? ""),
             groups: TicketViews.options(
                 [("", "—")]
                     + views.groups.values.sorted { $0.id < $1.id }.map { (String($0.id), views.groupName($0.id)) },
-                selected: ""))
-        return deps.render(model, page, titleKey: "ui.admin.categories")
+                selected: edited?.defaultGroupId.map(String.init) ?? ""),
+            edit: edited.map {
+                AdminCategoriesPage.Edit(
+                    id: $0.id, name: $0.name, nameEn: $0.nameEn ?? "", sortOrder: $0.sortOrder, active: $0.active)
+            })
+        return deps.render(
+            model, page, titleKey: editing == nil ? "ui.admin.categories" : "ui.admin.edit_category")
     }
 }

@@ -31,6 +31,18 @@ struct WebAuthRoutes {
         group.post("login", use: login)
         group.post("logout", use: logout)
         group.post("lang", use: language)
+        group.post("away", use: away)
+    }
+
+    /// An engineer marks themselves away or back (R4.1); back to the page they were on.
+    @Sendable func away(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let user = try page.requireUser()
+        let form = try await deps.form(request, context)
+        guard let away = form["away"].flatMap(Bool.init) else { throw APIError.invalidValue("away") }
+        _ = try await deps.services.directory.setAway(away, for: user)
+        let back = form["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+        return .redirect(to: back)
     }
 
     @Sendable func login(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {

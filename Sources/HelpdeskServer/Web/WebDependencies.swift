@@ -35,6 +35,20 @@ struct WebDependencies: Sendable {
             categories: names.categories)
     }
 
+    /// A use case's refusal of a form (a 4xx other than 401) as a message in the page's language,
+    /// for the form to show with the posted values; anything else goes on to the error page.
+    /// `labels` names a field by its label on the form (`"warningPercent": "ui.engine.warningPercent"`).
+    func refusal(
+        _ error: any Error, _ page: WebPage, _ context: HelpdeskRequestContext, labels: [String: String] = [:]
+    ) throws -> String {
+        var mapped = ErrorMapping.map(error, logger: context.logger)
+        guard mapped.status.code < 500, mapped.status != .unauthorized else { throw error }
+        if let field = mapped.arguments["field"], let key = labels[field] {
+            mapped.arguments["field"] = renderer.text(key, page)
+        }
+        return ErrorMapping.message(mapped, localizer: renderer.localizer, locale: page.locale)
+    }
+
     func render(
         _ model: some PageModel, _ page: WebPage, titleKey: String, status: HTTPResponse.Status = .ok
     ) -> Response {

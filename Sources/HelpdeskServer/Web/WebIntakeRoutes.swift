@@ -83,9 +83,7 @@ struct WebIntakeRoutes {
             created = try await deps.tickets.create(
                 submission, attachments: form.uploads, maxAttachmentBytes: deps.options.maxAttachmentBytes, by: user)
         } catch {
-            let mapped = ErrorMapping.map(error, logger: context.logger)
-            guard mapped.status.code < 500, mapped.status != .unauthorized else { throw error }
-            let message = ErrorMapping.message(mapped, localizer: deps.renderer.localizer, locale: page.locale)
+            let message = try deps.refusal(error, page, context)
             return try await self.form(page, user: user, type: type, values: form, error: message)
         }
         return .redirect(to: "/tickets/\(created.view.ticket.number)/submitted")

@@ -54,7 +54,7 @@ struct WebRenderer: Sendable {
             user: user.map {
                 LayoutModel.Viewer(
                     name: $0.displayName, role: text("ui.role.\($0.role.rawValue)", page),
-                    tier: $0.tier?.rawValue ?? "")
+                    tier: $0.tier?.rawValue ?? "", isAgent: $0.role == .agent, away: $0.away)
             },
             isRequester: user.map { !$0.role.isStaff } ?? false, isStaff: user?.role.isStaff ?? false,
             isManager: user?.role.seesAllTickets ?? false, isAdmin: user?.role == .admin,

@@ -35,6 +35,8 @@ enum WebUI {
         WebAdminDirectoryRoutes(deps: deps).register(on: web)
         WebAdminConfigRoutes(deps: deps).register(on: web)
         WebAdminAuditRoutes(deps: deps).register(on: web)
+        WebAdminWebhookRoutes(deps: deps).register(on: web)
+        WebAdminEngineRoutes(deps: deps).register(on: web)
         WebNotificationRoutes(deps: deps).register(on: web)
         WebExtensionRoutes(deps: deps).register(on: web)
     }

@@ -19,4 +19,9 @@ public protocol NotificationStore: Sendable {
     func saveWebhook(_ webhook: Webhook, now: Date) async throws -> Webhook
     func deleteWebhook(id: Int64) async throws
     func deliveries(webhookId: Int64?, before: Int64?, limit: Int) async throws -> [Delivery]
+    func delivery(id: Int64) async throws -> Delivery?
+    /// Puts a failed delivery back in the queue, due at `now`, for the next claim to send once
+    /// more (a webhook's to the webhook's current URL). Throws `StoreError.notFound` when there
+    /// is no failed delivery with that id (the transaction, and its audit entry, roll back).
+    func requeueFailedDelivery(id: Int64, now: Date) async throws -> Delivery
 }

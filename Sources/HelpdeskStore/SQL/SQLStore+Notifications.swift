@@ -198,6 +198,29 @@ extension SQLStore {
         }
     }
 
+    public func delivery(id: Int64) async throws -> Delivery? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM deliveries WHERE id = \(bind: id)").first().map(Self.delivery(from:))
+        }
+    }
+
+    public func requeueFailedDelivery(id: Int64, now: Date) async throws -> Delivery {
+        try await write { db in
+            // One conditional UPDATE: of two admins retrying at once only one re-queues it, and no
+            // instance is sending it meanwhile (claims take pending rows only); the next claim,
+            // on whichever instance, sends it once more.
+            let requeued = try await db.raw(
+                """
+                UPDATE deliveries SET status = 'pending', next_attempt_at = \(bind: now.millis), claimed_until = NULL,
+                    target = COALESCE((SELECT w.url FROM webhooks w WHERE w.id = deliveries.webhook_id), target)
+                WHERE id = \(bind: id) AND status = 'failed' RETURNING *
+                """
+            ).first()
+            guard let requeued else { throw StoreError.notFound("delivery") }
+            return try Self.delivery(from: requeued)
+        }
+    }
+
     static func delivery(from row: any SQLRow) throws -> Delivery {
         Delivery(
             id: try row.int("id"), channel: Delivery.Channel(rawValue: try row.string("channel")) ?? .webhook,

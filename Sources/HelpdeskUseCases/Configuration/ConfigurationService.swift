@@ -132,6 +132,15 @@ public struct ConfigurationService: Sendable {
         guard settings.dailyUpdateCutoff.isValid, settings.dailyUpdateCutoff.hour < 24 else {
             throw UseCaseError.invalidValue(field: "dailyUpdateCutoff")
         }
+        // The on-duty lead handles emergencies, so is staff; leadership only reads the news.
+        if let lead = settings.onDutyLeadId {
+            guard let user = try await store.user(id: lead), user.active, user.role.isStaff else {
+                throw UseCaseError.invalidReference(field: "onDutyLeadId")
+            }
+        }
+        for id in Set(settings.leadershipIds) where try await store.user(id: id) == nil {
+            throw UseCaseError.invalidReference(field: "leadershipIds")
+        }
         let entry = AuditEntry(at: clock.now(), actor: admin, action: .engineSettingsSaved, target: "sla_engine")
         try await AuditTrail.recording(entry) { try await store.saveEngineSettings(settings, now: entry.at) }
         return settings

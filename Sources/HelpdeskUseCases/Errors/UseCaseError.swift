@@ -21,6 +21,8 @@ public enum UseCaseError: Error, Equatable, Sendable {
     case internalAddress(field: String)
     /// Too many failed sign-ins (or too many at once): try again in `retryAfter` seconds.
     case tooManyAttempts(retryAfter: Int)
+    /// Only a failed delivery can be retried; this one is waiting to be sent or was delivered.
+    case deliveryNotFailed
 
     public var code: String {
         switch self {
@@ -34,6 +36,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .invalidCredentials: "invalid_credentials"
         case .tooManyAttempts: "too_many_attempts"
         case .internalAddress: "internal_address"
+        case .deliveryNotFailed: "delivery_not_failed"
         }
     }
 
@@ -47,7 +50,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
             ["field": field]
         case .invalidFormat(let detail): ["detail": detail]
         case .versionConflict(let current): ["version": String(current)]
-        case .invalidCredentials: [:]
+        case .invalidCredentials, .deliveryNotFailed: [:]
         case .tooManyAttempts(let seconds): ["retryAfter": String(seconds)]
         }
     }

@@ -103,6 +103,27 @@ public struct NotificationService: Sendable {
         return try await store.deliveries(webhookId: webhookId, before: before, limit: limit)
     }
 
+    /// Sends a failed delivery once more: it goes back in the queue, due now, and the next
+    /// scheduler tick on any instance claims and sends it (a webhook's to its current URL).
+    /// Failing again marks it failed again.
+    public func retryDelivery(_ id: Int64, by admin: User) async throws -> Delivery {
+        try Authorize.admin(admin, "deliveries")
+        guard let delivery = try await store.delivery(id: id) else { throw UseCaseError.notFound(resource: "delivery") }
+        guard delivery.status == .failed else { throw UseCaseError.deliveryNotFailed }
+        var detail = ["event": delivery.event, "channel": delivery.channel.rawValue]
+        if let webhookId = delivery.webhookId { detail["webhook"] = String(webhookId) }
+        let entry = AuditEntry(
+            at: clock.now(), actor: admin, action: .deliveryRetried, target: "delivery:\(id)", detail: detail)
+        do {
+            return try await AuditTrail.recording(entry) {
+                try await store.requeueFailedDelivery(id: id, now: entry.at)
+            }
+        } catch StoreError.notFound {
+            // Another admin retried it between the read and the update.
+            throw UseCaseError.deliveryNotFailed
+        }
+    }
+
     static func validated(_ command: WebhookCommand, id: Int64) throws -> Webhook {
         guard let name = TextInput.clean(command.name, max: 100) else { throw UseCaseError.invalidValue(field: "name") }
         guard let url = URL(string: command.url), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),

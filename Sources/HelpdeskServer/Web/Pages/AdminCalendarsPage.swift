@@ -1,4 +1,5 @@
-/// `admin-calendars.mustache`: one form per business calendar (hours, holidays, swapped days).
+/// `admin-calendars.mustache`: one form per business calendar (hours, holidays, swapped days),
+/// and one to add a calendar.
 struct AdminCalendarsPage: PageModel {
     static let template = "admin-calendars"
 
@@ -11,6 +12,8 @@ struct AdminCalendarsPage: PageModel {
         }
 
         let id: Int64
+        /// The blank form that adds a calendar.
+        let isNew: Bool
         let name: String
         let timeZone: String
         let days: [Day]

@@ -7,6 +7,9 @@ struct LayoutModel: Sendable {
         let name: String
         let role: String
         let tier: String
+        /// Engineers mark themselves away or back from the header (R4.1).
+        let isAgent: Bool
+        let away: Bool
     }
 
     let t: Catalogue
