@@ -100,6 +100,9 @@ def act(action, **fields):
             Select(field).select_by_visible_text(value)
         elif field.get_attribute("type") == "radio":
             form.find_element(By.CSS_SELECTOR, f"input[name={name}][value='{value}']").click()
+        elif field.get_attribute("type") == "checkbox":
+            if value:
+                field.click()
         else:
             field.send_keys(value)
     submit(form.find_element(By.ID, f"do-{action}"))
@@ -215,6 +218,11 @@ try:
     go("/queues/unassigned")
     expect(number)
     shot("08-agent-queue-unassigned")
+    # Every API filter on the queue, soonest due first.
+    go("/queues/groups?channel=portal&sort=due")
+    expect(number)
+    assert Select(driver.find_element(By.ID, "sort")).first_selected_option.get_attribute("value") == "due"
+    shot("08a-queue-filters-due-first")
     go(f"/tickets/{number}")
     # R2.2: a P1 is not core business, so it waits for L1 (only a P0 goes to L2 at intake).
     assert tier() == "L1", tier()
@@ -239,6 +247,14 @@ try:
     fill("workaround-text", "请先使用备用入口 fin2.corp 提交报销。")
     submit(driver.find_element(By.CSS_SELECTOR, "#workaround-form button"))
     expect("备用入口")
+    # R4.4: the handling plan, shown to the requester in plain words.
+    Select(driver.find_element(By.ID, "plan-kind")).select_by_value("temporary_fix")
+    fill("plan-steps-input", "先恢复会话服务，再排查 500 的根因。")
+    fill("plan-support", "需要二线查看服务端日志")
+    driver.find_element(By.ID, "plan-public").click()
+    submit(driver.find_element(By.ID, "save-plan"))
+    expect("我们的处理方案是：临时修复。")
+    shot("10c-l1-handling-plan")
     assert tier() == "L1", tier()
     # R3.3 R3.5: the SLA timeline explains the clock; the handler asks for a later deadline.
     expect("SLA 时间线")
@@ -363,6 +379,57 @@ try:
     expect("Closed")
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     shot("17-ticket-in-english")
+    sign_out()
+
+    # A P0 outage: on the board at once, declared a major incident, a duplicate linked, an update
+    # broadcast (R8.2); an out-of-scope request closed politely (R1.6).
+    sign_in("xiaoming")
+    numbers = []
+    for title in ["全公司邮件发不出", "邮件发送失败", "帮忙修一下我的私人手机"]:
+        go("/new?type=fault")
+        fill("title", title)
+        fill("description", "上午 10 点起所有邮件发送失败，提示 550。" if "邮件" in title else "私人手机屏幕碎了。")
+        fill("detail_error_text", "550 relay denied" if "邮件" in title else "屏幕碎裂")
+        fill("detail_steps", "打开 Outlook 发送任意邮件" if "邮件" in title else "无")
+        fill("detail_environment", "Windows 11，Outlook 2021")
+        Select(driver.find_element(By.ID, "impact")).select_by_value("high" if "邮件" in title else "low")
+        Select(driver.find_element(By.ID, "urgency")).select_by_value("high" if "邮件" in title else "low")
+        fill("contact", "13812345678")
+        submit(driver.find_element(By.ID, "submit-ticket"))
+        numbers.append(driver.find_element(By.ID, "ack-number").text.strip())
+    major, duplicate, personal = numbers
+    sign_out()
+    sign_in("chen")
+    go("/supervisor/board")
+    expect(major)
+    expect("P0")
+    shot("20-supervisor-board-p0")
+    go(f"/tickets/{major}")
+    submit(driver.find_element(By.ID, "declare-major"))
+    expect("未解决的关联工单")
+    fill("link-numbers", duplicate)
+    submit(driver.find_element(By.ID, "link-tickets"))
+    expect(duplicate)
+    fill("broadcast-what", "邮件网关证书过期，正在更换，期间请使用企业微信沟通。")
+    fill("broadcast-impact", "全公司邮件收发")
+    recovery = driver.find_element(By.ID, "broadcast-recovery")
+    driver.execute_script("arguments[0].value = '2026-11-23T12:00'", recovery)
+    driver.find_element(By.XPATH, "//fieldset[legend[contains(., '支持组')]]//label[contains(., '网络运维组')]/input").click()
+    submit(driver.find_element(By.ID, "send-broadcast"))
+    expect("邮件网关证书过期")
+    shot("21-major-incident")
+    go(f"/tickets/{personal}")
+    act("close", reason="个人设备维修不属于公司 IT 支持范围，建议联系手机厂商售后。", outOfScope=True)
+    expect("已关闭")
+    expect("不属于支持范围")
+    shot("21a-out-of-scope-closed")
+    sign_out()
+    sign_in("xiaoming")
+    go(f"/tickets/{duplicate}")
+    expect("本工单已关联到重大事件")
+    go("/notifications")
+    expect("邮件网关证书过期")
+    shot("22-requester-major-incident-update")
     sign_out()
 
     # Admin: the audit log shows who opened the requester's ticket with their data in full (R9.5).

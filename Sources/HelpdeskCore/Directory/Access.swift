@@ -63,9 +63,11 @@ public enum Access {
 
     /// The ticket as this actor may see it: contact masked as `*5678` and an external
     /// requester's name as `小明*` unless the actor has full access.
+    /// An internal handling plan is for staff only.
     public static func presented(_ ticket: Ticket, to actor: Principal) -> Ticket {
-        guard !hasFullAccess(ticket, by: actor) else { return ticket }
         var copy = ticket
+        if !actor.role.isStaff, ticket.plan?.visibility == .internal { copy.plan = nil }
+        guard !hasFullAccess(ticket, by: actor) else { return copy }
         copy.contact = Masking.contact(ticket.contact)
         if ticket.requester.external {
             copy.requester.name = Masking.name(ticket.requester.name)

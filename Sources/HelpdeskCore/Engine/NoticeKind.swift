@@ -30,4 +30,10 @@ public enum NoticeKind: String, Codable, CaseIterable, Sendable {
     case majorIncidentDeclared = "major_incident_declared"
     case majorIncidentUpdate = "major_incident_update"
     case majorIncidentResolved = "major_incident_resolved"
+    /// Closed as not a support matter, with the reason (R1.6).
+    case outOfScope = "out_of_scope"
+    /// The requester is asked for missing details (R1.3) …
+    case infoRequested = "info_requested"
+    /// … and has given them: the handler is told.
+    case infoProvided = "info_provided"
 }

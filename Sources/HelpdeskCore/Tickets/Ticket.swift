@@ -29,6 +29,12 @@ public struct Ticket: Codable, Equatable, Sendable {
     public var status: TicketStatus
     public var workaround: String?
     public var workaroundEta: Date?
+    /// The handling plan (R4.4); the latest one recorded.
+    public var plan: HandlingPlan?
+    /// Closed as not a support matter (R1.6): numbered and counted, reported apart.
+    public var outOfScope: Bool?
+    /// Details asked of the requester and not yet given (R1.3).
+    public var infoRequest: InfoRequest?
     public var solution: String?
     public var rootCause: String?
     public var satisfaction: Satisfaction?

@@ -25,6 +25,10 @@ public struct TicketEvent: Codable, Equatable, Sendable {
         case majorIncident = "major_incident"
         /// Files added to the ticket after intake.
         case attachment
+        /// The handling plan recorded or replaced (R4.4).
+        case plan
+        /// Details asked of the requester, or filled in by them (R1.3).
+        case infoRequest = "info_request"
     }
 
     public enum Visibility: String, Codable, Sendable {

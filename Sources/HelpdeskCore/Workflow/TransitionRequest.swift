@@ -14,10 +14,13 @@ public struct TransitionRequest: Sendable, Equatable {
     public var rootCause: String?
     /// rate (required).
     public var satisfaction: Satisfaction?
+    /// `close` of a request that is not a support matter (R1.6); only before work starts.
+    public var outOfScope: Bool
 
     public init(
         action: WorkflowAction, reason: String? = nil, assigneeId: Int64? = nil, assignee: Principal? = nil,
-        groupId: Int64? = nil, solution: String? = nil, rootCause: String? = nil, satisfaction: Satisfaction? = nil
+        groupId: Int64? = nil, solution: String? = nil, rootCause: String? = nil, satisfaction: Satisfaction? = nil,
+        outOfScope: Bool = false
     ) {
         self.action = action
         self.reason = reason
@@ -27,5 +30,6 @@ public struct TransitionRequest: Sendable, Equatable {
         self.solution = solution
         self.rootCause = rootCause
         self.satisfaction = satisfaction
+        self.outOfScope = outOfScope
     }
 }

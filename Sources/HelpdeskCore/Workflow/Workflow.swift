@@ -65,6 +65,7 @@ public enum Workflow {
         if requiresReason(action, on: ticket), reason == nil {
             throw .reasonRequired(action: action.rawValue)
         }
+        if request.outOfScope, action != .close { throw .invalidValue(field: "outOfScope") }
 
         var next = ticket
         var data: [String: String] = [:]
@@ -102,7 +103,9 @@ public enum Workflow {
         case .block:
             next.status = .blocked
         case .resume:
-            next.status = ticket.assigneeId == nil ? .new : .inProgress
+            // Resumed without the details asked for (R1.3): the request is dropped.
+            next.status = ticket.infoRequest?.resumeStatus ?? (ticket.assigneeId == nil ? .new : .inProgress)
+            next.infoRequest = nil
         case .escalate:
             guard let tier = ticket.tier.next else { throw .tierCeiling }
             // A named engineer must work at the tier the ticket goes to, or above it.
@@ -151,6 +154,18 @@ public enum Workflow {
             next.status = .closed
             next.closedAt = now
             next.closeReason = reason
+            if request.outOfScope {
+                // Politely closed with the reason, still numbered and counted (R1.6).
+                guard ticket.status == .new || ticket.status == .assigned else {
+                    throw .invalidValue(field: "outOfScope")
+                }
+                next.outOfScope = true
+                data["out_of_scope"] = "true"
+                notices.append(
+                    Notice(
+                        .outOfScope, ticket: ticket, to: Recipient.requester(of: ticket), at: now,
+                        ["reason": reason ?? ""]))
+            }
         case .reopen:
             if ticket.status == .closed, let closedAt = ticket.closedAt,
                 now.timeIntervalSince(closedAt) > rules.reopenWindow

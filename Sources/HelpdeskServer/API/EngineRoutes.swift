@@ -47,6 +47,16 @@ struct EngineRoutes {
         var departments: [String]?
     }
 
+    struct InfoRequestBody: Decodable {
+        var fields: [String]?
+        var note: String?
+    }
+
+    struct DetailsBody: Decodable {
+        var details: [String: String]
+        var note: String?
+    }
+
     struct Timeline: ResponseEncodable {
         var number: String
         var policyId: Int64
@@ -120,6 +130,19 @@ struct EngineRoutes {
             try await presenter.update(request, context, DecisionBody.self) { ref, body, user in
                 try await handling.decideApproval(ref, approve: body.approve, note: body.note, by: user)
             }
+        }
+        group.post("tickets/:number/info-request") { request, context in
+            try await presenter.update(request, context, InfoRequestBody.self) { ref, body, user in
+                try await handling.requestInfo(ref, fields: body.fields ?? [], note: body.note, by: user)
+            }
+        }
+        group.post("tickets/:number/details") { request, context in
+            try await presenter.update(request, context, DetailsBody.self) { ref, body, user in
+                try await handling.provideInfo(ref, details: body.details, note: body.note, by: user)
+            }
+        }
+        group.put("tickets/:number/plan") { request, context in
+            try await presenter.update(request, context, PlanCommand.self, handling.recordPlan)
         }
         group.post("tickets/:number/major-incident") { request, context in
             let user = try context.requireUser()

@@ -25,6 +25,10 @@ struct NoticeRenderer: Sendable {
             }
         }
         if let priority = values["priority"] { values["priority"] = priority.uppercased() }
+        if let fields = values["fields"] {
+            values["fields"] = fields.split(separator: ",").map { localizer.text("detail.\($0)", locale: locale) }
+                .joined(separator: locale == "en" ? ", " : "、")
+        }
         return (
             localizer.text("notice.\(kind).title", locale: locale, values),
             localizer.text("notice.\(kind).body", locale: locale, values)

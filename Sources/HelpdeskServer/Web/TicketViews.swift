@@ -94,7 +94,9 @@ struct TicketViews {
         switch event.kind {
         case .transition:
             to = event.toStatus.map { t("status.\($0.rawValue)") }
-            if let level = event.data["level"], let score = event.data["score"] {
+            if event.data["out_of_scope"] == "true" {
+                what = t("ui.event.out_of_scope")
+            } else if let level = event.data["level"], let score = event.data["score"] {
                 what = t("ui.event.rated", ["level": t("ui.satisfaction.\(level)"), "score": score])
             } else {
                 what = t("action.\(event.action?.rawValue ?? "")")
@@ -111,6 +113,12 @@ struct TicketViews {
         case .collaboration: what = t("action.collaboration")
         case .approval: what = t("ui.event.approval.\(event.data["status"] ?? "pending")")
         case .majorIncident: what = t("action.major_incident")
+        case .infoRequest:
+            let fields = (event.data["fields"] ?? event.data["provided"] ?? "").split(separator: ",")
+                .map { t("detail.\($0)") }.joined(separator: page.locale == "en" ? ", " : "、")
+            what = t(event.data["fields"] != nil ? "ui.info.asked" : "ui.info.given", ["fields": fields])
+            to = event.toStatus.map { t("status.\($0.rawValue)") }
+        case .plan: what = t("ui.plan.recorded", ["kind": t("ui.plan.kind.\(event.data["plan"] ?? "")")])
         case .attachment:
             let files = (event.data["files"] ?? "").split(separator: "\n").joined(
                 separator: page.locale == "en" ? ", " : "、")

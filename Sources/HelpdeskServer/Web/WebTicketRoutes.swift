@@ -14,6 +14,24 @@ struct WebTicketRoutes {
         group.post("tickets/:number/actions", use: transition)
         group.post("tickets/:number/worklog", use: worklog)
         group.post("tickets/:number/workaround", use: workaround)
+        group.post("tickets/:number/plan", use: plan)
+        group.post("tickets/:number/info-request") { request, context in
+            try await change(request, context) { ref, form, user in
+                _ = try await deps.services.handling.requestInfo(
+                    ref, fields: form.all("fields").filter { !$0.isEmpty }, note: form.text("note"), by: user)
+            }
+        }
+        group.post("tickets/:number/details") { request, context in
+            try await change(request, context) { ref, form, user in
+                // Each requested field is posted as `detail_<key>`, as on the intake form.
+                var details: [String: String] = [:]
+                for (name, values) in form.fields where name.hasPrefix("detail_") {
+                    details[String(name.dropFirst("detail_".count))] = values.first ?? ""
+                }
+                _ = try await deps.services.handling.provideInfo(
+                    ref, details: details, note: form.text("note"), by: user)
+            }
+        }
         group.post("tickets/:number/priority", use: priority)
         group.post("tickets/:number/category", use: category)
         group.post("tickets/:number/extensions", use: requestExtension)
@@ -133,6 +151,9 @@ struct WebTicketRoutes {
             extensions: user.role.isStaff && !collaboratorOnly
                 ? views.extensions(of: original, for: user, calendar: calendar) : nil,
             collaboration: collaboration.visible ? collaboration : nil, majorIncident: majorIncident,
+            plan: views.plan(of: ticket, for: user, calendar: calendar, canRecord: !collaboratorOnly),
+            outOfScope: ticket.outOfScope == true,
+            infoRequest: views.infoRequest(of: original, for: user, calendar: calendar, canAct: !collaboratorOnly),
             priorities: TicketViews.options(
                 Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: ticket.priority.rawValue),
@@ -175,6 +196,7 @@ struct WebTicketRoutes {
                             selected: nil),
                         scores: (1...5).reversed().map { TicketActionForm.Rating.Score(value: $0, checked: $0 == 5) })
                     : nil,
+                outOfScope: action == .close && (ticket.status == .new || ticket.status == .assigned),
                 primary: [.accept, .start, .resolve, .confirm, .review, .close].contains(action))
         }
     }
@@ -192,7 +214,8 @@ struct WebTicketRoutes {
             let command = TransitionCommand(
                 action: action, reason: form.text("reason"), assigneeId: form.int("assigneeId"),
                 groupId: form.int("groupId"),
-                solution: form.text("solution"), rootCause: form.text("rootCause"), satisfaction: satisfaction)
+                solution: form.text("solution"), rootCause: form.text("rootCause"), satisfaction: satisfaction,
+                outOfScope: action == .close && form["outOfScope"] == "true" ? true : nil)
             _ = try await deps.tickets.transition(ref, command, by: user)
         }
     }
@@ -207,13 +230,25 @@ struct WebTicketRoutes {
 
     @Sendable func workaround(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
-            let calendar = try await deps.tickets.view(ref.number, for: user).rules.calendar
-            let eta = try form.text("eta").map {
-                guard let date = TimeFormatting.parseLocal($0, calendar) else { throw APIError.invalidValue("eta") }
-                return date
-            }
+            let eta = try await localTime(form, "eta", of: ref, for: user)
             _ = try await deps.tickets.setWorkaround(
                 ref, WorkaroundCommand(workaround: form["workaround"] ?? "", eta: eta), by: user)
+        }
+    }
+
+    /// The handling plan (R4.4); the ETA is local time in the ticket's calendar.
+    @Sendable func plan(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await change(request, context) { ref, form, user in
+            let eta = try await localTime(form, "eta", of: ref, for: user)
+            guard let kind = form["kind"].flatMap(HandlingPlan.Kind.init(rawValue:)) else {
+                throw APIError.invalidValue("kind")
+            }
+            _ = try await deps.services.handling.recordPlan(
+                ref,
+                PlanCommand(
+                    kind: kind, steps: form.text("steps"), eta: eta, support: form.text("support"),
+                    public: form["public"] == "true"),
+                by: user)
         }
     }
 
@@ -252,8 +287,7 @@ struct WebTicketRoutes {
     /// The handler asks for a later resolution due time (R3.5).
     @Sendable func requestExtension(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
-            let calendar = try await deps.tickets.view(ref.number, for: user).rules.calendar
-            guard let raw = form.text("dueAt"), let dueAt = TimeFormatting.parseLocal(raw, calendar) else {
+            guard let dueAt = try await localTime(form, "dueAt", of: ref, for: user) else {
                 throw APIError.invalidValue("dueAt")
             }
             _ = try await deps.services.handling.requestExtension(
@@ -264,14 +298,7 @@ struct WebTicketRoutes {
     /// A status update; the expected recovery is local time in the ticket's calendar.
     @Sendable func broadcast(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         try await change(request, context) { ref, form, user in
-            var recovery: Date?
-            if let raw = form.text("expectedRecovery") {
-                let calendar = try await deps.tickets.view(ref.number, for: user).rules.calendar
-                guard let date = TimeFormatting.parseLocal(raw, calendar) else {
-                    throw APIError.invalidValue("expectedRecovery")
-                }
-                recovery = date
-            }
+            let recovery = try await localTime(form, "expectedRecovery", of: ref, for: user)
             var groupIds: [Int64] = []
             for raw in form.all("groupIds") where !raw.isEmpty {
                 guard let id = Int64(raw) else { throw APIError.invalidValue("groupIds") }
@@ -294,6 +321,14 @@ struct WebTicketRoutes {
         }
         let back = request.uri.queryParameters.get("back")
         return back == "extensions" ? .redirect(to: "/extensions") : response
+    }
+
+    /// A `datetime-local` field read as local time in the ticket's calendar; nil when empty.
+    private func localTime(_ form: FormData, _ name: String, of ref: TicketRef, for user: User) async throws -> Date? {
+        guard let raw = form.text(name) else { return nil }
+        let calendar = try await deps.tickets.view(ref.number, for: user).rules.calendar
+        guard let date = TimeFormatting.parseLocal(raw, calendar) else { throw APIError.invalidValue(name) }
+        return date
     }
 
     private func change(

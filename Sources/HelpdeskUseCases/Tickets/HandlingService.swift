@@ -145,6 +145,33 @@ public struct HandlingService: Sendable {
         return try await store.linkedTickets(to: major.number)
     }
 
+    /// Sends the ticket back to the requester for missing details (R1.3).
+    public func requestInfo(_ ref: TicketRef, fields: [String], note: String?, by user: User) async throws
+        -> TicketView
+    {
+        try await changes.apply(ref, by: user) { ticket, rules, now in
+            try InfoRequests.request(fields: fields, note: note, on: ticket, by: user.actor, at: now, rules: rules)
+        }
+    }
+
+    /// The requester fills in what was asked; the ticket returns to the queue (R1.3).
+    public func provideInfo(_ ref: TicketRef, details: [String: String], note: String?, by user: User) async throws
+        -> TicketView
+    {
+        try await changes.apply(ref, by: user) { ticket, rules, now in
+            try InfoRequests.provide(details: details, note: note, on: ticket, by: user.actor, at: now, rules: rules)
+        }
+    }
+
+    /// The handler's plan (R4.4); a public one is shown to the requester.
+    public func recordPlan(_ ref: TicketRef, _ command: PlanCommand, by user: User) async throws -> TicketView {
+        try await changes.apply(ref, by: user) { ticket, _, now in
+            try HandlingPlans.record(
+                kind: command.kind, steps: command.steps, eta: command.eta, support: command.support,
+                visibility: command.public == true ? .public : .internal, on: ticket, by: user.actor, at: now)
+        }
+    }
+
     /// A status update to leadership, the linked requesters and `audience` (R8.2); every group
     /// named must exist.
     public func broadcast(

@@ -172,7 +172,7 @@ public struct TicketService: Sendable {
         let request = TransitionRequest(
             action: command.action, reason: command.reason, assigneeId: command.assigneeId, assignee: assignee,
             groupId: command.groupId, solution: command.solution, rootCause: command.rootCause,
-            satisfaction: command.satisfaction)
+            satisfaction: command.satisfaction, outOfScope: command.outOfScope ?? false)
         let operation: TicketChanges.Operation = { ticket, rules, now in
             try Workflow.apply(request, to: ticket, by: user.actor, at: now, rules: rules)
         }

@@ -29,6 +29,12 @@ struct TicketResponse: ResponseEncodable {
     let status: TicketStatus
     let workaround: String?
     let workaroundEta: Date?
+    /// The handling plan (R4.4); an internal one only for staff.
+    let plan: HandlingPlan?
+    /// Closed as not a support matter (R1.6).
+    let outOfScope: Bool
+    /// Details asked of the requester and not yet given (R1.3).
+    let infoRequest: InfoRequest?
     let solution: String?
     let rootCause: String?
     let satisfaction: Satisfaction?
@@ -79,6 +85,9 @@ struct TicketResponse: ResponseEncodable {
         status = ticket.status
         workaround = ticket.workaround
         workaroundEta = ticket.workaroundEta
+        plan = ticket.plan
+        outOfScope = ticket.outOfScope ?? false
+        infoRequest = ticket.infoRequest
         solution = ticket.solution
         rootCause = ticket.rootCause
         satisfaction = ticket.satisfaction

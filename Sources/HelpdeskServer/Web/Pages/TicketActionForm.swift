@@ -29,5 +29,7 @@ struct TicketActionForm: Sendable {
     let escalate: Handler?
     let resolve: Bool
     let rate: Rating?
+    /// Closing before work starts may mark the request as not a support matter (R1.6).
+    let outOfScope: Bool
     let primary: Bool
 }

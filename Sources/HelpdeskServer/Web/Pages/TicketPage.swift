@@ -70,6 +70,11 @@ struct TicketPage: PageModel {
     let collaboration: CollaborationSection?
     /// Declare, link, broadcast (R8.2); for a requester only the note that the ticket is linked.
     let majorIncident: MajorIncidentSection?
+    /// The handling plan and, for its handler, the form (R4.4).
+    let plan: PlanSection?
+    let outOfScope: Bool
+    /// Details asked of the requester (R1.3).
+    let infoRequest: InfoRequestSection?
     let priorities: [SelectOption]
     let categories: [SelectOption]
     let maxMB: Int

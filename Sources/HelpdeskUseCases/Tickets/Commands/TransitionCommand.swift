@@ -9,10 +9,12 @@ public struct TransitionCommand: Decodable, Sendable, Equatable {
     public var solution: String?
     public var rootCause: String?
     public var satisfaction: Satisfaction?
+    /// `close` only: not a support matter (R1.6).
+    public var outOfScope: Bool?
 
     public init(
         action: WorkflowAction, reason: String? = nil, assigneeId: Int64? = nil, groupId: Int64? = nil,
-        solution: String? = nil, rootCause: String? = nil, satisfaction: Satisfaction? = nil
+        solution: String? = nil, rootCause: String? = nil, satisfaction: Satisfaction? = nil, outOfScope: Bool? = nil
     ) {
         self.action = action
         self.reason = reason
@@ -21,5 +23,6 @@ public struct TransitionCommand: Decodable, Sendable, Equatable {
         self.solution = solution
         self.rootCause = rootCause
         self.satisfaction = satisfaction
+        self.outOfScope = outOfScope
     }
 }
