@@ -59,8 +59,8 @@ struct AccessTests {
     @Test(
         "R9.1 list scope per role",
         arguments: [
-            (WorkflowActorKind.owner, Access.ListScope.requester(id: 100)),
-            (.otherRequester, .requester(id: 101)),
+            (WorkflowActorKind.owner, Access.ListScope.requester(id: 100, department: nil)),
+            (.otherRequester, .requester(id: 101, department: nil)),
             (.handler, .agent(id: 200, groupIds: [10])),
             (.outsideAgent, .agent(id: 202, groupIds: [20])),
             (.problemManager, .all), (.supervisor, .all), (.admin, .all),

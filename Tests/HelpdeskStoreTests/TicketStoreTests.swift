@@ -183,7 +183,7 @@ struct TicketStoreTests {
             }
             // then
             #expect(try await count { _ in } == 25)
-            #expect(try await count({ _ in }, scope: .requester(id: alice.id)) == 13)
+            #expect(try await count({ _ in }, scope: .requester(id: alice.id, department: nil)) == 13)
             #expect(try await count({ _ in }, scope: .agent(id: agent.id, groupIds: [2])) == 15)
             #expect(try await count({ _ in }, scope: .agent(id: agent.id, groupIds: [])) == 0)
             #expect(try await count { $0.priorities = [.p0] } == 9)

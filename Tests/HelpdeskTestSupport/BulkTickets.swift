@@ -13,7 +13,7 @@ public enum BulkTickets {
         title, status, is_open, priority, tier, type, category_id, subcategory_id, group_id, assignee_id,
         requester_user_id, requester_name, requester_external, created_by, submitted_at, updated_at,
         response_due_at, responded_at, resolution_due_at, resolved_at, next_due_at, next_timer_at,
-        major_incident_number, pending_extension, sla_policy_id, version, sla, channel
+        major_incident_number, pending_extension, sla_policy_id, version, sla, channel, requester_department
         """
 
     /// Inserts `count` copies of the stored ticket `template`, numbered `prefix1`, `prefix2`, …

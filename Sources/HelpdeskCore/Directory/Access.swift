@@ -5,15 +5,15 @@ public enum Access {
         case all
         /// Tickets of these groups plus the ones assigned to the agent.
         case agent(id: Int64, groupIds: Set<Int64>)
-        /// Only the requester's own tickets.
-        case requester(id: Int64)
+        /// The requester's own tickets, and their department's when the desk allows it (R9.1).
+        case requester(id: Int64, department: String?)
     }
 
     public static func listScope(for actor: Principal) -> ListScope {
         switch actor.role {
         case .problemManager, .supervisor, .admin: .all
         case .agent: .agent(id: actor.id, groupIds: actor.groupIds)
-        case .requester: .requester(id: actor.id)
+        case .requester: .requester(id: actor.id, department: actor.readsDepartment)
         }
     }
 
@@ -24,7 +24,9 @@ public enum Access {
         switch actor.role {
         case .problemManager, .supervisor, .admin: true
         case .agent: isOnTicket(ticket, actor) || isAskedCollaborator(ticket, actor)
-        case .requester: ticket.requester.userId == actor.id
+        case .requester:
+            ticket.requester.userId == actor.id
+                || (actor.readsDepartment != nil && ticket.requester.department == actor.readsDepartment)
         }
     }
 

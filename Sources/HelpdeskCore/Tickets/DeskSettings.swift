@@ -9,17 +9,21 @@ public struct DeskSettings: Codable, Equatable, Sendable {
     /// Webhooks may target loopback, link-local and private addresses (``InternalAddress``);
     /// off by default, so a webhook cannot reach the server itself or internal services.
     public var allowInternalWebhookTargets: Bool
+    /// Requesters also read (never change) the tickets of their own department (R9.1); off by
+    /// default, so a requester sees only their own.
+    public var requestersSeeDepartment: Bool
 
     public static let reopenWindowRange = 0...365
 
     public init(
         ticketNumberFormat: TicketNumberFormat = .default, priorityMatrix: PriorityMatrix = .default,
-        reopenWindowDays: Int = 7, allowInternalWebhookTargets: Bool = false
+        reopenWindowDays: Int = 7, allowInternalWebhookTargets: Bool = false, requestersSeeDepartment: Bool = false
     ) {
         self.ticketNumberFormat = ticketNumberFormat
         self.priorityMatrix = priorityMatrix
         self.reopenWindowDays = reopenWindowDays
         self.allowInternalWebhookTargets = allowInternalWebhookTargets
+        self.requestersSeeDepartment = requestersSeeDepartment
     }
 
     public static let `default` = DeskSettings()

@@ -180,7 +180,8 @@ struct WebAdminConfigRoutes {
         let settings = try await config.settings(for: admin)
         let model = AdminSettingsPage(
             format: settings.ticketNumberFormat.pattern, reopenDays: settings.reopenWindowDays,
-            allowInternalWebhooks: settings.allowInternalWebhookTargets)
+            allowInternalWebhooks: settings.allowInternalWebhookTargets,
+            requestersSeeDepartment: settings.requestersSeeDepartment)
         return deps.render(model, page, titleKey: "ui.admin.settings")
     }
 
@@ -192,7 +193,8 @@ struct WebAdminConfigRoutes {
         _ = try await config.updateSettings(
             ConfigurationService.SettingsPatch(
                 ticketNumberFormat: form["format"] ?? "", reopenWindowDays: Int(days),
-                allowInternalWebhookTargets: form["allowInternalWebhooks"] == "on"),
+                allowInternalWebhookTargets: form["allowInternalWebhooks"] == "on",
+                requestersSeeDepartment: form["requestersSeeDepartment"] == "on"),
             by: admin)
         return .redirect(to: "/admin/settings")
     }

@@ -108,6 +108,10 @@ struct WebQueueRoutes {
         if let text = value("q")?.trimmingCharacters(in: .whitespaces), !text.isEmpty { query.text = text }
         query.cursor = try QueryParsing.id(value("cursor"), "cursor")
         queue.configure(&query, user)
+        // R9.1: a requester's department tickets, when the desk allows it; the scope limits the rest.
+        let department = name == "my" && user.role == .requester ? try await deps.tickets.readsDepartment(user) : false
+        let showDepartment = department && value("scope") == "department"
+        if showDepartment { query.requesterId = nil }
         let listing = try await deps.tickets.list(query, for: user)
         let result = listing.page
         let views = try await deps.views(page)
@@ -158,6 +162,10 @@ struct WebQueueRoutes {
             orders: TicketViews.options(
                 TicketOrder.allCases.map { ($0.rawValue, views.t("ui.filter.sort_\($0.rawValue)")) },
                 selected: parameters.get("sort") ?? TicketOrder.newest.rawValue),
+            departmentToggle: department
+                ? QueuePage.Toggle(
+                    href: showDepartment ? "/my" : "/my?scope=department",
+                    label: views.t(showDepartment ? "ui.queue.only_mine" : "ui.queue.department")) : nil,
             showRequester: user.role.isStaff, overdueCauses: name == "overdue" && supervisor,
             next: result.nextCursor.map { "\(page.path)?\(link(filters + [("cursor", String($0))]))" },
             first: parameters.get("cursor") == nil

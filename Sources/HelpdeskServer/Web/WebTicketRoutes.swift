@@ -143,7 +143,9 @@ struct WebTicketRoutes {
             actions: actionForms(actions, ticket: original, views: views), hasActions: !actions.isEmpty,
             canWork: user.role.isStaff && ticket.status.acceptsChanges && !collaboratorOnly,
             canReprioritise: user.role.seesAllTickets && ticket.status.acceptsChanges,
-            canAttach: ticket.status.acceptsChanges && !collaboratorOnly, archived: ticket.status == .archived,
+            // A colleague reading a department ticket (R9.1) changes nothing on it.
+            canAttach: ticket.status.acceptsChanges && !collaboratorOnly
+                && (user.role.isStaff || ticket.requester.userId == user.id), archived: ticket.status == .archived,
             timeline: user.role.isStaff
                 ? views.timeline(
                     SLAExplanation(ticket: original, events: events, rules: rules, now: now), events: events,

@@ -41,7 +41,7 @@ extension SQLStore {
                     group_id, assignee_id, requester_user_id, requester_name, requester_external, created_by,
                     submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
                     next_due_at, next_timer_at, major_incident_number, pending_extension, breach_cause, sla_policy_id, version,
-                    sla, channel, doc)
+                    sla, channel, requester_department, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
@@ -51,7 +51,7 @@ extension SQLStore {
                     \(bind: due.nextDue), \(bind: due.nextTimer), \(bind: ticket.majorIncidentNumber), \(bind: due.pendingExtension),
                     \(bind: ticket.breachCause),
                     \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
-                    \(bind: ticket.channel.rawValue), \(bind: try Self.json(ticket)))
+                    \(bind: ticket.channel.rawValue), \(bind: ticket.requester.department), \(bind: try Self.json(ticket)))
                 RETURNING id
                 """
             ).first()
@@ -128,6 +128,7 @@ extension SQLStore {
                 category_id = \(bind: ticket.categoryId), subcategory_id = \(bind: ticket.subcategoryId),
                 group_id = \(bind: ticket.groupId), assignee_id = \(bind: ticket.assigneeId),
                 requester_user_id = \(bind: ticket.requester.userId), requester_name = \(bind: ticket.requester.name),
+                requester_department = \(bind: ticket.requester.department),
                 requester_external = \(bind: ticket.requester.external.sqlValue), updated_at = \(bind: ticket.updatedAt.millis),
                 response_due_at = \(bind: due.responseDue), responded_at = \(bind: due.responded),
                 resolution_due_at = \(bind: due.resolutionDue), resolved_at = \(bind: due.resolved),
@@ -212,7 +213,9 @@ extension SQLStore {
                 """
             switch query.scope {
             case .all: break
-            case .requester(let id): sql += " AND requester_user_id = \(bind: id)"
+            case .requester(let id, let department?):
+                sql += " AND (requester_user_id = \(bind: id) OR requester_department = \(bind: department))"
+            case .requester(let id, nil): sql += " AND requester_user_id = \(bind: id)"
             case .agent(let id, let groupIds):
                 if groupIds.isEmpty {
                     sql += " AND assignee_id = \(bind: id)"

@@ -19,15 +19,17 @@ public struct ConfigurationService: Sendable {
         public var priorityMatrix: PriorityMatrix?
         public var reopenWindowDays: Int?
         public var allowInternalWebhookTargets: Bool?
+        public var requestersSeeDepartment: Bool?
 
         public init(
             ticketNumberFormat: String? = nil, priorityMatrix: PriorityMatrix? = nil, reopenWindowDays: Int? = nil,
-            allowInternalWebhookTargets: Bool? = nil
+            allowInternalWebhookTargets: Bool? = nil, requestersSeeDepartment: Bool? = nil
         ) {
             self.ticketNumberFormat = ticketNumberFormat
             self.priorityMatrix = priorityMatrix
             self.reopenWindowDays = reopenWindowDays
             self.allowInternalWebhookTargets = allowInternalWebhookTargets
+            self.requestersSeeDepartment = requestersSeeDepartment
         }
     }
 
@@ -108,10 +110,12 @@ public struct ConfigurationService: Sendable {
             settings.reopenWindowDays = days
         }
         if let allow = patch.allowInternalWebhookTargets { settings.allowInternalWebhookTargets = allow }
+        if let see = patch.requestersSeeDepartment { settings.requestersSeeDepartment = see }
         let fields = [
             ("ticketNumberFormat", patch.ticketNumberFormat != nil), ("priorityMatrix", patch.priorityMatrix != nil),
             ("reopenWindowDays", patch.reopenWindowDays != nil),
             ("allowInternalWebhookTargets", patch.allowInternalWebhookTargets != nil),
+            ("requestersSeeDepartment", patch.requestersSeeDepartment != nil),
         ].filter(\.1).map(\.0)
         let entry = AuditEntry(
             at: clock.now(), actor: admin, action: .settingsSaved, target: "settings",

@@ -72,8 +72,27 @@ public struct TicketService: Sendable {
     // MARK: Reading
 
     /// The ticket if this user may see it; otherwise not found, so existence is not revealed.
+    /// Who reads: the user, with their department when the desk lets requesters read their
+    /// department's tickets (R9.1). Changes use `user.actor`, which never has it.
+    func reader(_ user: User) async throws -> Principal {
+        var actor = user.actor
+        if user.role == .requester,
+            let department = user.department?.trimmingCharacters(in: .whitespaces), !department.isEmpty,
+            try await store.deskSettings().requestersSeeDepartment
+        {
+            actor.readsDepartment = department
+        }
+        return actor
+    }
+
+    /// Whether this requester may list their department's tickets (R9.1).
+    public func readsDepartment(_ user: User) async throws -> Bool {
+        try await reader(user).readsDepartment != nil
+    }
+
     public func visibleTicket(_ number: String, for user: User) async throws -> Ticket {
-        guard let ticket = try await store.ticket(number: number), Access.canView(ticket, by: user.actor) else {
+        guard let ticket = try await store.ticket(number: number), Access.canView(ticket, by: try await reader(user))
+        else {
             throw UseCaseError.notFound(resource: "ticket")
         }
         return ticket
@@ -129,7 +148,7 @@ public struct TicketService: Sendable {
     /// A queue page: only tickets this user may see (R9.1), newest first, cursor-paged.
     public func list(_ filter: TicketFilter, for user: User) async throws -> TicketListing {
         guard TicketFilter.limits.contains(filter.limit) else { throw UseCaseError.invalidValue(field: "limit") }
-        var query = TicketQuery(scope: Access.listScope(for: user.actor))
+        var query = TicketQuery(scope: Access.listScope(for: try await reader(user)))
         query.statuses = filter.statuses
         query.priorities = filter.priorities
         query.categoryId = filter.categoryId

@@ -6,4 +6,5 @@ struct AdminSettingsPage: PageModel {
     let format: String
     let reopenDays: Int
     let allowInternalWebhooks: Bool
+    let requestersSeeDepartment: Bool
 }

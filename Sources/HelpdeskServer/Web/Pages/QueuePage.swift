@@ -15,6 +15,13 @@ struct QueuePage: PageModel {
     let requester: String
     let channels: [SelectOption]
     let orders: [SelectOption]
+    /// A requester switches between their own and their department's tickets (R9.1).
+    struct Toggle: Sendable {
+        let href: String
+        let label: String
+    }
+
+    let departmentToggle: Toggle?
     let showRequester: Bool
     let overdueCauses: Bool
     let next: String?
