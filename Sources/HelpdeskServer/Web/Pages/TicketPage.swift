@@ -70,6 +70,12 @@ struct TicketPage: PageModel {
     let collaboration: CollaborationSection?
     /// Declare, link, broadcast (R8.2); for a requester only the note that the ticket is linked.
     let majorIncident: MajorIncidentSection?
+    /// The reply-template picker, for staff who may write in the work log.
+    let replies: ReplyPickerSection?
+    /// The work-log text area's content: a picked template filled in, or empty.
+    let worklogDraft: String
+    /// A filled-in template is a reply to the requester: the public choice is preselected.
+    let worklogPublic: Bool
     let priorities: [SelectOption]
     let categories: [SelectOption]
     let maxMB: Int
