@@ -65,9 +65,9 @@ public enum Seeder {
             sortOrder: 20),
         ReplyTemplate(
             name: "已有临时方案", nameEn: "Workaround available",
-            body: "{requester}您好，工单 {number} 的根本问题仍在处理中，您可以先按以下临时方案操作：{workaround}。彻底解决后我们会第一时间通知您。",
+            body: "{requester}您好，工单 {number} 的根本问题仍在处理中，您可以先按以下临时方案操作：\n{workaround}\n彻底解决后我们会第一时间通知您。",
             bodyEn:
-                "Dear {requester}, while we keep working on the cause of ticket {number}, this workaround should help in the meantime: {workaround}. We will let you know as soon as it is fixed for good.",
+                "Dear {requester}, while we keep working on the cause of ticket {number}, this workaround should help in the meantime:\n{workaround}\nWe will let you know as soon as it is fixed for good.",
             sortOrder: 30),
         ReplyTemplate(
             name: "已解决，请确认", nameEn: "Resolved, please confirm",
