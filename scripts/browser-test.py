@@ -174,6 +174,11 @@ try:
     submit(driver.find_element(By.ID, "save-group"))
     expect("李工", driver.find_element(By.ID, "groups-table"))
     shot("03d-admin-group-lead")
+    # R8.1: the reply templates, the defaults seeded in both languages.
+    go("/admin/reply-templates")
+    expect("已受理，正在处理")
+    expect("{workaround}")
+    shot("03e-admin-reply-templates")
     sign_out()
 
     # Requester: sign-in page, the fault form with its type-specific fields, an attachment.
@@ -254,7 +259,17 @@ try:
     driver.find_element(By.ID, "plan-public").click()
     submit(driver.find_element(By.ID, "save-plan"))
     expect("我们的处理方案是：临时修复。")
-    shot("10c-l1-handling-plan")
+    shot("10d-l1-handling-plan")
+    # R8.1: a courteous reply from a template, filled in for this ticket (a GET form, no JavaScript).
+    Select(driver.find_element(By.ID, "reply-template")).select_by_visible_text("已有临时方案")
+    submit(driver.find_element(By.ID, "use-reply-template"))
+    expect("已填入模板")
+    reply = driver.find_element(By.ID, "worklog-body").get_attribute("value")
+    assert number in reply and "备用入口 fin2.corp" in reply and "{" not in reply, reply
+    assert driver.find_element(By.CSS_SELECTOR, "input[name=visibility][value=public]").is_selected()
+    shot("10c-l1-reply-template")
+    submit(driver.find_element(By.ID, "add-worklog"))
+    expect("彻底解决后我们会第一时间通知您")
     assert tier() == "L1", tier()
     # R3.3 R3.5: the SLA timeline explains the clock; the handler asks for a later deadline.
     expect("SLA 时间线")

@@ -12,6 +12,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case engineSettingsSaved = "engine_settings.saved"
     case webhookSaved = "webhook.saved"
     case webhookDeleted = "webhook.deleted"
+    case replyTemplateSaved = "reply_template.saved"
+    case replyTemplateDeleted = "reply_template.deleted"
     /// A failed delivery put back in the queue by an admin.
     case deliveryRetried = "delivery.retried"
     /// Files added to a ticket after intake.

@@ -34,6 +34,7 @@ public enum HelpdeskApp {
         DirectoryRoutes(directory: services.directory, privacy: services.privacy).register(on: authenticated)
         ConfigRoutes(configuration: services.configuration).register(on: authenticated)
         AuditRoutes(audit: services.audit).register(on: authenticated)
+        ReplyTemplateRoutes(replies: services.replies).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
         WebUI.register(on: router, services: services, store: store, localizer: localizer, options: web)
         // Last, so that it wraps only the not-found responder.
@@ -81,7 +82,11 @@ public enum HelpdeskApp {
         if let postgres = database as? PostgresDatabase { try await postgres.checkConnection() }
         let ran = try await Migrations.run(on: database)
         if !ran.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(ran)"]) }
-        guard try await store.userCount() == 0 else { return }
+        guard try await store.userCount() == 0 else {
+            // A desk from before reply templates gets the default ones once.
+            try await Seeder.seedReplyTemplates(store, now: Date())
+            return
+        }
         let password = config.adminPassword ?? Tokens.generate().prefix(16).description
         let seeded: Bool
         do {

@@ -15,6 +15,7 @@ struct UseCases: Sendable {
     let signIn: SignInService
     let audit: AuditService
     let privacy: PrivacyService
+    let replies: ReplyTemplateService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
@@ -27,6 +28,7 @@ struct UseCases: Sendable {
         attachments = AttachmentService(store: store, clock: clock, readAudit: readAudit)
         audit = AuditService(store: store)
         privacy = PrivacyService(store: store, clock: clock, readAudit: readAudit)
+        replies = ReplyTemplateService(store: store, clock: clock, tickets: tickets)
         signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
     }
 }

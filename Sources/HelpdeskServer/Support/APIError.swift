@@ -36,7 +36,8 @@ public struct APIError: Error, Sendable {
             switch error {
             case .notFound: .notFound
             case .forbidden: .forbidden
-            case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat, .internalAddress:
+            case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat, .internalAddress,
+                .unknownPlaceholders:
                 .unprocessableContent
             case .versionConflict, .deliveryNotFailed: .conflict
             case .invalidCredentials: .unauthorized

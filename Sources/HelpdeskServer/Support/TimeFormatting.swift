@@ -4,11 +4,7 @@ import HelpdeskCore
 /// How times are written for people: `yyyy-MM-dd HH:mm` in a calendar's time zone.
 enum TimeFormatting {
     static func local(_ date: Date, _ timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
-        return "\(p.year ?? 0)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute))"
+        LocalTimeText.format(date, in: timeZone)
     }
 
     static func local(_ date: Date, _ calendar: BusinessCalendar) -> String {

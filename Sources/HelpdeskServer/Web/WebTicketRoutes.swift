@@ -107,6 +107,8 @@ struct WebTicketRoutes {
             : views.majorIncident(
                 of: original, linked: linked, departments: departments, events: events, for: user, calendar: calendar)
         let masked = !Access.hasFullAccess(original, by: user.actor)
+        let canWork = user.role.isStaff && ticket.status.acceptsChanges && !collaboratorOnly
+        let reply = canWork ? try await replyPicker(request, view: view, user: user, views: views) : nil
         let details = Set(ticket.type.requiredDetails).union(ticket.details.keys).sorted().map {
             TicketPage.Detail(label: views.t("detail.\($0)"), value: ticket.details[$0] ?? "—")
         }
@@ -141,7 +143,7 @@ struct WebTicketRoutes {
                     size: ByteCountFormatter.string(fromByteCount: Int64($0.size), countStyle: .file))
             },
             actions: actionForms(actions, ticket: original, views: views), hasActions: !actions.isEmpty,
-            canWork: user.role.isStaff && ticket.status.acceptsChanges && !collaboratorOnly,
+            canWork: canWork,
             canReprioritise: user.role.seesAllTickets && ticket.status.acceptsChanges,
             // A colleague reading a department ticket (R9.1) changes nothing on it.
             canAttach: ticket.status.acceptsChanges && !collaboratorOnly
@@ -156,6 +158,7 @@ struct WebTicketRoutes {
             plan: views.plan(of: ticket, for: user, calendar: calendar, canRecord: !collaboratorOnly),
             outOfScope: ticket.outOfScope == true,
             infoRequest: views.infoRequest(of: original, for: user, calendar: calendar, canAct: !collaboratorOnly),
+            replies: reply?.section, worklogDraft: reply?.text ?? "", worklogPublic: reply?.text != nil,
             priorities: TicketViews.options(
                 Priority.allCases.map { ($0.rawValue, views.t("ui.priority.\($0.rawValue)")) },
                 selected: ticket.priority.rawValue),
@@ -172,6 +175,22 @@ struct WebTicketRoutes {
                 selected: ticket.subcategoryId.map(String.init) ?? ticket.categoryId.map(String.init)),
             maxMB: deps.options.maxAttachmentBytes / (1024 * 1024))
         return deps.renderer.page(model, page, title: "\(ticket.number) \(ticket.title)")
+    }
+
+    /// The active reply templates and, with `?template=ID` (and `locale`), that template filled
+    /// in for this ticket as this engineer may see it (R8.1, R9.2).
+    func replyPicker(_ request: Request, view: TicketView, user: User, views: TicketViews) async throws
+        -> (section: ReplyPickerSection, text: String?)
+    {
+        let query = request.uri.queryParameters
+        let templates = try await deps.services.replies.list(activeOnly: true, for: user)
+        let locale = query.get("locale").flatMap { $0.isEmpty ? nil : $0 }
+        guard locale.map(User.locales.contains) ?? true else { throw APIError.invalidParameter("locale") }
+        var rendered: ReplyTemplateService.Rendered?
+        if let id = try QueryParsing.id(query.get("template"), "template") {
+            rendered = try await deps.services.replies.render(id, on: view, locale: locale, for: user)
+        }
+        return (views.replyPicker(templates, chosen: rendered, locale: locale), rendered?.text)
     }
 
     /// One small form per action this user may take, with the fields that action needs.

@@ -36,6 +36,7 @@ enum WebUI {
         WebAdminConfigRoutes(deps: deps).register(on: web)
         WebAdminAuditRoutes(deps: deps).register(on: web)
         WebAdminWebhookRoutes(deps: deps).register(on: web)
+        WebAdminReplyTemplateRoutes(deps: deps).register(on: web)
         WebAdminEngineRoutes(deps: deps).register(on: web)
         WebNotificationRoutes(deps: deps).register(on: web)
         WebExtensionRoutes(deps: deps).register(on: web)

@@ -21,6 +21,7 @@ public enum Migrations {
         M007_ArchiveTimers.migration,
         M008_TicketChannel.migration,
         M009_AutoAssignment.migration,
+        M010_ReplyTemplates.migration,
         M011_RequesterDepartment.migration,
     ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 
 /// Why a use case refused a request, independent of how it arrived (API, web form, channel,
 /// command line). Domain refusals stay `WorkflowError`s and store refusals `StoreError`s; each
@@ -23,6 +24,8 @@ public enum UseCaseError: Error, Equatable, Sendable {
     case tooManyAttempts(retryAfter: Int)
     /// Only a failed delivery can be retried; this one is waiting to be sent or was delivered.
     case deliveryNotFailed
+    /// A reply template names placeholders that do not exist (R8.1), as written: `{nmber}`.
+    case unknownPlaceholders(names: [String])
 
     public var code: String {
         switch self {
@@ -37,6 +40,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .tooManyAttempts: "too_many_attempts"
         case .internalAddress: "internal_address"
         case .deliveryNotFailed: "delivery_not_failed"
+        case .unknownPlaceholders: "unknown_placeholder"
         }
     }
 
@@ -52,6 +56,11 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .versionConflict(let current): ["version": String(current)]
         case .invalidCredentials, .deliveryNotFailed: [:]
         case .tooManyAttempts(let seconds): ["retryAfter": String(seconds)]
+        case .unknownPlaceholders(let names):
+            [
+                "placeholders": names.map { "{\($0)}" }.joined(separator: ", "),
+                "known": ReplyPlaceholder.allCases.map { "{\($0.rawValue)}" }.joined(separator: ", "),
+            ]
         }
     }
 }

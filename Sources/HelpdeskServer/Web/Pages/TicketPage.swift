@@ -75,6 +75,12 @@ struct TicketPage: PageModel {
     let outOfScope: Bool
     /// Details asked of the requester (R1.3).
     let infoRequest: InfoRequestSection?
+    /// The reply-template picker, for staff who may write in the work log.
+    let replies: ReplyPickerSection?
+    /// The work-log text area's content: a picked template filled in, or empty.
+    let worklogDraft: String
+    /// A filled-in template is a reply to the requester: the public choice is preselected.
+    let worklogPublic: Bool
     let priorities: [SelectOption]
     let categories: [SelectOption]
     let maxMB: Int
