@@ -415,6 +415,9 @@ try:
     major, duplicate, personal = numbers
     sign_out()
     sign_in("chen")
+    # 陈主管 switched to English above; back to Chinese for this part of the story.
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en":
+        submit(driver.find_element(By.ID, "switch-language"))
     go("/supervisor/board")
     expect(major)
     expect("P0")
