@@ -117,6 +117,12 @@ def actions():
     return [e.get_attribute("id")[len("do-"):] for e in driver.find_elements(By.CSS_SELECTOR, "[id^=do-]")]
 
 
+def unread_badge():
+    """The header's unread count as shown, 0 without a badge."""
+    badges = driver.find_elements(By.ID, "unread-count")
+    return int(badges[0].text) if badges else 0
+
+
 def create_user(username, name, role, tier=None, group=None):
     go("/admin/users")
     fill("u-username", username)
@@ -132,6 +138,8 @@ def create_user(username, name, role, tier=None, group=None):
     expect(username)
 
 
+board = None
+story = driver
 try:
     # The admin signs in (zh-CN by default) and creates the four people of the story.
     sign_in("admin", ADMIN_PASSWORD)
@@ -398,6 +406,18 @@ try:
 
     # A P0 outage: on the board at once, declared a major incident, a duplicate linked, an update
     # broadcast (R8.2); an out-of-scope request closed politely (R1.6).
+    # 陈主管 keeps the P0/P1 board open in a second browser: the outage appears there live, through
+    # the server-sent events of /live, without the page being reloaded.
+    story = driver
+    board = driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    sign_in("chen")
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en":
+        submit(driver.find_element(By.ID, "switch-language"))
+    go("/supervisor/board")
+    driver.execute_script("window.stayedOnPage = true")
+    unread_before = unread_badge()
+    driver = story
     sign_in("xiaoming")
     numbers = []
     for title in ["全公司邮件发不出", "邮件发送失败", "帮忙修一下我的私人手机"]:
@@ -414,14 +434,20 @@ try:
         numbers.append(driver.find_element(By.ID, "ack-number").text.strip())
     major, duplicate, personal = numbers
     sign_out()
-    sign_in("chen")
-    # 陈主管 switched to English above; back to Chinese for this part of the story.
-    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en":
-        submit(driver.find_element(By.ID, "switch-language"))
-    go("/supervisor/board")
-    expect(major)
+    driver = board
+    WebDriverWait(driver, 20).until(lambda d: major in d.find_element(By.ID, "live").text)
+    assert driver.execute_script("return window.stayedOnPage === true"), "the board was reloaded, not updated live"
+    # the P0 alert reached 陈主管, the on-duty lead: the header's unread badge changed live too
+    WebDriverWait(driver, 20).until(lambda d: unread_badge() != unread_before)
+    assert driver.execute_script("return window.stayedOnPage === true")
     expect("P0")
     shot("20-supervisor-board-p0")
+    board.quit()
+    board = None
+    driver = story
+    sign_in("chen")
+    go("/supervisor/board")
+    expect(major)
     go(f"/tickets/{major}")
     submit(driver.find_element(By.ID, "declare-major"))
     expect("未解决的关联工单")
@@ -475,4 +501,8 @@ try:
     shot("19a-admin-sla-engine-en")
     print(f"browser walk-through passed: {number}, {steps} screenshots in {SHOTS}")
 finally:
-    driver.quit()
+    for browser in {id(b): b for b in (driver, story, board) if b is not None}.values():
+        try:
+            browser.quit()
+        except Exception:
+            pass

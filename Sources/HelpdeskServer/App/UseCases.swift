@@ -16,6 +16,7 @@ struct UseCases: Sendable {
     let audit: AuditService
     let privacy: PrivacyService
     let replies: ReplyTemplateService
+    let live: LiveService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
@@ -30,5 +31,6 @@ struct UseCases: Sendable {
         privacy = PrivacyService(store: store, clock: clock, readAudit: readAudit)
         replies = ReplyTemplateService(store: store, clock: clock, tickets: tickets)
         signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
+        live = LiveService(store: store)
     }
 }

@@ -39,6 +39,7 @@ enum WebUI {
         WebAdminReplyTemplateRoutes(deps: deps).register(on: web)
         WebAdminEngineRoutes(deps: deps).register(on: web)
         WebNotificationRoutes(deps: deps).register(on: web)
+        WebLiveRoutes(deps: deps).register(on: web)
         WebExtensionRoutes(deps: deps).register(on: web)
     }
 }

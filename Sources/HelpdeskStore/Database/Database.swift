@@ -9,4 +9,6 @@ public protocol Database: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func close() async
+    /// Where committed changes that open pages show are published (see ``LiveFeed``).
+    var live: LiveFeed { get }
 }

@@ -12,6 +12,8 @@ import ServiceLifecycle
 public final class PostgresDatabase: Database, Service {
     public let dialect = Dialect.postgres
     public let client: PostgresClient
+    public let live = LiveFeed()
+    private let relay: PostgresLiveRelay
     private let logger: Logger
 
     public init(url: String, maxConnections: Int = 20, logger: Logger) throws {
@@ -33,6 +35,7 @@ public final class PostgresDatabase: Database, Service {
             database: coreConfiguration.database, tls: tls)
         configuration.options.maximumConnections = maxConnections
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.relay = PostgresLiveRelay(feed: live, logger: logger)
         self.logger = logger
     }
 
@@ -54,8 +57,13 @@ public final class PostgresDatabase: Database, Service {
         }
     }
 
+    /// Runs the pool, and the sender and listener of live changes (see ``PostgresLiveRelay``).
     public func run() async throws {
-        await client.run()
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.client.run() }
+            group.addTask { await self.relay.runSender(client: self.client) }
+            group.addTask { await self.relay.runListener(client: self.client) }
+        }
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -68,9 +76,13 @@ public final class PostgresDatabase: Database, Service {
         -> T
     {
         do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await body(connection.sql(queryLogLevel: nil))
+            let (result, changes) = try await ChangeMarks.collecting {
+                try await client.withTransaction(logger: logger) { connection in
+                    try await body(connection.sql(queryLogLevel: nil))
+                }
             }
+            relay.enqueue(changes)
+            return result
         } catch let error as PostgresTransactionError {
             // Callers see the domain error that rolled the transaction back, as on SQLite.
             if let closureError = error.closureError, error.rollbackError == nil { throw closureError }
@@ -78,7 +90,9 @@ public final class PostgresDatabase: Database, Service {
         }
     }
 
-    public func close() async {}
+    public func close() async {
+        relay.finish()
+    }
 }
 
 public enum DatabaseError: Error, CustomStringConvertible {

@@ -16,6 +16,8 @@ import Synchronization
 /// failing one never takes the others' changes with it.
 public final class SQLiteDatabase: Database {
     public let dialect = Dialect.sqlite
+    /// One process owns an SQLite file, so its own commits are all the changes there are.
+    public let live = LiveFeed()
     private let writer: SQLiteSession
     private let readers: [SQLiteConnection]
     private let nextReader = Atomic<Int>(0)
@@ -90,10 +92,16 @@ public final class SQLiteDatabase: Database {
         let db = writer
         if group.count > 1 {
             var results: [any Sendable] = []
+            var changes: Set<LiveChange> = []
             do {
                 try await db.raw("BEGIN IMMEDIATE").run()
-                for job in group { results.append(try await job.run(db)) }
+                for job in group {
+                    let (result, marks) = try await ChangeMarks.collecting { try await job.run(db) }
+                    results.append(result)
+                    changes.formUnion(marks)
+                }
                 try await db.raw("COMMIT").run()
+                live.publish(changes)
                 for (job, result) in zip(group, results) { job.continuation.resume(returning: result) }
                 return
             } catch {
@@ -103,8 +111,9 @@ public final class SQLiteDatabase: Database {
         for job in group {
             do {
                 try await db.raw("BEGIN IMMEDIATE").run()
-                let result = try await job.run(db)
+                let (result, changes) = try await ChangeMarks.collecting { try await job.run(db) }
                 try await db.raw("COMMIT").run()
+                live.publish(changes)
                 job.continuation.resume(returning: result)
             } catch {
                 try? await db.raw("ROLLBACK").run()
@@ -114,6 +123,7 @@ public final class SQLiteDatabase: Database {
     }
 
     public func close() async {
+        live.finish()
         for connection in readers { try? await connection.close().get() }
         writer.handle.close()
     }

@@ -28,6 +28,7 @@ extension SQLStore {
                             \(bind: arguments), \(bind: notice.at.millis))
                         """
                     ).run()
+                    ChangeMarks.note(.inbox(userId: user.id))
                     if email, let address = user.email {
                         let payload = try Self.json(EmailPayload(notice: notice, locale: user.locale))
                         try await Self.insertDelivery(
@@ -273,7 +274,9 @@ extension SQLStore {
                 sql += " AND id IN (\(binds: ids))"
             }
             sql += " RETURNING id"
-            return try await db.raw(sql).all().count
+            let marked = try await db.raw(sql).all().count
+            if marked > 0 { ChangeMarks.note(.inbox(userId: userId)) }
+            return marked
         }
     }
 

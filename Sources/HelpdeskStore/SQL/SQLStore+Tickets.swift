@@ -56,6 +56,7 @@ extension SQLStore {
                 """
             ).first()
             ticket.id = try row!.int("id")
+            ChangeMarks.note(.tickets)
             try await Self.insert(change.events, ticketId: ticket.id, on: db)
             try await Self.writeOutbox(change.notices, ticketId: ticket.id, now: draft.submittedAt, on: db)
             try await Self.insert(
@@ -139,6 +140,7 @@ extension SQLStore {
             WHERE id = \(bind: ticket.id)
             """
         ).run()
+        ChangeMarks.note(.tickets)
     }
 
     static func writeDueColumns(of ticket: Ticket, rules: TicketRules, now: Date, on db: any SQLDatabase) async throws {
@@ -158,6 +160,7 @@ extension SQLStore {
             WHERE id = \(bind: ticket.id)
             """
         ).run()
+        ChangeMarks.note(.tickets)
     }
 
     static func insert(_ events: [TicketEvent], ticketId: Int64, on db: any SQLDatabase) async throws {

@@ -22,6 +22,8 @@ public final class SQLStore: HelpdeskStore {
         self.database = database
     }
 
+    public var live: LiveFeed { database.live }
+
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -1,28 +1,83 @@
 // Helpdesk: the little JavaScript the UI uses. Everything works without it.
-// 1. Lists marked data-refresh="N" reload their #live region every N seconds while the page is
-//    visible and no form field has focus, so queues and the P0/P1 board stay current (SLA countdowns
-//    are computed by the server in business time, so a refresh is the honest way to count down).
-// 2. Buttons of forms are disabled after submit to avoid double submissions.
+// 1. Live pages (data-live on <main>) follow the server's event stream /live: the unread badge in
+//    the header changes as notices arrive, and queues, the P0/P1 board ("tickets") and the inbox
+//    ("inbox") reload their #live region when what they show has changed.
+// 2. Lists marked data-refresh="N" also reload #live every N seconds while the event stream is not
+//    connected (SLA countdowns are computed by the server in business time, so a refresh is the
+//    honest way to count down), and every minute while it is.
+// A region is never replaced while a form field has focus; the reload waits for the next tick.
+// 3. Buttons of forms are disabled after submit to avoid double submissions.
 (function () {
   "use strict";
   var main = document.getElementById("main");
   var seconds = main && parseInt(main.getAttribute("data-refresh") || "0", 10);
-  if (seconds > 0) {
-    setInterval(function () {
-      if (document.hidden) return;
-      var active = document.activeElement;
-      if (active && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)) return;
-      fetch(location.href, { credentials: "same-origin", headers: { "X-Requested-With": "refresh" } })
-        .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) {
-          if (!html) return;
-          var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("live");
-          var current = document.getElementById("live");
-          if (fresh && current) current.replaceWith(fresh);
-        })
-        .catch(function () {});
-    }, seconds * 1000);
+  var live = main && main.getAttribute("data-live");
+  var connected = false;
+  var owed = false;
+  var lastRefresh = Date.now();
+
+  function typing() {
+    var active = document.activeElement;
+    return active && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName);
   }
+
+  function refresh() {
+    if (document.hidden || typing()) { owed = true; return; }
+    owed = false;
+    lastRefresh = Date.now();
+    fetch(location.href, { credentials: "same-origin", headers: { "X-Requested-With": "refresh" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("live");
+        var current = document.getElementById("live");
+        if (fresh && current) current.replaceWith(fresh);
+      })
+      .catch(function () {});
+  }
+
+  function showUnread(count) {
+    var link = document.getElementById("inbox-link");
+    if (!link) return;
+    var badge = document.getElementById("unread-count");
+    if (count > 0) {
+      if (!badge) {
+        badge = document.createElement("span");
+        badge.id = "unread-count";
+        badge.className = "badge unread";
+        badge.setAttribute("aria-label", link.getAttribute("data-unread-label") || "");
+        link.appendChild(document.createTextNode(" "));
+        link.appendChild(badge);
+      }
+      badge.textContent = String(count);
+    } else if (badge) {
+      badge.remove();
+    }
+  }
+
+  if (window.EventSource && document.getElementById("inbox-link")) {
+    var source = new EventSource("/live");
+    source.onopen = function () { connected = true; };
+    source.onerror = function () { connected = false; };
+    source.addEventListener("inbox", function (event) {
+      var unread = JSON.parse(event.data).unread;
+      var changed = String(unread) !== ((document.getElementById("unread-count") || {}).textContent || "0");
+      showUnread(unread);
+      if (live === "inbox" && changed) refresh();
+    });
+    source.addEventListener("tickets", function () {
+      if (live === "tickets") refresh();
+    });
+  }
+
+  if (live || seconds > 0) {
+    setInterval(function () {
+      var every = connected ? Math.max(seconds, 60) : seconds;
+      var due = every > 0 && Date.now() - lastRefresh >= every * 1000;
+      if (owed || due) refresh();
+    }, 1000 * Math.min(Math.max(seconds, 1), 5));
+  }
+
   document.addEventListener("submit", function (event) {
     var buttons = event.target.querySelectorAll("button[type=submit]");
     setTimeout(function () { buttons.forEach(function (b) { b.disabled = true; }); }, 0);
