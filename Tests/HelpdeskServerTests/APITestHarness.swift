@@ -4,6 +4,7 @@ import HelpdeskCore
 import HelpdeskServer
 import HelpdeskStore
 import HelpdeskTestSupport
+import HelpdeskUseCases
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -33,6 +34,7 @@ struct APIHarness {
         _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
         let clock = TestClock(start)
+        PasswordHashing.useCost(4)
         try await TestStores.with(kind) { store in
             let router = HelpdeskApp.router(store: store, clock: AppClock { clock.now }, localizer: localizer)
             let app = Application(router: router)

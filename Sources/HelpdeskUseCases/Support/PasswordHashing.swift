@@ -1,15 +1,26 @@
 import HummingbirdBcrypt
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// bcrypt on NIO's thread pool, never on a request's task.
 public enum PasswordHashing {
-    public static let cost: UInt8 = 10
+    public static let defaultCost: UInt8 = 10
+    private static let costSetting = Atomic<UInt8>(defaultCost)
+    /// The cost new hashes get; a hash verifies at the cost it was made with.
+    public static var cost: UInt8 { costSetting.load(ordering: .relaxed) }
     /// Verified against when the user does not exist, so timing does not reveal usernames.
-    static let dummyHash = Bcrypt.hash("not-a-real-password", cost: cost)
+    static let dummyHash = Bcrypt.hash("not-a-real-password", cost: defaultCost)
+
+    /// For test processes only, which sign hundreds of users in at once on a small machine:
+    /// bcrypt's minimum cost (4) keeps their verifications from queueing past the gate's limit.
+    public static func useCost(_ cost: UInt8) {
+        costSetting.store(min(max(cost, 4), 31), ordering: .relaxed)
+    }
 
     public static func hash(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        let cost = cost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     /// Sign-ins verify through this gate: as many at once as there are cores, and a queue of a
