@@ -3,7 +3,8 @@
 
 A requester submits a fault with an attachment; the supervisor assigns it to an L1 engineer,
 who accepts it, logs an internal note and a workaround and escalates to L2; the L2 engineer
-accepts and resolves; the requester confirms and rates; the supervisor reviews and closes.
+accepts and resolves; the supervisor verifies the solution internally (R5.1); the requester
+confirms and rates; the supervisor reviews the record and closes (R5.5).
 Every step asserts what the page shows and saves a screenshot.
 
 usage: browser-test.py BASE_URL ADMIN_PASSWORD SCREENSHOT_DIR
@@ -183,6 +184,13 @@ try:
     expect("李工", driver.find_element(By.ID, "groups-table"))
     shot("03d-admin-group-lead")
     # R8.1: the reply templates, the defaults seeded in both languages.
+    # R5.1: 系统故障 (and so 软件bug) verifies its solutions before the requester is told.
+    go("/admin/categories")
+    submit(driver.find_element(By.LINK_TEXT, "系统故障"))
+    driver.find_element(By.ID, "c-verify").click()
+    submit(driver.find_element(By.ID, "save-category"))
+    expect("需内部验证", driver.find_element(By.ID, "category-tree"))
+    shot("03f-admin-category-verification")
     go("/admin/reply-templates")
     expect("已受理，正在处理")
     expect("{workaround}")
@@ -351,8 +359,23 @@ try:
     sign_in("zhanggong")
     go(f"/tickets/{number}")
     act("resolve", solution="重启会话服务并清理过期会话，登录恢复。", rootCause="会话服务内存耗尽")
-    expect("已解决")
+    # R5.1: the category verifies solutions: the ticket waits for someone else's check.
+    expect("待验证")
+    expect("需由解决人以外的本组工程师或主管验证")
     shot("11-l2-ticket-resolved")
+    sign_out()
+
+    # The supervisor finds it among the tickets to verify and passes the check.
+    sign_in("chen")
+    go("/queues/verification")
+    expect(number)
+    shot("11c-verification-queue")
+    go(f"/tickets/{number}")
+    fill("verification-reason", "已在测试环境验证：登录恢复，报销单可提交。")
+    shot("11d-supervisor-verifies")
+    submit(driver.find_element(By.ID, "verify-pass"))
+    expect("内部验证已通过")
+    expect("已解决")
     sign_out()
 
     # Requester: the inbox tells them it is resolved (the scheduler dispatches within a second).
@@ -386,10 +409,19 @@ try:
     go("/supervisor/review")
     expect(number)
     shot("14-supervisor-review-list")
+    # R5.5: the review record, and the review and close from it.
     go(f"/tickets/{number}")
-    act("review")
+    submit(driver.find_element(By.LINK_TEXT, "打开审核记录"))
+    expect("审核记录")
+    expect("处理时长与时限")
+    expect("满意 · 5/5")
+    expect("内部验证：陈主管")
+    shot("14a-supervisor-review-record")
+    submit(driver.find_element(By.ID, "review-do-review"))
     expect("已审核")
-    act("close")
+    submit(driver.find_element(By.ID, "review-do-close"))
+    expect("已关闭")
+    go(f"/tickets/{number}")
     expect("已关闭")
     shot("15-supervisor-closed")
     go("/supervisor/board")

@@ -43,13 +43,23 @@ struct SLAEngineTests {
             status: .waitingOnRequester, priority: .p2, tier: .l2,
             kinds: [.responseWarning, .responseBreach, .updateDue, .updateMissed]),
         PlanCase(
-            name: "resolved: follow-up and auto-close only", status: .resolved, priority: .p2, tier: .l2,
-            kinds: [.followUp, .autoClose]),
+            name: "R5.1 verifying at L1: the resolution clock runs, no L1 escalation, no cadence", status: .verifying,
+            priority: .p2, tier: .l1,
+            kinds: [.responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach]),
+        PlanCase(
+            name: "resolved: follow-up, auto-close and the review reminder only", status: .resolved, priority: .p2,
+            tier: .l2, kinds: [.followUp, .autoClose, .reviewDue]),
+        PlanCase(
+            name: "R5.5 confirmed: the review reminder only", status: .confirmed, priority: .p2, tier: .l2,
+            kinds: [.reviewDue]),
+        PlanCase(
+            name: "R5.5 reviewed, not closed: the review reminder only", status: .reviewed, priority: .p2, tier: .l2,
+            kinds: [.reviewDue]),
         PlanCase(name: "R6.1 closed: archive only", status: .closed, priority: .p0, tier: .l1, kinds: [.archive]),
         PlanCase(name: "R6.1 archived: nothing", status: .archived, priority: .p0, tier: .l1, kinds: []),
     ]
 
-    @Test("R3.4 R3.6 R4.2 R4.3 R5.4 R6.1 the timers a ticket has in each state", arguments: plans)
+    @Test("R3.4 R3.6 R4.2 R4.3 R5.1 R5.4 R5.5 R6.1 the timers a ticket has in each state", arguments: plans)
     func plan(_ c: PlanCase) {
         var ticket = F.ticket(status: c.status, tier: c.tier, priority: c.priority)
         if c.status == .assigned { ticket.assignedAt = F.opened }

@@ -116,6 +116,9 @@ enum WorkflowTable {
             .new: .new, .assigned: .new, .inProgress: .new, .waitingOnRequester: .new, .blocked: .new,
         ],
         .resolve: [.inProgress: .resolved],
+        // R5.1: only a ticket waiting for its internal check is verified.
+        .verify: [.verifying: .resolved],
+        .failVerification: [.verifying: .inProgress],
         .confirm: [.resolved: .confirmed],
         .reject: [.resolved: .inProgress],
         // Rating records satisfaction and leaves the status alone; a closed ticket is final.
@@ -126,7 +129,7 @@ enum WorkflowTable {
     ]
 
     /// Moves recorded for staff only.
-    static let internalActions: Set<WorkflowAction> = [.bounce, .escalate]
+    static let internalActions: Set<WorkflowAction> = [.bounce, .escalate, .failVerification]
 }
 
 // MARK: - Transition table

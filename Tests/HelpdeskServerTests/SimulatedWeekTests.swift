@@ -23,7 +23,7 @@ struct SimulatedWeekTests {
     static let tick: TimeInterval = 300
 
     @Test(
-        "R3.4 R3.6 R4.2 R4.3 R5.4 every warning, breach, escalation, reminder and auto-close fires once on time",
+        "R3.4 R3.6 R4.2 R4.3 R5.4 R5.5 every warning, breach, escalation, reminder and auto-close fires once on time",
         arguments: TestStores.kinds)
     func simulatedWeek(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
@@ -102,7 +102,10 @@ struct SimulatedWeekTests {
                 // 75 % of 3 working days (18 h): Fri 7 h + swapped Sunday 8 h + Tuesday 3 h.
                 Fired(timer: "resolution_warning", due: "2026-12-01 12:00", firedAt: "2026-12-01 12:00"),
                 Fired(timer: "resolution_breach", due: "2026-12-02 10:00", firedAt: "2026-12-02 10:00"),
-                // Resolved Wednesday 11:30: follow-up 2 working hours later, auto-close after 3 working days.
+                // Resolved Wednesday 11:30: nobody reviews and closes it within 30 working minutes, so
+                // the supervisors are reminded at 12:00 (R5.5); follow-up 2 working hours later,
+                // auto-close after 3 working days.
+                Fired(timer: "review_due", due: "2026-12-02 12:00", firedAt: "2026-12-02 12:00"),
                 Fired(timer: "follow_up", due: "2026-12-02 14:30", firedAt: "2026-12-02 14:30"),
                 Fired(timer: "auto_close", due: "2026-12-07 11:30", firedAt: "2026-12-07 11:30"),
             ]

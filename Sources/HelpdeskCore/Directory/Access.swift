@@ -65,10 +65,15 @@ public enum Access {
 
     /// The ticket as this actor may see it: contact masked as `*5678` and an external
     /// requester's name as `小明*` unless the actor has full access.
-    /// An internal handling plan is for staff only.
+    /// An internal handling plan is for staff only, and so is a solution still being verified.
     public static func presented(_ ticket: Ticket, to actor: Principal) -> Ticket {
         var copy = ticket
         if !actor.role.isStaff, ticket.plan?.visibility == .internal { copy.plan = nil }
+        if !actor.role.isStaff, ticket.status == .verifying {
+            // Not told yet (R5.1): the solution reaches the requester when its check passes.
+            copy.solution = nil
+            copy.rootCause = nil
+        }
         guard !hasFullAccess(ticket, by: actor) else { return copy }
         copy.contact = Masking.contact(ticket.contact)
         if ticket.requester.external {

@@ -36,4 +36,10 @@ public enum NoticeKind: String, Codable, CaseIterable, Sendable {
     case infoRequested = "info_requested"
     /// … and has given them: the handler is told.
     case infoProvided = "info_provided"
+    /// A solution waits for its internal check (R5.1): the verifier pool is told …
+    case verificationRequested = "verification_requested"
+    /// … and when the check fails, the handler, with the reason.
+    case verificationFailed = "verification_failed"
+    /// Review and close not done in time after resolution (R5.5): the supervisors are reminded.
+    case reviewDue = "review_due"
 }

@@ -73,6 +73,8 @@ extension SLAEngine {
             tell(.updateMissed, supervisors + extra, ["cadence": timer.cadence?.rawValue ?? ""])
         case .followUp:
             tell(.followUp, Recipient.handler(of: ticket))
+        case .reviewDue:
+            tell(.reviewDue, supervisors)
         case .autoClose:
             var next = change.ticket
             next.status = .closed
@@ -109,7 +111,8 @@ extension SLAEngine {
         _ change: inout TicketChange, rule: String, rules: TicketRules, history: [TicketEvent], now: Date
     ) {
         let ticket = change.ticket
-        guard let tier = ticket.tier.next, ticket.status.isOpen else { return }
+        // A solution waiting for its check (R5.1) stays where it is: escalating would drop it.
+        guard let tier = ticket.tier.next, ticket.status.isOpen, ticket.status != .verifying else { return }
         var next = ticket
         next.tier = tier
         next.assigneeId = nil

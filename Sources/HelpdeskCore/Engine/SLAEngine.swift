@@ -1,6 +1,6 @@
 import Foundation
 
-/// Makes deadlines act (R3.4–R3.6, R4.2–R4.3, R4.7, R5.4). Pure: which timed events a ticket
+/// Makes deadlines act (R3.4–R3.6, R4.2–R4.3, R4.7, R5.4–R5.5). Pure: which timed events a ticket
 /// has, and what firing the due ones does. The scheduler stores the fired keys with the ticket
 /// in the same transaction as the effects, so each event fires once, late if the desk was down.
 public enum SLAEngine {
@@ -28,7 +28,8 @@ public enum SLAEngine {
 
         if ticket.status.isOpen {
             if ticket.priority == .p0 { add(.p0Alert, "p0_alert", sla.openedAt) }
-            if ticket.tier == .l1 {
+            // Not while a solution waits for its check (R5.1): the rule applies again if it fails.
+            if ticket.tier == .l1, ticket.status != .verifying {
                 // Core business leaves L1 at once; the rest after L1's minutes of the resolution
                 // clock, so time waiting on the requester (or blocked, when it pauses) does not count.
                 let core = settings.coreBusinessPriorities.contains(ticket.priority)
@@ -75,6 +76,14 @@ public enum SLAEngine {
                 calendar.adding(businessSeconds: TimeInterval(settings.followUpHours * 3600), to: resolvedAt))
             let days = TimeInterval(settings.autoCloseWorkingDays * calendar.workingDayMinutes * 60)
             add(.autoClose, "auto_close.\(base)", calendar.adding(businessSeconds: days, to: resolvedAt))
+        }
+        // R5.5: review and close within the set working minutes of resolution, or the
+        // supervisors are reminded; once per resolution, whether confirmed or reviewed since.
+        let awaitingClose: Set<TicketStatus> = [.resolved, .confirmed, .reviewed]
+        if awaitingClose.contains(ticket.status), let resolvedAt = sla.resolvedAt {
+            add(
+                .reviewDue, "review_due.\(Int64(resolvedAt.timeIntervalSince1970))",
+                calendar.adding(businessSeconds: TimeInterval(settings.reviewMinutes * 60), to: resolvedAt))
         }
         if ticket.status == .closed, let closedAt = ticket.closedAt {
             let days = TimeInterval(settings.archiveWorkingDays * calendar.workingDayMinutes * 60)

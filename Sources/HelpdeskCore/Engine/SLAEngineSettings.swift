@@ -1,6 +1,6 @@
 import Foundation
 
-/// The timed rules of the desk (R3.4–R3.6, R4.2–R4.3, R4.7, R5.4, R8.3), kept as one setting.
+/// The timed rules of the desk (R3.4–R3.6, R4.2–R4.3, R4.7, R5.4–R5.5, R8.3), kept as one setting.
 /// Every value has the default the specification names; a stored setting may omit any of them.
 public struct SLAEngineSettings: Hashable, Codable, Sendable {
     /// Warn when this share of a target is used (R3.4).
@@ -27,6 +27,9 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
     public var followUpHours: Int = 2
     /// Resolved but not confirmed after N working days: closed automatically (R5.4).
     public var autoCloseWorkingDays: Int = 3
+    /// Resolved but not reviewed and closed after N working minutes: the supervisors are
+    /// reminded (R5.5: verification and close within 30 minutes of resolution).
+    public var reviewMinutes: Int = 30
     /// Closed for N working days: archived (R6.1).
     public var archiveWorkingDays: Int = 3
     /// At archive, an external requester's name and contact are reduced to their masked form (R9.3).
@@ -53,7 +56,8 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
             ("l1EscalationMinutes", l1EscalationMinutes), ("receiptHours", receiptHours),
             ("receiptEscalationHours", receiptEscalationHours), ("p0UpdateMinutes", p0UpdateMinutes),
             ("l2UpdateHours", l2UpdateHours), ("followUpHours", followUpHours),
-            ("autoCloseWorkingDays", autoCloseWorkingDays), ("collaborationHours", collaborationHours),
+            ("autoCloseWorkingDays", autoCloseWorkingDays), ("reviewMinutes", reviewMinutes),
+            ("collaborationHours", collaborationHours),
             ("archiveWorkingDays", archiveWorkingDays),
         ] where value <= 0 || value > 10_000 {
             throw .invalidValue(field: field)
@@ -64,7 +68,7 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
         case warningPercent, escalateOnBreach, l1EscalationMinutes, coreBusinessPriorities, receiptHours,
             receiptEscalationHours, p0UpdateMinutes, l2UpdateHours, dailyUpdateCutoff, followUpHours,
             autoCloseWorkingDays, collaborationHours, alwaysOpenChannels, onDutyLeadId, leadershipIds,
-            archiveWorkingDays, archiveScrubsExternal, archiveKeepsAttachments
+            archiveWorkingDays, archiveScrubsExternal, archiveKeepsAttachments, reviewMinutes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -84,6 +88,7 @@ public struct SLAEngineSettings: Hashable, Codable, Sendable {
         dailyUpdateCutoff = try value(.dailyUpdateCutoff, d.dailyUpdateCutoff)
         followUpHours = try value(.followUpHours, d.followUpHours)
         autoCloseWorkingDays = try value(.autoCloseWorkingDays, d.autoCloseWorkingDays)
+        reviewMinutes = try value(.reviewMinutes, d.reviewMinutes)
         collaborationHours = try value(.collaborationHours, d.collaborationHours)
         alwaysOpenChannels = try value(.alwaysOpenChannels, d.alwaysOpenChannels)
         onDutyLeadId = try c.decodeIfPresent(Int64.self, forKey: .onDutyLeadId)

@@ -26,6 +26,8 @@ public struct SLATimer: Hashable, Sendable {
         /// Resolved, not confirmed: remind the handler, later close automatically (R5.4).
         case followUp = "follow_up"
         case autoClose = "auto_close"
+        /// Resolved and not reviewed and closed within the set minutes: remind the supervisors (R5.5).
+        case reviewDue = "review_due"
         /// A collaborator has not answered in time (R4.7).
         case collaborationOverdue = "collaboration_overdue"
         /// Closed for the configured working days: archived, external personal data scrubbed (R6.1, R9.3).

@@ -87,7 +87,10 @@ public enum MajorIncidents {
     /// Resolves a linked ticket with the major incident's solution, whatever open state it is in.
     public static func resolveLinked(_ ticket: Ticket, major: Ticket, at now: Date, rules: TicketRules) -> TicketChange?
     {
-        guard ticket.status.isOpen, ticket.majorIncidentNumber == major.number, let solution = major.solution else {
+        // A major incident whose solution still waits for its check (R5.1) resolves nothing yet.
+        guard major.status == .resolved, ticket.status.isOpen, ticket.majorIncidentNumber == major.number,
+            let solution = major.solution
+        else {
             return nil
         }
         var next = ticket

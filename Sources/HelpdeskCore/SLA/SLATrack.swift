@@ -9,7 +9,8 @@ import Foundation
 /// - The response clock runs from `openedAt` and never pauses; the first `.firstResponse` meets it,
 ///   and leaving the open states without one stops it there.
 /// - The resolution clock runs from `openedAt` while the status is open and not in
-///   `policy.pauseStatuses`. Entering any non-open status (resolved, confirmed, reviewed, closed)
+///   `policy.pauseStatuses`; `verifying` (R5.1) is open, so the clock runs through an internal
+///   check (see `Verifications`). Entering any non-open status (resolved, confirmed, reviewed, closed)
 ///   stops it and sets `resolvedAt`; later non-open statuses keep the original `resolvedAt`.
 ///   Returning to an open status (reopen) clears `resolvedAt` and resumes with the consumed time
 ///   kept; the time spent resolved is neither counted nor reported as paused.

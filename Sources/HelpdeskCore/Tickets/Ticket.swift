@@ -37,6 +37,8 @@ public struct Ticket: Codable, Equatable, Sendable {
     public var infoRequest: InfoRequest?
     public var solution: String?
     public var rootCause: String?
+    /// The internal check of the solution (R5.1): waiting while `verifying`, then who passed it.
+    public var verification: Verification?
     public var satisfaction: Satisfaction?
     public var closeReason: String?
     public var submittedAt: Date

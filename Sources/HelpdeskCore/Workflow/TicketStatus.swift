@@ -1,4 +1,4 @@
-/// The workflow states of a ticket (R4.9, R5.2, R5.5).
+/// The workflow states of a ticket (R4.9, R5.1, R5.2, R5.5).
 public enum TicketStatus: String, Codable, CaseIterable, Sendable {
     /// 待处理: received, not yet with a handler.
     case new
@@ -10,6 +10,10 @@ public enum TicketStatus: String, Codable, CaseIterable, Sendable {
     case waitingOnRequester = "waiting_on_requester"
     /// 处理中-受阻: blocked, with a reason.
     case blocked
+    /// 待验证: solved by the handler, waiting for a second engineer's internal check before the
+    /// requester is told (R5.1; only in categories that require it). Still open: the resolution
+    /// clock keeps running until the check passes (see `Verifications`).
+    case verifying
     /// 已解决: solution given, awaiting the requester's confirmation.
     case resolved
     /// 已确认: the requester confirmed; awaiting the supervisor's review.
@@ -27,7 +31,7 @@ public enum TicketStatus: String, Codable, CaseIterable, Sendable {
     /// States in which the ticket still needs work from the support side.
     public var isOpen: Bool {
         switch self {
-        case .new, .assigned, .inProgress, .waitingOnRequester, .blocked: true
+        case .new, .assigned, .inProgress, .waitingOnRequester, .blocked, .verifying: true
         case .resolved, .confirmed, .reviewed, .closed, .archived: false
         }
     }

@@ -14,6 +14,8 @@ public enum Workflow {
         .resume: [.waitingOnRequester, .blocked],
         .escalate: [.new, .assigned, .inProgress, .waitingOnRequester, .blocked],
         .resolve: [.inProgress],
+        .verify: [.verifying],
+        .failVerification: [.verifying],
         .confirm: [.resolved],
         .reject: [.resolved],
         .rate: [.resolved, .confirmed, .reviewed],
@@ -23,7 +25,7 @@ public enum Workflow {
     ]
 
     /// Actions that must carry a reason (who, when, *why*).
-    static let needsReason: Set<WorkflowAction> = [.bounce, .block, .escalate, .reject, .reopen]
+    static let needsReason: Set<WorkflowAction> = [.bounce, .block, .escalate, .reject, .reopen, .failVerification]
 
     /// Whether `action` on this ticket must carry a reason: the actions above always, and
     /// closing a ticket that skipped the review (R4.9: closed without being resolved).
@@ -134,9 +136,37 @@ public enum Workflow {
             guard let solution = request.solution.flatMap(trimmed) else { throw .fieldRequired("solution") }
             next.solution = solution
             if let cause = request.rootCause.flatMap(trimmed) { next.rootCause = cause }
-            next.status = .resolved
             responds = true
+            if Verifications.isRequired(for: ticket, rules: rules) {
+                // Checked internally first (R5.1): the requester hears nothing yet, and the
+                // solution stays off their history until it passes.
+                next.status = .verifying
+                next.verification = Verification(resolverId: actor.id, requestedAt: now)
+                visibility = .internal
+                data["verification"] = "required"
+                notices.append(Notice(.verificationRequested, ticket: next, to: Verifications.pool(of: next), at: now))
+            } else {
+                next.status = .resolved
+                next.verification = nil
+                notices.append(Notice(.resolved, ticket: next, to: Recipient.requester(of: ticket), at: now))
+            }
+        case .verify:
+            next.status = .resolved
+            next.verification?.verifierId = actor.id
+            next.verification?.verifierName = actor.name
+            next.verification?.verifiedAt = now
             notices.append(Notice(.resolved, ticket: next, to: Recipient.requester(of: ticket), at: now))
+        case .failVerification:
+            next.status = ticket.assigneeId == nil ? .new : .inProgress
+            next.verification = nil
+            visibility = .internal
+            let resolver = ticket.verification?.resolverId ?? actor.id
+            data["resolver_id"] = String(resolver)
+            notices.append(
+                Notice(
+                    .verificationFailed, ticket: next,
+                    to: Verifications.failureRecipients(of: ticket, resolverId: resolver), at: now,
+                    ["reason": reason ?? ""]))
         case .confirm:
             next.status = .confirmed
         case .reject:
@@ -193,7 +223,8 @@ public enum Workflow {
         }
         let event = TicketEvent(
             kind: .transition, action: action, fromStatus: ticket.status, toStatus: next.status, actor: actor,
-            at: now, reason: reason, body: action == .resolve ? next.solution : request.satisfaction?.comment,
+            at: now, reason: reason,
+            body: action == .resolve || action == .verify ? next.solution : request.satisfaction?.comment,
             visibility: visibility, data: data)
         return TicketChange(ticket: next, events: [event], notices: notices)
     }
@@ -212,6 +243,7 @@ public enum Workflow {
         case .escalate: return isHandler || actor.role.seesAllTickets
         case .confirm, .reject, .rate: return isOwner || isManager
         case .review: return isManager
+        case .verify, .failVerification: return Verifications.mayVerify(ticket, by: actor)
         case .close:
             return isManager || (actor.role == .problemManager && ticket.status != .reviewed)
         case .reopen: return isOwner || isHandler || actor.role.seesAllTickets

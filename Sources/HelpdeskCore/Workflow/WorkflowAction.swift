@@ -1,4 +1,4 @@
-/// Every move of the ticket workflow (R4.9, R5.2–R5.5).
+/// Every move of the ticket workflow (R4.9, R5.1–R5.5).
 public enum WorkflowAction: String, Codable, CaseIterable, Sendable {
     /// Route to a handler (and optionally a group).
     case assign
@@ -15,8 +15,13 @@ public enum WorkflowAction: String, Codable, CaseIterable, Sendable {
     case resume
     /// Up one tier (L1 → L2 → L3) with the background and steps tried as reason (R4.2).
     case escalate
-    /// Solution given; stops the resolution clock.
+    /// Solution given; stops the resolution clock, or, in a category that requires it, goes to
+    /// internal verification first (R5.1).
     case resolve
+    /// A second engineer passed the internal check: resolved, and only now the requester is told (R5.1).
+    case verify
+    /// The check failed, with a reason: back to the handler, in progress (R5.1).
+    case failVerification = "fail_verification"
     /// Requester: solved (R5.2).
     case confirm
     /// Requester: not solved, with a reason; reopens (R5.2).

@@ -23,6 +23,8 @@ public enum WorkflowError: Error, Equatable, Sendable {
     /// The ticket is not (or already is) a major incident, or cannot be linked to one (R8.2).
     case notMajorIncident
     case alreadyLinked
+    /// The ticket has no solution to review yet (R5.5).
+    case notResolved
     /// An attached file is over the per-file limit.
     case attachmentTooLarge(maxBytes: Int)
 
@@ -45,6 +47,7 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .notMajorIncident: "not_major_incident"
         case .alreadyLinked: "already_linked"
         case .attachmentTooLarge: "attachment_too_large"
+        case .notResolved: "not_resolved"
         }
     }
 
@@ -57,7 +60,7 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .attachmentTooLarge(let maxBytes): ["max": String(maxBytes / (1024 * 1024))]
         case .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .ticketArchived, .approvalPending,
             .noPendingRequest,
-            .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked:
+            .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked, .notResolved:
             [:]
         }
     }

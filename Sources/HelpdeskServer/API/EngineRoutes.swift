@@ -67,6 +67,15 @@ struct EngineRoutes {
         var explanation: SLAExplanation
     }
 
+    /// The supervisor's review record (R5.5), times in the policy's clock.
+    struct Review: ResponseEncodable {
+        var number: String
+        var title: String
+        var policyVersion: Int
+        var timeZone: String
+        var review: TicketReview
+    }
+
     struct PendingExtension: Encodable, Sendable {
         var number: String
         var title: String
@@ -77,6 +86,7 @@ struct EngineRoutes {
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("tickets/:number/sla", use: timeline)
+        group.get("tickets/:number/review", use: review)
         group.post("tickets/:number/extensions") { request, context in
             try await presenter.update(request, context, ExtensionBody.self) { ref, body, user in
                 try await handling.requestExtension(ref, dueAt: body.dueAt, reason: body.reason, by: user)
@@ -167,6 +177,14 @@ struct EngineRoutes {
                     by: user)
             }
         }
+    }
+
+    @Sendable func review(_ request: Request, context: HelpdeskRequestContext) async throws -> Review {
+        let user = try context.requireUser()
+        let (policy, view, review) = try await handling.review(try context.parameters.require("number"), for: user)
+        return Review(
+            number: view.ticket.number, title: view.ticket.title, policyVersion: policy.version,
+            timeZone: view.rules.calendar.timeZoneIdentifier, review: review)
     }
 
     @Sendable func timeline(_ request: Request, context: HelpdeskRequestContext) async throws -> Timeline {

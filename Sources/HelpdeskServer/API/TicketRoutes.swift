@@ -17,6 +17,9 @@ struct TicketRoutes {
         group.post("tickets/:number/transitions") { request, context in
             try await presenter.update(request, context, TransitionCommand.self, tickets.transition)
         }
+        group.post("tickets/:number/verification") { request, context in
+            try await presenter.update(request, context, VerificationCommand.self, tickets.verify)
+        }
         group.get("tickets/:number/events", use: events)
         group.post("tickets/:number/reveal", use: reveal)
         group.post("tickets/:number/worklog", use: worklog)

@@ -86,7 +86,7 @@ struct WebAdminDirectoryRoutes {
             CategoryNodeCommand(
                 parentId: form.int("parentId"), name: form["name"] ?? "", nameEn: form.text("nameEn"),
                 defaultGroupId: form.int("defaultGroupId"), sortOrder: Int(form.int("sortOrder") ?? 0),
-                active: id == 0 || form["active"] == "on"),
+                active: id == 0 || form["active"] == "on", requiresVerification: form["requiresVerification"] == "on"),
             by: admin)
         return Response.redirect(to: "/admin/categories")
     }
@@ -163,7 +163,8 @@ struct WebAdminDirectoryRoutes {
         func node(_ category: TicketCategory, children: [AdminCategoriesPage.Node]) -> AdminCategoriesPage.Node {
             AdminCategoriesPage.Node(
                 id: category.id, name: category.name, nameEn: category.nameEn ?? "",
-                group: views.groupName(category.defaultGroupId), active: category.active, children: children)
+                group: views.groupName(category.defaultGroupId), active: category.active,
+                verified: category.requiresVerification, children: children)
         }
         let tops = all.filter { $0.parentId == nil }
         let edited = try editing.map { id in
@@ -186,7 +187,8 @@ struct WebAdminDirectoryRoutes {
                 selected: edited?.defaultGroupId.map(String.init) ?? ""),
             edit: edited.map {
                 AdminCategoriesPage.Edit(
-                    id: $0.id, name: $0.name, nameEn: $0.nameEn ?? "", sortOrder: $0.sortOrder, active: $0.active)
+                    id: $0.id, name: $0.name, nameEn: $0.nameEn ?? "", sortOrder: $0.sortOrder, active: $0.active,
+                    requiresVerification: $0.requiresVerification)
             })
         return deps.render(
             model, page, titleKey: editing == nil ? "ui.admin.categories" : "ui.admin.edit_category")

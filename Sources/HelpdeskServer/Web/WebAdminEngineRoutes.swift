@@ -37,6 +37,7 @@ struct WebAdminEngineRoutes {
             Number(section: "updates", name: "l2UpdateHours", key: \.l2UpdateHours),
             Number(section: "closing", name: "followUpHours", key: \.followUpHours),
             Number(section: "closing", name: "autoCloseWorkingDays", key: \.autoCloseWorkingDays),
+            Number(section: "closing", name: "reviewMinutes", key: \.reviewMinutes),
             Number(section: "archive", name: "archiveWorkingDays", key: \.archiveWorkingDays),
             Number(section: "collaboration", name: "collaborationHours", key: \.collaborationHours),
         ]

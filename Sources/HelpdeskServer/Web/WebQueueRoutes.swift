@@ -49,6 +49,13 @@ struct WebQueueRoutes {
             Queue(name: "waiting", titleKey: "ui.queue.waiting", roles: staff, isBoard: false, refreshSeconds: 60) {
                 query, _ in query.statuses = [.waitingOnRequester, .blocked]
             },
+            // R5.1: solutions waiting for a second engineer's check.
+            Queue(
+                name: "verification", titleKey: "ui.queue.verification", roles: staff, isBoard: false,
+                refreshSeconds: 60
+            ) {
+                query, _ in query.statuses = [.verifying]
+            },
             Queue(name: "review", titleKey: "ui.queue.review", roles: managers, isBoard: false, refreshSeconds: 60) {
                 query, _ in query.statuses = [.resolved, .confirmed, .reviewed]
             },
@@ -66,7 +73,7 @@ struct WebQueueRoutes {
         group.get("my") { request, context in try await list("my", request, context) }
         group.get("queues/:queue") { request, context in
             let name = try context.parameters.require("queue")
-            guard ["mine", "groups", "unassigned", "overdue", "waiting"].contains(name) else {
+            guard ["mine", "groups", "unassigned", "overdue", "waiting", "verification"].contains(name) else {
                 throw APIError.notFound("route")
             }
             return try await list(name, request, context)

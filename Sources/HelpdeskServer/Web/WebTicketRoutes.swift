@@ -12,6 +12,15 @@ struct WebTicketRoutes {
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("tickets/:number", use: show)
         group.post("tickets/:number/actions", use: transition)
+        group.post("tickets/:number/verification") { request, context in
+            try await change(request, context) { ref, form, user in
+                guard let passed = form["passed"], ["true", "false"].contains(passed) else {
+                    throw APIError.invalidValue("passed")
+                }
+                _ = try await deps.tickets.verify(
+                    ref, VerificationCommand(passed: passed == "true", reason: form.text("reason")), by: user)
+            }
+        }
         group.post("tickets/:number/worklog", use: worklog)
         group.post("tickets/:number/workaround", use: workaround)
         group.post("tickets/:number/plan", use: plan)
@@ -92,8 +101,10 @@ struct WebTicketRoutes {
         let attachments = try await deps.services.attachments.attachments(of: original)
         // An asked collaborator reads and answers; every other form is for the ticket's own people.
         let collaboratorOnly = Access.viewsOnlyAsCollaborator(original, user.actor)
-        let actions =
+        let available =
             collaboratorOnly ? [] : Workflow.availableActions(for: original, by: user.actor, at: now, rules: rules)
+        // The verifier's outcome has a section of its own (R5.1).
+        let actions = available.filter { $0 != .verify && $0 != .failVerification }
         let calendar = rules.calendar
         let collaboration = views.collaboration(of: original, for: user, calendar: calendar)
         let incident = original.majorIncident == true && user.role.isStaff
@@ -173,7 +184,10 @@ struct WebTicketRoutes {
                     )
                 },
                 selected: ticket.subcategoryId.map(String.init) ?? ticket.categoryId.map(String.init)),
-            maxMB: deps.options.maxAttachmentBytes / (1024 * 1024))
+            maxMB: deps.options.maxAttachmentBytes / (1024 * 1024),
+            verification: views.verification(of: original, for: user, actions: available, calendar: calendar),
+            reviewLink: TicketReview.mayRead(user.actor) && TicketReview.statuses.contains(ticket.status)
+                ? "/tickets/\(ticket.number)/review" : nil)
         return deps.renderer.page(model, page, title: "\(ticket.number) \(ticket.title)")
     }
 
@@ -222,8 +236,9 @@ struct WebTicketRoutes {
         }
     }
 
+    /// From the review page (`?back=review`) the review and close come back to it (R5.5).
     @Sendable func transition(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
-        try await change(request, context) { ref, form, user in
+        let response = try await change(request, context) { ref, form, user in
             guard let action = form["action"].flatMap(WorkflowAction.init(rawValue:)) else {
                 throw APIError.invalidValue("action")
             }
@@ -239,6 +254,8 @@ struct WebTicketRoutes {
                 outOfScope: action == .close && form["outOfScope"] == "true" ? true : nil)
             _ = try await deps.tickets.transition(ref, command, by: user)
         }
+        guard request.uri.queryParameters.get("back") == "review" else { return response }
+        return .redirect(to: "/tickets/\(try context.parameters.require("number"))/review")
     }
 
     @Sendable func worklog(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {

@@ -30,6 +30,7 @@ enum WebUI {
         WebAuthRoutes(deps: deps).register(on: web)
         WebIntakeRoutes(deps: deps).register(on: web)
         WebTicketRoutes(deps: deps).register(on: web)
+        WebReviewRoutes(deps: deps).register(on: web)
         WebAttachmentRoutes(deps: deps).register(on: web)
         WebQueueRoutes(deps: deps).register(on: web)
         WebAdminDirectoryRoutes(deps: deps).register(on: web)

@@ -139,8 +139,10 @@ extension SQLStore {
         }
         let desk = try await deskSettings(on: db)
         let engine = try await engineSettings(on: db)
+        let verified = TicketRules.verificationCategoryIds(in: try await categories(on: db))
         return TicketRules(
-            policy: policy.policy, calendar: calendar.calendar, reopenWindow: desk.reopenWindow, engine: engine)
+            policy: policy.policy, calendar: calendar.calendar, reopenWindow: desk.reopenWindow, engine: engine,
+            verificationCategoryIds: verified)
     }
 
     func policyRecord(id: Int64, on db: any SQLDatabase) async throws -> SLAPolicyRecord {

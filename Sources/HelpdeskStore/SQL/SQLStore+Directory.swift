@@ -54,14 +54,20 @@ extension SQLStore {
         }
     }
 
-    static let categoryColumns = "id, parent_id, name, name_en, default_group_id, sort_order, active"
+    static let categoryColumns =
+        "id, parent_id, name, name_en, default_group_id, sort_order, active, requires_verification"
 
     public func categories() async throws -> [TicketCategory] {
-        try await categoryCache.value(0) { try await loadCategories() }
+        try await categories(on: nil)
     }
 
-    func loadCategories() async throws -> [TicketCategory] {
-        try await database.read { db in
+    /// The cached tree; a miss reads on `db` when given (inside a transaction).
+    func categories(on db: (any SQLDatabase)?) async throws -> [TicketCategory] {
+        try await categoryCache.value(0) { try await loadCategories(on: db) }
+    }
+
+    func loadCategories(on db: (any SQLDatabase)? = nil) async throws -> [TicketCategory] {
+        try await withConnection(db) { db in
             try await db.raw(
                 "SELECT \(unsafeRaw: Self.categoryColumns) FROM categories ORDER BY COALESCE(parent_id, id), parent_id IS NOT NULL, sort_order, id"
             ).all().map(Self.category(from:))
@@ -113,9 +119,11 @@ extension SQLStore {
                 if category.id == 0 {
                     let row = try await db.raw(
                         """
-                        INSERT INTO categories (parent_id, name, name_en, default_group_id, sort_order, active)
+                        INSERT INTO categories (parent_id, name, name_en, default_group_id, sort_order, active,
+                            requires_verification)
                         VALUES (\(bind: category.parentId), \(bind: category.name), \(bind: category.nameEn),
-                            \(bind: category.defaultGroupId), \(bind: Int64(category.sortOrder)), \(bind: category.active.sqlValue))
+                            \(bind: category.defaultGroupId), \(bind: Int64(category.sortOrder)), \(bind: category.active.sqlValue),
+                            \(bind: category.requiresVerification.sqlValue))
                         RETURNING id
                         """
                     ).first()
@@ -129,7 +137,8 @@ extension SQLStore {
                         """
                         UPDATE categories SET parent_id = \(bind: category.parentId), name = \(bind: category.name),
                             name_en = \(bind: category.nameEn), default_group_id = \(bind: category.defaultGroupId),
-                            sort_order = \(bind: Int64(category.sortOrder)), active = \(bind: category.active.sqlValue)
+                            sort_order = \(bind: Int64(category.sortOrder)), active = \(bind: category.active.sqlValue),
+                            requires_verification = \(bind: category.requiresVerification.sqlValue)
                         WHERE id = \(bind: category.id)
                         """
                     ).run()
@@ -143,6 +152,7 @@ extension SQLStore {
         TicketCategory(
             id: try row.int("id"), parentId: try row.optionalInt("parent_id"), name: try row.string("name"),
             nameEn: try row.optionalString("name_en"), defaultGroupId: try row.optionalInt("default_group_id"),
-            sortOrder: Int(try row.int("sort_order")), active: try row.int("active") != 0)
+            sortOrder: Int(try row.int("sort_order")), active: try row.int("active") != 0,
+            requiresVerification: try row.int("requires_verification") != 0)
     }
 }

@@ -162,13 +162,17 @@ public struct DirectoryService: Sendable {
         let category = TicketCategory(
             id: id, parentId: command.parentId, name: name,
             nameEn: try TextInput.optional(command.nameEn, max: 50, field: "nameEn"),
-            defaultGroupId: command.defaultGroupId, sortOrder: command.sortOrder ?? 0, active: command.active ?? true)
+            defaultGroupId: command.defaultGroupId, sortOrder: command.sortOrder ?? 0, active: command.active ?? true,
+            requiresVerification: command.requiresVerification ?? false)
         let now = clock.now()
         let draft: AuditTrail.Draft = { saved in
             AuditEntry(
                 at: now, actor: admin, action: .categorySaved,
                 target: "category:\((saved as? TicketCategory)?.id ?? id)",
-                detail: ["name": name, "active": String(category.active)])
+                detail: [
+                    "name": name, "active": String(category.active),
+                    "requires_verification": String(category.requiresVerification),
+                ])
         }
         return try await AuditTrail.recording(draft) {
             try await store.saveCategory(category)

@@ -24,11 +24,27 @@ public struct HandlingService: Sendable {
     {
         let view = try await tickets.view(number, for: user)
         guard user.role.isStaff else { throw UseCaseError.forbidden(action: "sla") }
+        let policy = try await policy(of: view)
+        let events = try await store.events(ticketId: view.ticket.id, includeInternal: true)
+        return (policy, view, SLAExplanation(ticket: view.ticket, events: events, rules: view.rules, now: clock.now()))
+    }
+
+    /// The SLA policy version the ticket runs on (R2.4).
+    func policy(of view: TicketView) async throws -> SLAPolicyRecord {
         guard let policy = try await store.slaPolicies().first(where: { $0.id == view.ticket.slaPolicyId }) else {
             throw UseCaseError.notFound(resource: "sla_policy")
         }
+        return policy
+    }
+
+    /// The record a supervisor reviews before the final close (R5.5): solution, times against
+    /// targets, pauses, breaches with cause, the requester's feedback.
+    public func review(_ number: String, for user: User) async throws -> (SLAPolicyRecord, TicketView, TicketReview) {
+        let view = try await tickets.view(number, for: user)
+        guard TicketReview.mayRead(user.actor) else { throw UseCaseError.forbidden(action: "review") }
         let events = try await store.events(ticketId: view.ticket.id, includeInternal: true)
-        return (policy, view, SLAExplanation(ticket: view.ticket, events: events, rules: view.rules, now: clock.now()))
+        let review = try TicketReview(ticket: view.ticket, events: events, rules: view.rules, now: clock.now())
+        return (try await policy(of: view), view, review)
     }
 
     public func requestExtension(_ ref: TicketRef, dueAt: Date, reason: String?, by user: User) async throws

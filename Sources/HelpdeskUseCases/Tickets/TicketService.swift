@@ -195,15 +195,24 @@ public struct TicketService: Sendable {
         let operation: TicketChanges.Operation = { ticket, rules, now in
             try Workflow.apply(request, to: ticket, by: user.actor, at: now, rules: rules)
         }
-        guard command.action == .resolve, let major = try await store.ticket(number: ref.number),
-            major.majorIncident == true
+        guard command.action == .resolve || command.action == .verify,
+            let major = try await store.ticket(number: ref.number), major.majorIncident == true
         else { return try await changes.apply(ref, by: user, operation) }
         // Resolving a major incident resolves every open linked ticket with its solution, in the
-        // same transaction (R8.2): all of them or none.
+        // same transaction (R8.2): all of them or none; when its category verifies solutions,
+        // only once the check passed (R5.1: `resolveLinked` leaves them while it waits).
         let linked = try await store.linkedTickets(to: major.number).filter(\.isOpen).map(\.number)
         return try await changes.cascade(ref, by: user, operation, then: linked) { ticket, rules, major, now in
             MajorIncidents.resolveLinked(ticket, major: major, at: now, rules: rules)
         }
+    }
+
+    /// The internal check of a solution (R5.1): passed, the ticket is resolved and the requester
+    /// told; failed, with a reason, it goes back to the handler. Core decides who may verify.
+    public func verify(_ ref: TicketRef, _ command: VerificationCommand, by user: User) async throws -> TicketView {
+        try await transition(
+            ref, TransitionCommand(action: command.passed ? .verify : .failVerification, reason: command.reason),
+            by: user)
     }
 
     public func addWorklog(_ ref: TicketRef, _ command: WorklogCommand, by user: User) async throws

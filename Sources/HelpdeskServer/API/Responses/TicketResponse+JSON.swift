@@ -6,7 +6,7 @@ import Hummingbird
 /// ticket change and to intake, and JSONEncoder's generic machinery was the largest single cost
 /// of a create. Keys in sorted order, nil values left out, as `APICoding.encoder` writes them (a
 /// test compares the two); the nested records that are rarely there (breaches, extensions,
-/// collaborations, approval, rating) are handed to that encoder.
+/// collaborations, approval, rating, verification) are handed to that encoder.
 extension TicketResponse {
     /// The ticket as the whole document, or as the value of `key` in the object being written.
     func write(to writer: inout JSONWriter, key: String? = nil) throws {
@@ -63,6 +63,7 @@ extension TicketResponse {
         writer.field("type", type.rawValue)
         writer.field("updatedAt", updatedAt)
         writer.field("urgency", urgency.rawValue)
+        try writer.encoded("verification", verification)
         writer.field("version", version)
         writer.field("workaround", workaround)
         writer.field("workaroundEta", workaroundEta)

@@ -57,6 +57,8 @@ struct TicketResponse: ResponseEncodable {
     let majorIncident: Bool
     let majorIncidentNumber: String?
     let autoClosed: Bool
+    /// The internal check of the solution (R5.1), for staff.
+    let verification: Verification?
 
     /// `state`: the SLA state for `now` when the caller already computed it.
     init(_ original: Ticket, viewer: Principal, rules: TicketRules, now: Date, state: SLAState? = nil) {
@@ -110,5 +112,6 @@ struct TicketResponse: ResponseEncodable {
         majorIncident = ticket.majorIncident ?? false
         majorIncidentNumber = ticket.majorIncidentNumber
         autoClosed = ticket.autoClosed ?? false
+        verification = staff ? ticket.verification : nil
     }
 }

@@ -1,5 +1,5 @@
 /// `admin-categories.mustache`: the category tree, the form to add a category and, editing
-/// one, its form (name, parent, default group, order, active).
+/// one, its form (name, parent, default group, order, active, internal verification).
 struct AdminCategoriesPage: PageModel {
     static let template = "admin-categories"
 
@@ -10,6 +10,8 @@ struct AdminCategoriesPage: PageModel {
         let nameEn: String
         let group: String
         let active: Bool
+        /// Solutions are verified internally first (R5.1).
+        let verified: Bool
         let children: [Node]
     }
 
@@ -20,6 +22,7 @@ struct AdminCategoriesPage: PageModel {
         let nameEn: String
         let sortOrder: Int
         let active: Bool
+        let requiresVerification: Bool
     }
 
     let tree: [Node]

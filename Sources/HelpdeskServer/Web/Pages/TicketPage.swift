@@ -84,4 +84,8 @@ struct TicketPage: PageModel {
     let priorities: [SelectOption]
     let categories: [SelectOption]
     let maxMB: Int
+    /// The internal check of the solution (R5.1), for staff.
+    var verification: VerificationSection? = nil
+    /// The supervisor's review page (R5.5), linked for those who review once there is a solution.
+    var reviewLink: String? = nil
 }
