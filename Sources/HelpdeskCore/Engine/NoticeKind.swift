@@ -36,4 +36,6 @@ public enum NoticeKind: String, Codable, CaseIterable, Sendable {
     case infoRequested = "info_requested"
     /// … and has given them: the handler is told.
     case infoProvided = "info_provided"
+    /// A new ticket's information has not been checked within one working hour (R1.7).
+    case intakeCheck = "intake_check"
 }

@@ -23,6 +23,8 @@ public enum WorkflowError: Error, Equatable, Sendable {
     /// The ticket is not (or already is) a major incident, or cannot be linked to one (R8.2).
     case notMajorIncident
     case alreadyLinked
+    /// The ticket's information was already checked (R1.7).
+    case alreadyChecked
     /// An attached file is over the per-file limit.
     case attachmentTooLarge(maxBytes: Int)
 
@@ -44,6 +46,7 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .extensionNotLater: "extension_not_later"
         case .notMajorIncident: "not_major_incident"
         case .alreadyLinked: "already_linked"
+        case .alreadyChecked: "already_checked"
         case .attachmentTooLarge: "attachment_too_large"
         }
     }
@@ -57,7 +60,7 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .attachmentTooLarge(let maxBytes): ["max": String(maxBytes / (1024 * 1024))]
         case .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .ticketArchived, .approvalPending,
             .noPendingRequest,
-            .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked:
+            .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked, .alreadyChecked:
             [:]
         }
     }

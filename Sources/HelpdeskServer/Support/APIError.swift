@@ -53,7 +53,7 @@ public struct APIError: Error, Sendable {
             case .reasonRequired, .fieldRequired, .invalidValue: .unprocessableContent
             case .illegalTransition, .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .ticketArchived,
                 .approvalPending,
-                .noPendingRequest, .requestAlreadyPending, .notMajorIncident, .alreadyLinked:
+                .noPendingRequest, .requestAlreadyPending, .notMajorIncident, .alreadyLinked, .alreadyChecked:
                 .conflict
             case .extensionNotLater: .unprocessableContent
             case .attachmentTooLarge: .contentTooLarge

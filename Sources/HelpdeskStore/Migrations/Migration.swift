@@ -23,6 +23,7 @@ public enum Migrations {
         M009_AutoAssignment.migration,
         M010_ReplyTemplates.migration,
         M011_RequesterDepartment.migration,
+        M013_PriorityMatrixVersions.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes
