@@ -176,7 +176,19 @@ try:
     shot("03b-admin-sla-engine")
     go("/admin/priority-matrix")
     expect("影响范围")
+    expect("当前版本 v1")
+    # R2.4: a save is a new version (the quarterly review keeps the cells here, so the story's
+    # priorities stay); the earlier one is listed and opens read-only.
+    fill("matrix-note", "2026 年第四季度评审：分级标准不变")
+    submit(driver.find_element(By.ID, "save-matrix"))
+    expect("当前版本 v2", driver.find_element(By.ID, "matrix-current"))
+    expect("2026 年第四季度评审", driver.find_element(By.ID, "matrix-versions"))
     shot("03c-admin-priority-matrix")
+    submit(driver.find_element(By.LINK_TEXT, "v1"))
+    expect("优先级矩阵 v1")
+    expect("已保存的版本只读")
+    assert not driver.find_elements(By.CSS_SELECTOR, "#matrix-version-table select"), "a saved version is editable"
+    shot("03f-admin-priority-matrix-version")
     go("/admin/groups")
     submit(driver.find_element(By.LINK_TEXT, "开发组"))
     Select(driver.find_element(By.ID, "ge-lead")).select_by_visible_text("李工（ligong）")
@@ -506,6 +518,32 @@ try:
     go("/notifications")
     expect("邮件网关证书过期")
     shot("22-requester-major-incident-update")
+    sign_out()
+
+    # R1.7: the L1 records a phone call that came in at 09:40 (the desk's clock says 10:00); the
+    # ticket shows both times, the SLA runs from the call, and the L1 confirms the information.
+    sign_in("ligong")
+    go("/new?type=consultation")
+    fill("requesterName", "赵六")
+    fill("department", "市场部")
+    Select(driver.find_element(By.ID, "channel")).select_by_value("phone")
+    driver.execute_script("arguments[0].value = '2026-11-23T09:40'", driver.find_element(By.ID, "receivedAt"))
+    fill("title", "投影仪如何连接笔记本")
+    fill("description", "电话咨询：会议室投影仪连接笔记本没有画面。")
+    fill("detail_need", "投影仪与笔记本的连接方法")
+    fill("detail_expected_result", "会议开始前能投屏")
+    fill("contact", "8025")
+    shot("23-l1-phone-intake-received-at")
+    submit(driver.find_element(By.ID, "submit-ticket"))
+    phone = driver.find_element(By.ID, "ack-number").text.strip()
+    go(f"/tickets/{phone}")
+    expect("2026-11-23 09:40", driver.find_element(By.ID, "ticket-received"))
+    expect("2026-11-23 10:00", driver.find_element(By.ID, "ticket-recorded"))
+    expect("v2", driver.find_element(By.ID, "ticket-matrix-version"))
+    expect("尚未核对", driver.find_element(By.ID, "ticket-information-check"))
+    submit(driver.find_element(By.ID, "check-information"))
+    expect("已核对", driver.find_element(By.ID, "ticket-information-check"))
+    shot("24-phone-ticket-received-and-checked")
     sign_out()
 
     # Admin: the audit log shows who opened the requester's ticket with their data in full (R9.5).

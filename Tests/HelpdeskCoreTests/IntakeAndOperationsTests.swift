@@ -20,7 +20,9 @@ enum IntakeFixture {
     static func draft(
         _ input: NewTicket, matrix: PriorityMatrix = .default
     ) throws(WorkflowError) -> (ticket: Ticket, event: TicketEvent, warnings: [IntakeWarning]) {
-        try Intake.draft(input, by: agent, at: WorkflowFixture.now, matrix: matrix, policyId: 7)
+        try Intake.draft(
+            input, by: agent, at: WorkflowFixture.now,
+            matrix: PriorityMatrixVersion(version: 1, matrix: matrix, savedAt: WorkflowFixture.now), policyId: 7)
     }
 }
 
@@ -179,7 +181,7 @@ struct IntakeTests {
         #expect(event.fromStatus == nil && event.toStatus == .new)
         #expect(event.actorId == IntakeFixture.agent.id && event.actorName == IntakeFixture.agent.name)
         #expect(event.at == now)
-        #expect(event.data == ["priority": "P1", "channel": "phone"])
+        #expect(event.data == ["priority": "P1", "channel": "phone", "matrix_version": "1"])
         #expect(event.visibility == .public)
     }
 }
@@ -389,7 +391,12 @@ struct PriorityAndCategoryTests {
         #expect(change.events.count == 1)
         #expect(change.events[0].kind == .priorityChanged)
         #expect(change.events[0].reason == nil)
-        #expect(change.events[0].data == ["from": priority.rawValue, "to": priority.rawValue])
+        // R2.4: graded under the current matrix (version 1 here); medium and medium suggest P2.
+        let expected = [
+            "from": priority.rawValue, "to": priority.rawValue, "matrix_version": "1", "from_matrix_version": "1",
+            "matrix_suggests": "P2",
+        ]
+        #expect(change.events[0].data == expected)
     }
 
     @Test("R2.3 a change is logged as an internal event with its reason")
@@ -402,7 +409,8 @@ struct PriorityAndCategoryTests {
         #expect(event.kind == .priorityChanged)
         #expect(event.visibility == .internal)
         #expect(event.reason == "支付通道中断")
-        #expect(event.data == ["from": "P2", "to": "P0"])
+        #expect(event.data["from"] == "P2" && event.data["to"] == "P0")
+        #expect(event.data["matrix_version"] == "1" && event.data["from_matrix_version"] == "1")
         #expect(event.actorId == WorkflowActorKind.supervisor.actor.id)
         #expect(change.ticket.suggestedPriority == .p2)
         #expect(change.ticket.priorityConfirmed)

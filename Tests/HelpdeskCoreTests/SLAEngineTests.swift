@@ -15,6 +15,8 @@ struct SLAEngineTests {
         var priority: Priority
         var tier: Tier
         var kinds: Set<SLATimer.Kind>
+        /// Recorded with a received time (R1.7, every ticket since M013) and not checked yet.
+        var registered = false
         var testDescription: String { name }
     }
 
@@ -57,12 +59,28 @@ struct SLAEngineTests {
             kinds: [.reviewDue]),
         PlanCase(name: "R6.1 closed: archive only", status: .closed, priority: .p0, tier: .l1, kinds: [.archive]),
         PlanCase(name: "R6.1 archived: nothing", status: .archived, priority: .p0, tier: .l1, kinds: []),
+        PlanCase(
+            name: "R1.7 new P2 at L1, information not checked yet", status: .new, priority: .p2, tier: .l1,
+            kinds: [
+                .l1Escalation, .responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach, .intakeCheck,
+            ],
+            registered: true),
+        PlanCase(
+            name: "R1.7 in progress at L2, information not checked yet", status: .inProgress, priority: .p2, tier: .l2,
+            kinds: [
+                .responseWarning, .responseBreach, .resolutionWarning, .resolutionBreach, .updateDue, .updateMissed,
+                .intakeCheck,
+            ], registered: true),
+        PlanCase(
+            name: "R1.7 R6.1 closed before anyone checked: archive only", status: .closed, priority: .p2, tier: .l1,
+            kinds: [.archive], registered: true),
     ]
 
-    @Test("R3.4 R3.6 R4.2 R4.3 R5.1 R5.4 R5.5 R6.1 the timers a ticket has in each state", arguments: plans)
+    @Test("R1.7 R3.4 R3.6 R4.2 R4.3 R5.1 R5.4 R5.5 R6.1 the timers a ticket has in each state", arguments: plans)
     func plan(_ c: PlanCase) {
         var ticket = F.ticket(status: c.status, tier: c.tier, priority: c.priority)
         if c.status == .assigned { ticket.assignedAt = F.opened }
+        if c.registered { ticket.receivedAt = ticket.submittedAt }
         let kinds = Set(SLAEngine.timers(for: ticket, rules: F.rules).map(\.kind))
         #expect(kinds == c.kinds)
     }

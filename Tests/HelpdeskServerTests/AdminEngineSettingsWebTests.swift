@@ -139,7 +139,7 @@ struct AdminEngineSettingsWebTests {
     }
 
     @Test(
-        "the priority matrix editor shows the 3×3 grid and a saved cell grades the next ticket",
+        "R2.4 the priority matrix editor shows the 3×3 grid; a save is a new version that grades the next ticket",
         arguments: TestStores.kinds)
     func priorityMatrix(kind: StoreKind) async throws {
         try await APIHarness.run(kind) { api in
@@ -151,6 +151,8 @@ struct AdminEngineSettingsWebTests {
             #expect(page.status == .ok && page.html.contains("优先级矩阵"))
             #expect(page.html.components(separatedBy: "<select name=\"matrix_").count - 1 == 9)
             #expect(page.html.contains("aria-label=\"影响范围 高，紧急程度 高\""))
+            #expect(page.html.contains("<strong>v1</strong>"))
+            #expect(page.html.contains("版本化之前使用的矩阵（升级时保留）"))
             var pairs = [("_csrf", try #require(page.csrf))]
             for impact in Impact.allCases {
                 for urgency in Urgency.allCases {
@@ -162,26 +164,39 @@ struct AdminEngineSettingsWebTests {
             // when: low impact, medium urgency raised from P3 to P1
             let cell = "matrix_low_medium"
             let saved = try await browser.post(
-                "/admin/priority-matrix", pairs: pairs.filter { $0.0 != cell } + [(cell, "P1")])
+                "/admin/priority-matrix", pairs: pairs.filter { $0.0 != cell } + [(cell, "P1"), ("note", "季度评审")])
 
             // then: stored, shown, and the next VPN ticket (low impact, medium urgency) is a P1
             #expect(saved.status == .seeOther && saved.location == "/admin/priority-matrix")
-            let matrix = try await api.store.deskSettings().priorityMatrix
+            let version = try await api.store.currentPriorityMatrix()
+            #expect(version.version == 2 && version.note == "季度评审" && version.savedByName == "管理员")
+            let matrix = version.matrix
             #expect(matrix.priority(impact: .low, urgency: .medium) == .p1)
             #expect(matrix.priority(impact: .high, urgency: .high) == .p0)
             let shown = try await browser.get("/admin/priority-matrix")
             let select = try #require(shown.html.range(of: "name=\"\(cell)\""))
             let after = shown.html[select.upperBound...].prefix(400)
             #expect(after.contains("<option value=\"P1\" selected>"))
+            #expect(shown.html.contains("<strong>v2</strong>") && shown.html.contains("季度评审"))
+            #expect(shown.html.contains("<a href=\"/admin/priority-matrix/versions/1\">v1</a>"))
+            #expect(shown.html.contains("<a href=\"/admin/priority-matrix/versions/2\">v2</a> (当前)"))
+            // an earlier version, read-only: no form, the old cell
+            let first = try await browser.get("/admin/priority-matrix/versions/1")
+            #expect(first.status == .ok && first.html.contains("优先级矩阵 v1"))
+            #expect(!first.html.contains("<select") && !first.html.contains("method=\"post\" action=\"/admin/priority"))
+            let lowRow = try #require(first.html.range(of: "<th scope=\"row\">低</th>"))
+            #expect(first.html[lowRow.upperBound...].prefix(200).contains("<td>P2 中</td><td>P3 低</td>"))
+            #expect(try await browser.get("/admin/priority-matrix/versions/7").status == .notFound)
             let number = try await api.submitVPNTicket(requester.token)
             #expect(try await api.store.ticket(number: number)?.priority == .p1)
+            #expect(try await api.store.ticket(number: number)?.priorityMatrixVersion == 2)
             // a cell missing or not a priority is refused, and nothing changes
             let missing = try await browser.post("/admin/priority-matrix", pairs: pairs.filter { $0.0 != cell })
             #expect(missing.status == .unprocessableContent)
             let wrong = try await browser.post(
                 "/admin/priority-matrix", pairs: pairs.filter { $0.0 != cell } + [(cell, "P9")])
             #expect(wrong.status == .unprocessableContent)
-            #expect(try await api.store.deskSettings().priorityMatrix == matrix)
+            #expect(try await api.store.priorityMatrixVersions().map(\.version) == [1, 2])
         }
     }
 }

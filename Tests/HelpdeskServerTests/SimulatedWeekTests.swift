@@ -89,6 +89,8 @@ struct SimulatedWeekTests {
             let firedA = try await Self.fired(store, a.number)
             let expectedA: [Fired] = [
                 Fired(timer: "l1_escalation", due: "2026-11-27 10:30", firedAt: "2026-11-27 10:30"),
+                // R1.7: recorded Friday 10:00 and nobody confirmed the information within the working hour.
+                Fired(timer: "intake_check", due: "2026-11-27 11:00", firedAt: "2026-11-27 11:00"),
                 Fired(timer: "receipt_reminder", due: "2026-11-27 14:00", firedAt: "2026-11-27 14:00"),
                 Fired(timer: "receipt_overdue", due: "2026-11-27 15:00", firedAt: "2026-11-27 15:00"),
                 // L2 owes the requester an update 2 working hours after accepting (Fri 17:30) …
@@ -129,6 +131,9 @@ struct SimulatedWeekTests {
                 Fired(timer: "resolution_warning", due: "2026-11-29 04:30", firedAt: "2026-11-29 04:30"),
                 Fired(timer: "resolution_breach", due: "2026-11-29 05:00", firedAt: "2026-11-29 05:00"),
                 Fired(timer: "hard_limit_breach", due: "2026-11-29 07:00", firedAt: "2026-11-29 07:00"),
+                // R1.7: the information check is one *working* hour, also for a P0 on 24×7 targets:
+                // the swapped Sunday's working day starts at 09:00.
+                Fired(timer: "intake_check", due: "2026-11-29 10:00", firedAt: "2026-11-29 10:00"),
             ]
             #expect(firedB == expectedB)
             let ticketB = try #require(try await store.ticket(number: b))

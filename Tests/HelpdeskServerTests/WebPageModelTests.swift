@@ -73,7 +73,8 @@ struct WebPageModelTests {
             #expect(ticket.html.contains("class=\"badge sla-ok\" id=\"ticket-sla\">Response: "))
             #expect(ticket.html.contains("<option value=\"\(handler.id)\">ops (L1)</option>"))
             #expect(ticket.html.contains("class=\"primary\" id=\"do-start\""))
-            #expect(ticket.html.contains("<strong>Submitted</strong>") && !ticket.html.contains("class=\"internal\""))
+            #expect(ticket.html.contains("<strong>Submitted (graded under priority matrix v1)</strong>"))
+            #expect(!ticket.html.contains("class=\"internal\""))
             _ = try await agent.post(
                 "/tickets/\(number)/worklog",
                 ["_csrf": try #require(ticket.csrf), "body": "查看中", "visibility": "internal"])

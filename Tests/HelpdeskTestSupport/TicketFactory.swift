@@ -19,7 +19,8 @@ public enum TicketFactory {
         format: TicketNumberFormat = .default
     ) async throws -> Ticket {
         let policy = try await store.currentSLAPolicy()!
-        let draft = try Intake.draft(input, by: actor, at: now, matrix: .default, policyId: policy.id)
+        let draft = try Intake.draft(
+            input, by: actor, at: now, matrix: try await store.currentPriorityMatrix(), policyId: policy.id)
         let rules = try await store.rules(policyId: policy.id)
         return try await store.createTicket(
             draft.ticket, event: draft.event, attachments: [], format: format, rules: rules

@@ -42,4 +42,6 @@ public enum NoticeKind: String, Codable, CaseIterable, Sendable {
     case verificationFailed = "verification_failed"
     /// Review and close not done in time after resolution (R5.5): the supervisors are reminded.
     case reviewDue = "review_due"
+    /// A new ticket's information has not been checked within one working hour (R1.7).
+    case intakeCheck = "intake_check"
 }

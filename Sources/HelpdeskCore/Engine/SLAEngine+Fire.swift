@@ -64,6 +64,9 @@ extension SLAEngine {
             tell(.hardLimitBreach, [.onDutyLead] + supervisors)
         case .receiptReminder:
             tell(.receiptReminder, Recipient.handler(of: ticket))
+        case .intakeCheck:
+            // The handler when someone took it, else the L1 staff of its group (or every L1).
+            tell(.intakeCheck, ticket.assigneeId.map { [.user($0)] } ?? Recipient.staff(at: .l1, of: ticket))
         case .receiptOverdue:
             tell(.receiptOverdue, Recipient.lead(of: ticket) + supervisors)
         case .updateDue:

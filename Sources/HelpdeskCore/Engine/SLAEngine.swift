@@ -58,6 +58,7 @@ public enum SLAEngine {
                 .hardLimitBreach, "hard_limit.\(priority)",
                 sla.hardLimitInstant(policy: rules.policy, calendar: calendar))
 
+            add(.intakeCheck, "intake_check", Registration.informationCheckDue(for: ticket, calendar: calendar))
             if ticket.status == .assigned, let assignedAt = ticket.assignedAt {
                 let base = "receipt.\(Int64(assignedAt.timeIntervalSince1970))"
                 let reminder = later(settings.receiptHours * 3600, assignedAt)

@@ -32,6 +32,8 @@ public struct SLATimer: Hashable, Sendable {
         case collaborationOverdue = "collaboration_overdue"
         /// Closed for the configured working days: archived, external personal data scrubbed (R6.1, R9.3).
         case archive
+        /// The recorded information not checked one working hour after recording: remind L1 (R1.7).
+        case intakeCheck = "intake_check"
     }
 
     /// Which progress cadence an update timer belongs to (R3.6).

@@ -56,6 +56,8 @@ public enum InfoRequests {
             fields: asked, note: note, requestedById: actor.id, requestedByName: actor.name, requestedAt: now,
             resumeStatus: ticket.status)
         next.status = .waitingOnRequester
+        // Asking for what is missing is the information check finding gaps (R1.7).
+        if next.informationCheckedAt == nil { next.informationCheckedAt = now }
         next.sla = next.sla.applying(
             .status(at: now, to: .waitingOnRequester), policy: rules.policy, calendar: rules.calendar)
         let event = TicketEvent(

@@ -8,6 +8,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case categorySaved = "category.saved"
     case calendarSaved = "calendar.saved"
     case slaPolicyVersioned = "sla_policy.versioned"
+    /// A new priority matrix version saved (R2.4).
+    case priorityMatrixVersioned = "priority_matrix.versioned"
     case settingsSaved = "settings.saved"
     case engineSettingsSaved = "engine_settings.saved"
     case webhookSaved = "webhook.saved"

@@ -1,10 +1,9 @@
 /// The desk-wide settings an administrator edits, with their defaults in one place: the
-/// ticket number format (R1.4), the priority matrix (R2.3) and how long a closed ticket may be
-/// reopened (R4.9), and whether webhooks may target internal addresses. The SLA engine's
-/// settings are ``SLAEngineSettings``.
+/// ticket number format (R1.4), how long a closed ticket may be reopened (R4.9), and whether
+/// webhooks may target internal addresses. The SLA engine's settings are ``SLAEngineSettings``;
+/// the priority matrix is versioned on its own (``PriorityMatrixVersion``, R2.4).
 public struct DeskSettings: Codable, Equatable, Sendable {
     public var ticketNumberFormat: TicketNumberFormat
-    public var priorityMatrix: PriorityMatrix
     public var reopenWindowDays: Int
     /// Webhooks may target loopback, link-local and private addresses (``InternalAddress``);
     /// off by default, so a webhook cannot reach the server itself or internal services.
@@ -16,11 +15,10 @@ public struct DeskSettings: Codable, Equatable, Sendable {
     public static let reopenWindowRange = 0...365
 
     public init(
-        ticketNumberFormat: TicketNumberFormat = .default, priorityMatrix: PriorityMatrix = .default,
-        reopenWindowDays: Int = 7, allowInternalWebhookTargets: Bool = false, requestersSeeDepartment: Bool = false
+        ticketNumberFormat: TicketNumberFormat = .default, reopenWindowDays: Int = 7,
+        allowInternalWebhookTargets: Bool = false, requestersSeeDepartment: Bool = false
     ) {
         self.ticketNumberFormat = ticketNumberFormat
-        self.priorityMatrix = priorityMatrix
         self.reopenWindowDays = reopenWindowDays
         self.allowInternalWebhookTargets = allowInternalWebhookTargets
         self.requestersSeeDepartment = requestersSeeDepartment

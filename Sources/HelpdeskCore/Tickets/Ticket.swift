@@ -86,6 +86,25 @@ public struct Ticket: Codable, Equatable, Sendable {
     /// What the detector hid from the request at intake (R9.4), never the values themselves.
     public var redactedAtIntake: [SensitiveDataKind]?
 
+    // MARK: Registration and grading (R1.7, R2.4), M013
+
+    /// The priority matrix version the ticket was graded under (R2.4): the one current at intake,
+    /// then the one current when a problem manager confirmed or changed the priority (the history
+    /// keeps each). Nil in documents written before matrices were versioned: version 1.
+    public var priorityMatrixVersion: Int?
+    /// When the request was received (R1.7): entered by the L1 for phone and e-mail, else the
+    /// recording time. The SLA clock starts here. Nil on tickets recorded before M013, which have
+    /// no information-check timer either.
+    public var receivedAt: Date?
+    /// When staff confirmed the information was complete, or asked the requester for what was
+    /// missing (R1.7, ``Registration``).
+    public var informationCheckedAt: Date?
+
+    /// The matrix version, 1 for tickets graded before matrices were versioned.
+    public var gradedUnderMatrixVersion: Int { priorityMatrixVersion ?? 1 }
+    /// When the request was received; the recording time for tickets from before M013.
+    public var receivedOrSubmittedAt: Date { receivedAt ?? submittedAt }
+
     public init(
         id: Int64 = 0, number: String = "", type: TicketType, title: String, description: String,
         details: [String: String] = [:], affectedSystem: String? = nil, requester: Requester, contact: String,

@@ -29,6 +29,8 @@ public struct TicketEvent: Codable, Equatable, Sendable {
         case plan
         /// Details asked of the requester, or filled in by them (R1.3).
         case infoRequest = "info_request"
+        /// Staff confirmed the recorded information is complete (R1.7).
+        case informationChecked = "information_checked"
     }
 
     public enum Visibility: String, Codable, Sendable {

@@ -53,9 +53,13 @@ public enum TicketOperations {
     }
 
     /// A problem manager confirms the suggested priority or changes it with a reason (R2.3).
-    /// A change moves the SLA targets; time already consumed stays consumed.
+    /// A change moves the SLA targets; time already consumed stays consumed. The ticket is then
+    /// graded under `matrix`, the current version (R2.4): the event records which, with what that
+    /// version suggests for the ticket's impact and urgency, so the history shows every version.
     public static func changePriority(
-        to priority: Priority, reason: String?, on ticket: Ticket, by actor: Principal, at now: Date, rules: TicketRules
+        to priority: Priority, reason: String?, on ticket: Ticket, by actor: Principal, at now: Date,
+        rules: TicketRules,
+        matrix: PriorityMatrixVersion = .initial
     ) throws(WorkflowError) -> TicketChange {
         guard actor.role.seesAllTickets else { throw .forbidden(action: "priority") }
         try refuseIfClosed(ticket)
@@ -64,13 +68,19 @@ public enum TicketOperations {
         var next = ticket
         next.priority = priority
         next.priorityConfirmed = true
+        next.priorityMatrixVersion = matrix.version
         if priority != ticket.priority {
             next.sla = next.sla.applying(
                 .priorityChanged(at: now, to: priority), policy: rules.policy, calendar: rules.calendar)
         }
         let event = TicketEvent(
             kind: .priorityChanged, actor: actor, at: now, reason: reason, visibility: .internal,
-            data: ["from": ticket.priority.rawValue, "to": priority.rawValue])
+            data: [
+                "from": ticket.priority.rawValue, "to": priority.rawValue,
+                "matrix_version": String(matrix.version),
+                "from_matrix_version": String(ticket.gradedUnderMatrixVersion),
+                "matrix_suggests": matrix.matrix.priority(impact: ticket.impact, urgency: ticket.urgency).rawValue,
+            ])
         return finish(next, now, event)
     }
 

@@ -25,6 +25,8 @@ public enum WorkflowError: Error, Equatable, Sendable {
     case alreadyLinked
     /// The ticket has no solution to review yet (R5.5).
     case notResolved
+    /// The ticket's information was already checked (R1.7).
+    case alreadyChecked
     /// An attached file is over the per-file limit.
     case attachmentTooLarge(maxBytes: Int)
 
@@ -46,6 +48,7 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .extensionNotLater: "extension_not_later"
         case .notMajorIncident: "not_major_incident"
         case .alreadyLinked: "already_linked"
+        case .alreadyChecked: "already_checked"
         case .attachmentTooLarge: "attachment_too_large"
         case .notResolved: "not_resolved"
         }
@@ -60,7 +63,8 @@ public enum WorkflowError: Error, Equatable, Sendable {
         case .attachmentTooLarge(let maxBytes): ["max": String(maxBytes / (1024 * 1024))]
         case .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .ticketArchived, .approvalPending,
             .noPendingRequest,
-            .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked, .notResolved:
+            .requestAlreadyPending, .extensionNotLater, .notMajorIncident, .alreadyLinked, .notResolved,
+            .alreadyChecked:
             [:]
         }
     }

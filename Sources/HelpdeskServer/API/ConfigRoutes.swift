@@ -20,6 +20,11 @@ struct ConfigRoutes {
         var policy: SLAPolicy
     }
 
+    struct MatrixBody: Decodable {
+        var matrix: PriorityMatrix
+        var note: String?
+    }
+
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("calendars") { _, context in
             Items(items: try await configuration.calendars(for: try context.requireUser()))
@@ -46,6 +51,21 @@ struct ConfigRoutes {
                 name: body.name, policy: body.policy, calendarId: body.calendarId, by: admin)
             return EditedResponse(status: .created, response: record)
         }
+        group.get("admin/priority-matrix") { _, context in
+            try await configuration.currentPriorityMatrix(for: try context.requireUser())
+        }
+        group.put("admin/priority-matrix") { request, context in
+            let admin = try context.requireUser()
+            let body = try await request.decodeJSON(MatrixBody.self, context: context)
+            return try await configuration.savePriorityMatrix(body.matrix, note: body.note, by: admin)
+        }
+        group.get("admin/priority-matrix/versions") { _, context in
+            Items(items: try await configuration.priorityMatrixVersions(for: try context.requireUser()))
+        }
+        group.get("admin/priority-matrix/versions/:version") { _, context in
+            let version = try context.parameters.id("version", resource: "priority_matrix_version")
+            return try await configuration.priorityMatrixVersion(Int(version), for: try context.requireUser())
+        }
         group.get("settings") { _, context in
             try await configuration.settings(for: try context.requireUser())
         }
@@ -68,4 +88,5 @@ struct ConfigRoutes {
 extension CalendarRecord: ResponseEncodable {}
 extension SLAPolicyRecord: ResponseEncodable {}
 extension DeskSettings: ResponseEncodable {}
+extension PriorityMatrixVersion: ResponseEncodable {}
 extension SLAEngineSettings: ResponseEncodable {}

@@ -146,6 +146,11 @@ struct EngineRoutes {
                 try await handling.requestInfo(ref, fields: body.fields ?? [], note: body.note, by: user)
             }
         }
+        group.post("tickets/:number/information-check") { request, context in
+            try await presenter.update(request, context) { ref, user in
+                try await handling.checkInformation(ref, by: user)
+            }
+        }
         group.post("tickets/:number/details") { request, context in
             try await presenter.update(request, context, DetailsBody.self) { ref, body, user in
                 try await handling.provideInfo(ref, details: body.details, note: body.note, by: user)

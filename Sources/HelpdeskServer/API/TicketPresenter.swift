@@ -23,4 +23,16 @@ struct TicketPresenter: Sendable {
         response.headers[.eTag] = "\"\(view.ticket.version)\""
         return response
     }
+
+    /// A change that takes no body (the information check, R1.7).
+    func update(
+        _ request: Request, _ context: HelpdeskRequestContext,
+        _ operation: (TicketRef, User) async throws -> TicketView
+    ) async throws -> EditedResponse<TicketResponse> {
+        let user = try context.requireUser()
+        let view = try await operation(try request.ticketRef(context), user)
+        var response = EditedResponse(response: present(view, to: user))
+        response.headers[.eTag] = "\"\(view.ticket.version)\""
+        return response
+    }
 }

@@ -53,7 +53,8 @@ public struct APIError: Error, Sendable {
             case .reasonRequired, .fieldRequired, .invalidValue: .unprocessableContent
             case .illegalTransition, .tierCeiling, .alreadyRated, .reopenWindowExpired, .ticketClosed, .ticketArchived,
                 .approvalPending,
-                .noPendingRequest, .requestAlreadyPending, .notMajorIncident, .alreadyLinked, .notResolved:
+                .noPendingRequest, .requestAlreadyPending, .notMajorIncident, .alreadyLinked, .notResolved,
+                .alreadyChecked:
                 .conflict
             case .extensionNotLater: .unprocessableContent
             case .attachmentTooLarge: .contentTooLarge

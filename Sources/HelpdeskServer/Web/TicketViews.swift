@@ -101,11 +101,19 @@ struct TicketViews {
             } else {
                 what = t("action.\(event.action?.rawValue ?? "")")
             }
-        case .created: what = t("ui.event.created")
+        case .created:
+            what =
+                event.data["matrix_version"].map { t("ui.event.created_matrix", ["version": $0]) }
+                ?? t("ui.event.created")
         case .worklog: what = t(event.visibility == .internal ? "ui.event.internal_note" : "ui.event.reply")
         case .workaround: what = t("action.workaround")
         case .priorityChanged:
-            what = t("ui.event.priority", ["from": event.data["from"] ?? "", "to": event.data["to"] ?? ""])
+            let values = ["from": event.data["from"] ?? "", "to": event.data["to"] ?? ""]
+            what =
+                event.data["matrix_version"].map {
+                    t("ui.event.priority_matrix", values.merging(["version": $0]) { $1 })
+                } ?? t("ui.event.priority", values)
+        case .informationChecked: what = t("ui.event.information_checked")
         case .categoryChanged: what = t("action.category")
         case .sla: what = t("ui.timer.\(event.data["timer"] ?? "")")
         case .extension: what = t("ui.event.extension.\(event.data["status"] ?? "pending")")

@@ -24,6 +24,7 @@ struct WebAdminConfigRoutes {
         group.post("admin/settings", use: saveSettings)
         group.get("admin/priority-matrix", use: matrix)
         group.post("admin/priority-matrix", use: saveMatrix)
+        group.get("admin/priority-matrix/versions/:version", use: matrixVersion)
     }
 
     static func periods(_ list: [WorkingPeriod]) -> String {
@@ -199,12 +200,15 @@ struct WebAdminConfigRoutes {
         return .redirect(to: "/admin/settings")
     }
 
+    /// The current matrix to edit, who saved it and when, and the earlier versions (R2.4).
     @Sendable func matrix(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let t = { (key: String) in deps.renderer.text(key, page) }
-        let matrix = try await config.settings(for: admin).priorityMatrix
+        let current = try await config.currentPriorityMatrix(for: admin)
+        let zone = try await matrixZone(admin)
         let model = AdminPriorityMatrixPage(
+            current: matrixVersionRow(current, current: current.version, zone: zone, t),
             urgencies: Urgency.allCases.map { t("ui.level.\($0.rawValue)") },
             rows: Impact.allCases.map { impact in
                 AdminPriorityMatrixPage.Row(
@@ -216,12 +220,53 @@ struct WebAdminConfigRoutes {
                                 + t("ui.new.urgency") + " " + t("ui.level.\(urgency.rawValue)"),
                             options: TicketViews.options(
                                 Priority.allCases.map { ($0.rawValue, t("ui.priority.\($0.rawValue)")) },
-                                selected: matrix.priority(impact: impact, urgency: urgency).rawValue))
+                                selected: current.matrix.priority(impact: impact, urgency: urgency).rawValue))
                     })
+            },
+            versions: try await config.priorityMatrixVersions(for: admin).map {
+                matrixVersionRow($0, current: current.version, zone: zone, t)
             })
         return deps.render(model, page, titleKey: "ui.matrix.title")
     }
 
+    /// One version, read-only, at the API's path.
+    @Sendable func matrixVersion(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let t = { (key: String) in deps.renderer.text(key, page) }
+        let number = try context.parameters.id("version", resource: "priority_matrix_version")
+        let version = try await config.priorityMatrixVersion(Int(number), for: admin)
+        let current = try await config.currentPriorityMatrix(for: admin)
+        let model = AdminPriorityMatrixVersionPage(
+            version: matrixVersionRow(version, current: current.version, zone: try await matrixZone(admin), t),
+            urgencies: Urgency.allCases.map { t("ui.level.\($0.rawValue)") },
+            rows: Impact.allCases.map { impact in
+                AdminPriorityMatrixVersionPage.Row(
+                    impact: t("ui.level.\(impact.rawValue)"),
+                    priorities: Urgency.allCases.map {
+                        t("ui.priority.\(version.matrix.priority(impact: impact, urgency: $0).rawValue)")
+                    })
+            })
+        let title = t("ui.matrix.version_title").replacingOccurrences(of: "{version}", with: String(version.version))
+        return deps.renderer.page(model, page, title: title)
+    }
+
+    /// Times on the matrix pages are in the current SLA policy's calendar zone, as on the SLA page.
+    private func matrixZone(_ admin: User) async throws -> TimeZone {
+        let policy = try await config.currentPolicy(for: admin)
+        return try await config.calendars(for: admin).first { $0.id == policy.calendarId }?.calendar.timeZone ?? .gmt
+    }
+
+    private func matrixVersionRow(
+        _ version: PriorityMatrixVersion, current: Int, zone: TimeZone, _ t: (String) -> String
+    ) -> AdminPriorityMatrixPage.Version {
+        AdminPriorityMatrixPage.Version(
+            version: version.version, savedBy: version.savedByName ?? t("ui.matrix.saved_by_upgrade"),
+            savedAt: TimeFormatting.local(version.savedAt, zone), note: version.note,
+            href: "/admin/priority-matrix/versions/\(version.version)", current: version.version == current)
+    }
+
+    /// Saves the form as a new version with its note.
     @Sendable func saveMatrix(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
@@ -232,12 +277,11 @@ struct WebAdminConfigRoutes {
                 guard
                     let priority = form["matrix_\(impact.rawValue)_\(urgency.rawValue)"].flatMap(
                         Priority.init(rawValue:))
-                else { throw APIError.invalidValue("priorityMatrix") }
+                else { throw APIError.invalidValue("matrix") }
                 cells[impact, default: [:]][urgency] = priority
             }
         }
-        _ = try await config.updateSettings(
-            ConfigurationService.SettingsPatch(priorityMatrix: try PriorityMatrix(cells)), by: admin)
+        _ = try await config.savePriorityMatrix(try PriorityMatrix(cells), note: form["note"], by: admin)
         return .redirect(to: "/admin/priority-matrix")
     }
 }

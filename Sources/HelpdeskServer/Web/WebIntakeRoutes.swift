@@ -79,6 +79,8 @@ struct WebIntakeRoutes {
             requester: requester)
         let created: CreatedTicket
         do {
+            var submission = submission
+            if requester != nil { submission.receivedAt = try await receivedAt(form, for: user) }
             // The ticket and its files commit together, or neither does.
             created = try await deps.tickets.create(
                 submission, attachments: form.uploads, maxAttachmentBytes: deps.options.maxAttachmentBytes, by: user)
@@ -87,6 +89,19 @@ struct WebIntakeRoutes {
             return try await self.form(page, user: user, type: type, values: form, error: message)
         }
         return .redirect(to: "/tickets/\(created.view.ticket.number)/submitted")
+    }
+
+    /// When a phone or e-mail request came in (R1.7): the `datetime-local` field read in the current
+    /// SLA policy's calendar zone, as intake will use it; nil (now) when empty.
+    private func receivedAt(_ form: FormData, for user: User) async throws -> Date? {
+        guard let raw = form.text("receivedAt") else { return nil }
+        let configuration = deps.services.configuration
+        let policy = try await configuration.currentPolicy(for: user)
+        let calendars = try await configuration.calendars(for: user)
+        guard let calendar = calendars.first(where: { $0.id == policy.calendarId })?.calendar,
+            let date = TimeFormatting.parseLocal(raw, calendar)
+        else { throw APIError.invalidValue("receivedAt") }
+        return date
     }
 
     /// The same acknowledgement the API answers with, out-of-hours notice included (R1.5, R8.3).

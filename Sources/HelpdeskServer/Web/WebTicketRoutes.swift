@@ -30,6 +30,11 @@ struct WebTicketRoutes {
                     ref, fields: form.all("fields").filter { !$0.isEmpty }, note: form.text("note"), by: user)
             }
         }
+        group.post("tickets/:number/information-check") { request, context in
+            try await change(request, context) { ref, _, user in
+                _ = try await deps.services.handling.checkInformation(ref, by: user)
+            }
+        }
         group.post("tickets/:number/details") { request, context in
             try await change(request, context) { ref, form, user in
                 // Each requested field is posted as `detail_<key>`, as on the intake form.
@@ -134,7 +139,14 @@ struct WebTicketRoutes {
             category: [views.categoryName(ticket.categoryId), views.categoryName(ticket.subcategoryId)]
                 .filter { !$0.isEmpty }.joined(separator: " / "),
             group: views.groupName(ticket.groupId), assignee: views.userName(ticket.assigneeId),
-            submitted: views.time(ticket.submittedAt, calendar), affectedSystem: ticket.affectedSystem ?? "",
+            submitted: views.time(ticket.submittedAt, calendar),
+            received: views.time(ticket.receivedOrSubmittedAt, calendar),
+            matrixVersion: ticket.gradedUnderMatrixVersion,
+            informationCheck: user.role.isStaff && !collaboratorOnly
+                ? TicketPage.InformationCheck(
+                    checkedAt: ticket.informationCheckedAt.map { views.time($0, calendar) },
+                    canCheck: Registration.mayCheckInformation(original, by: user.actor)) : nil,
+            affectedSystem: ticket.affectedSystem ?? "",
             sla: views.sla(state, status: ticket.status, calendar: calendar),
             responseDue: views.time(state.responseDueAt, calendar),
             respondedAt: views.time(state.respondedAt, calendar),

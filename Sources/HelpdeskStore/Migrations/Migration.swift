@@ -24,6 +24,7 @@ public enum Migrations {
         M010_ReplyTemplates.migration,
         M011_RequesterDepartment.migration,
         M012_CategoryVerification.migration,
+        M013_PriorityMatrixVersions.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

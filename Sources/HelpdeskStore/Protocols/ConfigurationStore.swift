@@ -11,7 +11,15 @@ public protocol ConfigurationStore: Sendable {
         async throws -> SLAPolicyRecord
     /// The policy version, its calendar and the engine's settings a ticket's rules come from.
     func rules(policyId: Int64) async throws -> TicketRules
-    /// Number format, priority matrix, reopen window; the defaults where none was saved.
+    /// Every saved priority matrix version, oldest first (R2.4).
+    func priorityMatrixVersions() async throws -> [PriorityMatrixVersion]
+    func priorityMatrixVersion(_ version: Int) async throws -> PriorityMatrixVersion?
+    /// The latest version (cached briefly); intake grades under it.
+    func currentPriorityMatrix() async throws -> PriorityMatrixVersion
+    /// Saves the matrix as the next version; concurrent saves get consecutive numbers.
+    func addPriorityMatrixVersion(_ matrix: PriorityMatrix, note: String?, by userId: Int64?, now: Date)
+        async throws -> PriorityMatrixVersion
+    /// Number format, reopen window, webhook and department settings; the defaults where none was saved.
     func deskSettings() async throws -> DeskSettings
     func saveDeskSettings(_ settings: DeskSettings, now: Date) async throws
     func engineSettings() async throws -> SLAEngineSettings

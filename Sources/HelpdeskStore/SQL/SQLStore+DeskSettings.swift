@@ -6,7 +6,6 @@ import SQLKit
 extension SQLStore {
     enum SettingKey {
         static let ticketNumberFormat = "ticket_number_format"
-        static let priorityMatrix = "priority_matrix"
         static let reopenWindowDays = "reopen_window_days"
         static let allowInternalWebhookTargets = "allow_internal_webhook_targets"
         static let requestersSeeDepartment = "requesters_see_department"
@@ -24,9 +23,6 @@ extension SQLStore {
                     ticketNumberFormat: try await Self.storedSetting(
                         SettingKey.ticketNumberFormat, as: TicketNumberFormat.self, on: db)
                         ?? defaults.ticketNumberFormat,
-                    priorityMatrix: try await Self.storedSetting(
-                        SettingKey.priorityMatrix, as: PriorityMatrix.self, on: db)
-                        ?? defaults.priorityMatrix,
                     reopenWindowDays: try await Self.storedSetting(SettingKey.reopenWindowDays, as: Int.self, on: db)
                         ?? defaults.reopenWindowDays,
                     allowInternalWebhookTargets: try await Self.storedSetting(
@@ -45,7 +41,6 @@ extension SQLStore {
         try await setSettings(
             [
                 (SettingKey.ticketNumberFormat, try Self.json(settings.ticketNumberFormat)),
-                (SettingKey.priorityMatrix, try Self.json(settings.priorityMatrix)),
                 (SettingKey.reopenWindowDays, try Self.json(settings.reopenWindowDays)),
                 (SettingKey.allowInternalWebhookTargets, try Self.json(settings.allowInternalWebhookTargets)),
                 (SettingKey.requestersSeeDepartment, try Self.json(settings.requestersSeeDepartment)),

@@ -41,7 +41,7 @@ extension SQLStore {
                     group_id, assignee_id, requester_user_id, requester_name, requester_external, created_by,
                     submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
                     next_due_at, next_timer_at, major_incident_number, pending_extension, breach_cause, sla_policy_id, version,
-                    sla, channel, requester_department, doc)
+                    sla, channel, requester_department, priority_matrix_version, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
@@ -51,7 +51,8 @@ extension SQLStore {
                     \(bind: due.nextDue), \(bind: due.nextTimer), \(bind: ticket.majorIncidentNumber), \(bind: due.pendingExtension),
                     \(bind: ticket.breachCause),
                     \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
-                    \(bind: ticket.channel.rawValue), \(bind: ticket.requester.department), \(bind: try Self.json(ticket)))
+                    \(bind: ticket.channel.rawValue), \(bind: ticket.requester.department),
+                    \(bind: Int64(ticket.gradedUnderMatrixVersion)), \(bind: try Self.json(ticket)))
                 RETURNING id
                 """
             ).first()
@@ -136,6 +137,7 @@ extension SQLStore {
                 next_due_at = \(bind: due.nextDue), next_timer_at = \(bind: due.nextTimer),
                 major_incident_number = \(bind: ticket.majorIncidentNumber), pending_extension = \(bind: due.pendingExtension),
                 breach_cause = \(bind: ticket.breachCause),
+                priority_matrix_version = \(bind: Int64(ticket.gradedUnderMatrixVersion)),
                 version = \(bind: Int64(ticket.version)), sla = \(bind: try json(ticket.sla)), doc = \(bind: try json(ticket))
             WHERE id = \(bind: ticket.id)
             """

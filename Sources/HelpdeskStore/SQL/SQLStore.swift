@@ -15,6 +15,7 @@ public final class SQLStore: HelpdeskStore {
     /// token lookups on every request. All are cached briefly (see ``TTLCache``).
     let settingsCache = TTLCache<String, (any Sendable)?>(ttl: .seconds(5))
     let currentPolicyCache = TTLCache<Int, SLAPolicyRecord?>(ttl: .seconds(5))
+    let currentMatrixCache = TTLCache<Int, PriorityMatrixVersion>(ttl: .seconds(5))
     let categoryCache = TTLCache<Int, [TicketCategory]>(ttl: .seconds(5))
     let tokenCache = TTLCache<String, TokenGrant?>(ttl: .seconds(5))
 

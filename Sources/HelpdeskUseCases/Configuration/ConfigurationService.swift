@@ -16,17 +16,15 @@ public struct ConfigurationService: Sendable {
     /// A change to the desk's settings; absent fields stay as they are.
     public struct SettingsPatch: Decodable, Sendable, Equatable {
         public var ticketNumberFormat: String?
-        public var priorityMatrix: PriorityMatrix?
         public var reopenWindowDays: Int?
         public var allowInternalWebhookTargets: Bool?
         public var requestersSeeDepartment: Bool?
 
         public init(
-            ticketNumberFormat: String? = nil, priorityMatrix: PriorityMatrix? = nil, reopenWindowDays: Int? = nil,
+            ticketNumberFormat: String? = nil, reopenWindowDays: Int? = nil,
             allowInternalWebhookTargets: Bool? = nil, requestersSeeDepartment: Bool? = nil
         ) {
             self.ticketNumberFormat = ticketNumberFormat
-            self.priorityMatrix = priorityMatrix
             self.reopenWindowDays = reopenWindowDays
             self.allowInternalWebhookTargets = allowInternalWebhookTargets
             self.requestersSeeDepartment = requestersSeeDepartment
@@ -89,6 +87,44 @@ public struct ConfigurationService: Sendable {
         }
     }
 
+    /// The matrix intake grades under now, with its number (R2.4).
+    public func currentPriorityMatrix(for viewer: User) async throws -> PriorityMatrixVersion {
+        try Authorize.staff(viewer, "priority_matrix")
+        return try await store.currentPriorityMatrix()
+    }
+
+    /// Every version, newest first, as the admin page and the API list them.
+    public func priorityMatrixVersions(for viewer: User) async throws -> [PriorityMatrixVersion] {
+        try Authorize.staff(viewer, "priority_matrix")
+        return try await store.priorityMatrixVersions().reversed()
+    }
+
+    public func priorityMatrixVersion(_ version: Int, for viewer: User) async throws -> PriorityMatrixVersion {
+        try Authorize.staff(viewer, "priority_matrix")
+        guard let found = try await store.priorityMatrixVersion(version) else {
+            throw UseCaseError.notFound(resource: "priority_matrix_version")
+        }
+        return found
+    }
+
+    /// Every save is a new version with who, when and an optional note; tickets keep the version
+    /// they were graded under (R2.4). Audited.
+    public func savePriorityMatrix(_ matrix: PriorityMatrix, note: String?, by admin: User) async throws
+        -> PriorityMatrixVersion
+    {
+        try Authorize.admin(admin, "priority_matrix")
+        let note = try PriorityMatrixVersion.cleanNote(note)
+        let now = clock.now()
+        let draft: AuditTrail.Draft = { saved in
+            AuditEntry(
+                at: now, actor: admin, action: .priorityMatrixVersioned,
+                target: "priority_matrix:\((saved as? PriorityMatrixVersion)?.version ?? 0)")
+        }
+        return try await AuditTrail.recording(draft) {
+            try await store.addPriorityMatrixVersion(matrix, note: note, by: admin.id, now: now)
+        }
+    }
+
     public func settings(for viewer: User) async throws -> DeskSettings {
         try Authorize.staff(viewer, "settings")
         return try await store.deskSettings()
@@ -102,7 +138,6 @@ public struct ConfigurationService: Sendable {
                 throw UseCaseError.invalidFormat(detail: "ticketNumberFormat: \(error)")
             }
         }
-        if let matrix = patch.priorityMatrix { settings.priorityMatrix = matrix }
         if let days = patch.reopenWindowDays {
             guard DeskSettings.reopenWindowRange.contains(days) else {
                 throw UseCaseError.invalidValue(field: "reopenWindowDays")
@@ -112,7 +147,7 @@ public struct ConfigurationService: Sendable {
         if let allow = patch.allowInternalWebhookTargets { settings.allowInternalWebhookTargets = allow }
         if let see = patch.requestersSeeDepartment { settings.requestersSeeDepartment = see }
         let fields = [
-            ("ticketNumberFormat", patch.ticketNumberFormat != nil), ("priorityMatrix", patch.priorityMatrix != nil),
+            ("ticketNumberFormat", patch.ticketNumberFormat != nil),
             ("reopenWindowDays", patch.reopenWindowDays != nil),
             ("allowInternalWebhookTargets", patch.allowInternalWebhookTargets != nil),
             ("requestersSeeDepartment", patch.requestersSeeDepartment != nil),

@@ -179,6 +179,13 @@ public struct HandlingService: Sendable {
         }
     }
 
+    /// Staff confirm the recorded information is complete (R1.7); the reminder is cancelled.
+    public func checkInformation(_ ref: TicketRef, by user: User) async throws -> TicketView {
+        try await changes.apply(ref, by: user) { ticket, _, now in
+            try Registration.checkInformation(on: ticket, by: user.actor, at: now)
+        }
+    }
+
     /// The handler's plan (R4.4); a public one is shown to the requester.
     public func recordPlan(_ ref: TicketRef, _ command: PlanCommand, by user: User) async throws -> TicketView {
         try await changes.apply(ref, by: user) { ticket, _, now in

@@ -46,12 +46,15 @@ public struct TicketService: Sendable {
             type: submission.type ?? .fault, title: submission.title, description: submission.description,
             details: submission.details ?? [:], affectedSystem: submission.affectedSystem, requester: requester,
             contact: contact, channel: channel, impact: submission.impact, urgency: submission.urgency,
-            categoryId: route.categoryId, subcategoryId: route.subcategoryId, groupId: groupId)
+            categoryId: route.categoryId, subcategoryId: route.subcategoryId, groupId: groupId,
+            receivedAt: submission.receivedAt)
+        // Only staff registering a request on someone's behalf say when it came in (R1.7).
+        if submission.receivedAt != nil, !user.role.isStaff { throw UseCaseError.forbidden(action: "receivedAt") }
         try TicketOperations.checkAttachments(attachments, maxBytes: maxAttachmentBytes)
         let settings = try await store.deskSettings()
+        let matrix = try await store.currentPriorityMatrix()
         let now = clock.now()
-        var draft = try Intake.draft(
-            input, by: user.actor, at: now, matrix: settings.priorityMatrix, policyId: policy.id)
+        var draft = try Intake.draft(input, by: user.actor, at: now, matrix: matrix, policyId: policy.id)
         if let major = submission.majorIncident {
             // A duplicate of a known major incident, linked at intake (R8.2).
             guard user.role.isStaff else { throw UseCaseError.forbidden(action: "major_incident") }
@@ -234,10 +237,13 @@ public struct TicketService: Sendable {
         }
     }
 
+    /// Graded under the current matrix version (R2.4); the event says which.
     public func changePriority(_ ref: TicketRef, _ command: PriorityCommand, by user: User) async throws -> TicketView {
-        try await changes.apply(ref, by: user) { ticket, rules, now in
+        let matrix = try await store.currentPriorityMatrix()
+        return try await changes.apply(ref, by: user) { ticket, rules, now in
             try TicketOperations.changePriority(
-                to: command.priority, reason: command.reason, on: ticket, by: user.actor, at: now, rules: rules)
+                to: command.priority, reason: command.reason, on: ticket, by: user.actor, at: now, rules: rules,
+                matrix: matrix)
         }
     }
 

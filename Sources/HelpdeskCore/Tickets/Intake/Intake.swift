@@ -7,7 +7,7 @@ public enum Intake {
     ]
 
     public static func draft(
-        _ input: NewTicket, by actor: Principal, at now: Date, matrix: PriorityMatrix, policyId: Int64
+        _ input: NewTicket, by actor: Principal, at now: Date, matrix: PriorityMatrixVersion, policyId: Int64
     ) throws(WorkflowError) -> (ticket: Ticket, event: TicketEvent, warnings: [IntakeWarning]) {
         guard let title = Workflow.trimmed(input.title) else { throw .fieldRequired("title") }
         guard let description = Workflow.trimmed(input.description) else { throw .fieldRequired("description") }
@@ -33,7 +33,8 @@ public enum Intake {
             redacted.formUnion(redaction.kinds)
             return redaction.text
         }
-        let suggested = matrix.priority(impact: input.impact, urgency: input.urgency)
+        let receivedAt = try Registration.receivedAt(input.receivedAt, channel: input.channel, now: now)
+        let suggested = matrix.matrix.priority(impact: input.impact, urgency: input.urgency)
         var requester = input.requester
         requester.name = name
         var ticket = Ticket(
@@ -44,7 +45,9 @@ public enum Intake {
             channel: input.channel, impact: input.impact, urgency: input.urgency, priority: suggested,
             suggestedPriority: suggested, categoryId: input.categoryId, subcategoryId: input.subcategoryId,
             groupId: input.groupId, submittedAt: now, createdById: actor.id, slaPolicyId: policyId,
-            sla: SLATrack.opened(at: now, priority: suggested))
+            sla: SLATrack.opened(at: receivedAt, priority: suggested))
+        ticket.priorityMatrixVersion = matrix.version
+        ticket.receivedAt = receivedAt
         let kinds = SensitiveDataKind.allCases.filter(redacted.contains)
         if !kinds.isEmpty { ticket.redactedAtIntake = kinds }
         var warnings: [IntakeWarning] = []
@@ -52,7 +55,11 @@ public enum Intake {
         if !kinds.isEmpty { warnings.append(.sensitiveDataRedacted) }
         let missing = ticket.missingDetails
         if !missing.isEmpty { warnings.append(.missingDetails) }
-        var data = ["priority": suggested.rawValue, "channel": input.channel.rawValue]
+        var data = [
+            "priority": suggested.rawValue, "channel": input.channel.rawValue,
+            "matrix_version": String(matrix.version),
+        ]
+        if receivedAt != now { data["received_at"] = receivedAt.ISO8601Format() }
         if !missing.isEmpty { data["missing_details"] = missing.joined(separator: ",") }
         if !kinds.isEmpty { data["redacted"] = SensitiveDataKind.list(kinds) }
         let event = TicketEvent(kind: .created, toStatus: .new, actor: actor, at: now, data: data)

@@ -15,12 +15,14 @@ public struct NewTicket: Sendable, Equatable {
     public var categoryId: Int64?
     public var subcategoryId: Int64?
     public var groupId: Int64?
+    /// When a phone or e-mail request came in, as the L1 entered it (R1.7); nil is now.
+    public var receivedAt: Date?
 
     public init(
         type: TicketType, title: String, description: String, details: [String: String] = [:],
         affectedSystem: String? = nil, requester: Requester, contact: String, channel: Channel,
         impact: Impact, urgency: Urgency, categoryId: Int64? = nil, subcategoryId: Int64? = nil,
-        groupId: Int64? = nil
+        groupId: Int64? = nil, receivedAt: Date? = nil
     ) {
         self.type = type
         self.title = title
@@ -35,5 +37,6 @@ public struct NewTicket: Sendable, Equatable {
         self.categoryId = categoryId
         self.subcategoryId = subcategoryId
         self.groupId = groupId
+        self.receivedAt = receivedAt
     }
 }

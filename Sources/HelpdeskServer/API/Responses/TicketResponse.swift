@@ -21,6 +21,12 @@ struct TicketResponse: ResponseEncodable {
     let priority: Priority
     let suggestedPriority: Priority
     let priorityConfirmed: Bool
+    /// The priority matrix version the ticket was graded under (R2.4).
+    let priorityMatrixVersion: Int
+    /// When the request was received (R1.7); `submittedAt` is when it was recorded.
+    let receivedAt: Date
+    /// When staff confirmed the information was complete (R1.7).
+    let informationCheckedAt: Date?
     let categoryId: Int64?
     let subcategoryId: Int64?
     let groupId: Int64?
@@ -79,6 +85,9 @@ struct TicketResponse: ResponseEncodable {
         priority = ticket.priority
         suggestedPriority = ticket.suggestedPriority
         priorityConfirmed = ticket.priorityConfirmed
+        priorityMatrixVersion = ticket.gradedUnderMatrixVersion
+        receivedAt = ticket.receivedOrSubmittedAt
+        informationCheckedAt = ticket.informationCheckedAt
         categoryId = ticket.categoryId
         subcategoryId = ticket.subcategoryId
         groupId = ticket.groupId

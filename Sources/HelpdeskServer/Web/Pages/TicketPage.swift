@@ -41,7 +41,13 @@ struct TicketPage: PageModel {
     let category: String
     let group: String
     let assignee: String
+    /// Recorded (`submittedAt`) and, before it, received (R1.7).
     let submitted: String
+    let received: String
+    /// The priority matrix version the ticket was graded under (R2.4).
+    let matrixVersion: Int
+    /// Staff: whether the information was checked (R1.7), and the button while it was not.
+    let informationCheck: InformationCheck?
     let affectedSystem: String
     let sla: SLACell
     let responseDue: String
@@ -75,6 +81,12 @@ struct TicketPage: PageModel {
     let outOfScope: Bool
     /// Details asked of the requester (R1.3).
     let infoRequest: InfoRequestSection?
+
+    struct InformationCheck: Sendable {
+        /// When it was checked; nil while not yet.
+        let checkedAt: String?
+        let canCheck: Bool
+    }
     /// The reply-template picker, for staff who may write in the work log.
     let replies: ReplyPickerSection?
     /// The work-log text area's content: a picked template filled in, or empty.

@@ -20,13 +20,15 @@ public struct TicketSubmission: Decodable, Sendable, Equatable {
     public var groupId: Int64?
     /// Staff recording a request on someone's behalf (R1.1).
     public var requester: RequesterDetails?
+    /// Staff: when a phone or e-mail request came in (R1.7); default now.
+    public var receivedAt: Date?
 
     public init(
         majorIncident: String? = nil, type: TicketType? = nil, title: String, description: String,
         details: [String: String]? = nil, affectedSystem: String? = nil, contact: String? = nil,
         channel: Channel? = nil,
         impact: Impact, urgency: Urgency, categoryId: Int64? = nil, subcategoryId: Int64? = nil, groupId: Int64? = nil,
-        requester: RequesterDetails? = nil
+        requester: RequesterDetails? = nil, receivedAt: Date? = nil
     ) {
         self.majorIncident = majorIncident
         self.type = type
@@ -42,5 +44,6 @@ public struct TicketSubmission: Decodable, Sendable, Equatable {
         self.subcategoryId = subcategoryId
         self.groupId = groupId
         self.requester = requester
+        self.receivedAt = receivedAt
     }
 }
