@@ -134,7 +134,8 @@ struct WebAdminEngineRoutes {
         }
         let leadership = Set(settings.leadershipIds)
         func label(_ user: User) -> String {
-            "\(user.displayName)（\(user.username)）· \(t("ui.role.\(user.role.rawValue)"))"
+            deps.renderer.text("ui.person.option", page, ["name": user.displayName, "username": user.username]) + " · "
+                + t("ui.role.\(user.role.rawValue)")
         }
         let model = AdminEngineSettingsPage(
             sections: sections,
