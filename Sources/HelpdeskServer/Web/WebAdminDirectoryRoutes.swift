@@ -179,7 +179,11 @@ struct WebAdminDirectoryRoutes {
             },
             parents: TicketViews.options(
                 [("", views.t("ui.admin.top_level"))]
-                    + (hasChildren ? [] : tops.filter { $0.id != edited?.id }.map { (String($0.id), $0.name) }),
+                    + (hasChildren
+                        ? []
+                        : tops.filter { $0.id != edited?.id }.map {
+                            (String($0.id), views.page.locale == "en" ? $0.nameEn ?? $0.name : $0.name)
+                        }),
                 selected: edited?.parentId.map(String.init) ?? ""),
             groups: TicketViews.options(
                 [("", "—")]
