@@ -123,10 +123,13 @@ struct WebPageModelTests {
             #expect(edited.html.contains("value=\"1\" checked> Operations</label>"))
             #expect(edited.html.contains("<option value=\"L1\" selected>L1</option>"))
             #expect(edited.html.contains("<input type=\"checkbox\" name=\"active\" checked>"))
-            #expect(groups.html.contains("<td>1</td><td><a href=\"/admin/groups/1\">运维组</a></td><td>Operations</td>"))
+            #expect(
+                groups.html.contains(
+                    "<td>1</td><td lang=\"zh-CN\"><a href=\"/admin/groups/1\">运维组</a></td><td lang=\"en\">Operations</td>"
+                ))
             #expect(
                 categories.html.contains(
-                    "<a href=\"/admin/categories/1\"><strong>系统故障</strong></a> <span class=\"muted\">System fault 开发组</span>"
+                    "<a href=\"/admin/categories/1\" lang=\"zh-CN\"><strong>系统故障</strong></a> <span class=\"muted\"><span lang=\"en\">System fault</span> 开发组</span>"
                 ))
             #expect(calendars.html.contains("name=\"monday\" value=\"09:00-12:00, 13:00-18:00\""))
             #expect(calendars.html.contains("name=\"workingDayMinutes\" type=\"number\" min=\"1\" value=\"480\""))

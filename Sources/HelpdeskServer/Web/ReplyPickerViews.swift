@@ -12,8 +12,7 @@ extension TicketViews {
             templates: templates.map {
                 SelectOption(value: String($0.id), label: $0.name(for: language), selected: $0.id == chosen?.templateId)
             },
-            languages: TicketViews.options(
-                [("", t("ui.replies.language_auto")), ("zh-CN", "中文"), ("en", "English")], selected: locale ?? ""),
+            languages: TicketViews.languageOptions(auto: t("ui.replies.language_auto"), selected: locale ?? ""),
             filled: chosen.flatMap { rendered in
                 templates.first { $0.id == rendered.templateId }.map {
                     t("ui.replies.filled", ["name": $0.name(for: language)])

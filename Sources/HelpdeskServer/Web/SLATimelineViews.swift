@@ -103,7 +103,7 @@ extension TicketViews {
                 dueAt: time(request.requestedDueAt, calendar), originalDueAt: time(request.originalDueAt, calendar),
                 reason: request.reason, status: t("ui.extension.\(request.status.rawValue)"),
                 decision: request.decidedByName.map {
-                    [$0, request.decisionNote ?? ""].filter { !$0.isEmpty }.joined(separator: "：")
+                    [$0, request.decisionNote ?? ""].filter { !$0.isEmpty }.joined(separator: t("ui.punct.colon"))
                 },
                 canDecide: mayDecide && request.status == .pending)
         }

@@ -141,4 +141,13 @@ struct TicketViews {
     static func options(_ pairs: [(String, String)], selected: String?) -> [SelectOption] {
         pairs.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == selected) }
     }
+
+    /// The supported languages, each named in itself and marked with its `lang`; `auto` first when given.
+    static func languageOptions(auto: String? = nil, selected: String) -> [SelectOption] {
+        let automatic = auto.map { [SelectOption(value: "", label: $0, selected: selected.isEmpty)] } ?? []
+        return automatic
+            + [("zh-CN", "中文"), ("en", "English")].map {
+                SelectOption(value: $0.0, label: $0.1, selected: $0.0 == selected, lang: $0.0)
+            }
+    }
 }

@@ -36,12 +36,15 @@ struct WebAdminAuditRoutes {
                 action: views.t("audit.action.\(entry.action.rawValue)"), isRead: entry.action.isRead,
                 subject: entry.subjectId.map { names[$0] ?? "#\($0)" } ?? "", ticketNumber: entry.ticketNumber,
                 target: entry.target ?? "",
-                detail: entry.detail.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "；"))
+                detail: entry.detail.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                    separator: views.t("ui.punct.semicolon")))
         }
         let options = { (selected: Int64?) in
             people.map {
                 SelectOption(
-                    value: String($0.id), label: "\($0.displayName)（\($0.username)）", selected: $0.id == selected)
+                    value: String($0.id),
+                    label: views.t("ui.person.option", ["name": $0.displayName, "username": $0.username]),
+                    selected: $0.id == selected)
             }
         }
         var older: String?

@@ -216,7 +216,7 @@ struct WebAdminConfigRoutes {
                     cells: Urgency.allCases.map { urgency in
                         AdminPriorityMatrixPage.Cell(
                             name: "matrix_\(impact.rawValue)_\(urgency.rawValue)",
-                            label: t("ui.new.impact") + " " + t("ui.level.\(impact.rawValue)") + "，"
+                            label: t("ui.new.impact") + " " + t("ui.level.\(impact.rawValue)") + t("ui.punct.comma")
                                 + t("ui.new.urgency") + " " + t("ui.level.\(urgency.rawValue)"),
                             options: TicketViews.options(
                                 Priority.allCases.map { ($0.rawValue, t("ui.priority.\($0.rawValue)")) },

@@ -39,7 +39,8 @@ struct WebAdminDirectoryRoutes {
                 leads: [SelectOption(value: "", label: views.t("ui.admin.no_lead"), selected: group.leadUserId == nil)]
                     + members.map {
                         SelectOption(
-                            value: String($0.id), label: "\($0.displayName)（\($0.username)）",
+                            value: String($0.id),
+                            label: views.t("ui.person.option", ["name": $0.displayName, "username": $0.username]),
                             selected: $0.id == group.leadUserId)
                     },
                 modes: TicketViews.options(
@@ -117,7 +118,7 @@ struct WebAdminDirectoryRoutes {
                 AdminUsersPage.Form.Group(
                     id: $0.id, name: views.groupName($0.id), checked: edited?.groupIds.contains($0.id) ?? false)
             },
-            locales: TicketViews.options([("zh-CN", "中文"), ("en", "English")], selected: edited?.locale ?? "zh-CN"),
+            locales: TicketViews.languageOptions(selected: edited?.locale ?? "zh-CN"),
             active: edited?.active ?? true, external: edited?.external ?? false,
             action: edited.map { "/admin/users/\($0.id)" } ?? "/admin/users",
             edited: edited.map {
@@ -179,7 +180,11 @@ struct WebAdminDirectoryRoutes {
             },
             parents: TicketViews.options(
                 [("", views.t("ui.admin.top_level"))]
-                    + (hasChildren ? [] : tops.filter { $0.id != edited?.id }.map { (String($0.id), $0.name) }),
+                    + (hasChildren
+                        ? []
+                        : tops.filter { $0.id != edited?.id }.map {
+                            (String($0.id), views.page.locale == "en" ? $0.nameEn ?? $0.name : $0.name)
+                        }),
                 selected: edited?.parentId.map(String.init) ?? ""),
             groups: TicketViews.options(
                 [("", "—")]

@@ -135,7 +135,9 @@ struct WebAdminEngineRoutes {
         }
         let leadership = Set(settings.leadershipIds)
         func label(_ user: User) -> String {
-            "\(user.displayName)（\(user.username)）· \(t("ui.role.\(user.role.rawValue)"))"
+            deps.renderer.text(
+                "ui.person.option_role", page,
+                ["name": user.displayName, "username": user.username, "role": t("ui.role.\(user.role.rawValue)")])
         }
         let model = AdminEngineSettingsPage(
             sections: sections,

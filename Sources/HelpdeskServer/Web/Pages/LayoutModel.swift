@@ -17,6 +17,8 @@ struct LayoutModel: Sendable {
     let title: String
     let csrf: String
     let path: String
+    /// The navigation link of this page, marked `aria-current="page"`.
+    let current: CurrentNav
     let otherLocale: String
     let otherLocaleName: String
     let user: Viewer?
