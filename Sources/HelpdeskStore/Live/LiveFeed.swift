@@ -20,7 +20,8 @@ public final class LiveFeed: Sendable {
     private let subscribedContinuation: AsyncStream<Void>.Continuation
 
     public init() {
-        (subscribed, subscribedContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        (subscribed, subscribedContinuation) = AsyncStream.makeStream(
+            of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Returns once the feed has had a subscriber (at once if it has had one), false if it was
