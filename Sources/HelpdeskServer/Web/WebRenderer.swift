@@ -49,7 +49,7 @@ struct WebRenderer: Sendable {
         let user = page.user
         let layout = LayoutModel(
             t: catalogues[page.locale] ?? Catalogue([:]), lang: page.locale, title: title, csrf: page.csrf ?? "",
-            path: page.path, current: CurrentNav(path: page.path), otherLocale: page.locale == "en" ? "zh-CN" : "en",
+            path: page.path, navCurrent: CurrentNav(path: page.path), otherLocale: page.locale == "en" ? "zh-CN" : "en",
             otherLocaleName: page.locale == "en" ? "中文" : "English",
             user: user.map {
                 LayoutModel.Viewer(

@@ -1,7 +1,7 @@
 import Mustache
 
 /// Which navigation link leads to the page being shown, for `aria-current="page"` in
-/// layout.mustache: `{{#current.queues_mine}}` holds on `/queues/mine` (the path's segments
+/// layout.mustache: `{{#navCurrent.queues_mine}}` holds on `/queues/mine` (the path's segments
 /// joined by `_`, hyphens written as `_`) and nowhere else.
 struct CurrentNav: MustacheParent, Sendable {
     let key: String

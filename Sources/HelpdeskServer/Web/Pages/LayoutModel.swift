@@ -18,7 +18,7 @@ struct LayoutModel: Sendable {
     let csrf: String
     let path: String
     /// The navigation link of this page, marked `aria-current="page"`.
-    let current: CurrentNav
+    let navCurrent: CurrentNav
     let otherLocale: String
     let otherLocaleName: String
     let user: Viewer?
