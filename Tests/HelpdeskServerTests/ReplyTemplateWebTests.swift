@@ -18,7 +18,8 @@ struct ReplyTemplateWebTests {
             let page = try await browser.get("/admin/reply-templates")
             let csrf = try #require(page.csrf)
             #expect(page.status == .ok && page.html.contains("已受理，正在处理") && page.html.contains("<code>{due}</code>"))
-            #expect(page.html.contains("href=\"/admin/reply-templates\" aria-current=\"page\" id=\"nav-reply-templates\""))
+            #expect(
+                page.html.contains("href=\"/admin/reply-templates\" aria-current=\"page\" id=\"nav-reply-templates\""))
 
             // when: added
             let added = try await browser.post(
