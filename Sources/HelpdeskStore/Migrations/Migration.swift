@@ -25,6 +25,7 @@ public enum Migrations {
         M011_RequesterDepartment.migration,
         M012_CategoryVerification.migration,
         M013_PriorityMatrixVersions.migration,
+        M014_DueOrderIndex.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

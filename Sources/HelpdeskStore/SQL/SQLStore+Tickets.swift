@@ -262,7 +262,8 @@ extension SQLStore {
                 sql += query.overdue ? " ORDER BY +id DESC" : " ORDER BY id DESC"
             case .due:
                 // Soonest due first, tickets without a running target last, then by id; the
-                // cursor is the last ticket's id, whose position is looked up again.
+                // cursor is the last ticket's id, whose position is looked up again. The key is
+                // spelled as the index `tickets_due_order` (M014) spells it.
                 let key = "COALESCE(next_due_at, \(Int64.max))"
                 if let after = query.before {
                     sql += """
