@@ -3,37 +3,9 @@ import HelpdeskCore
 import HelpdeskStore
 import HelpdeskTestSupport
 import HelpdeskUseCases
-import Synchronization
 import Testing
 
 @testable import HelpdeskServer
-
-/// Collects a live update stream in the background.
-final class UpdateRecorder: Sendable {
-    private final class Seen: Sendable { let list = Mutex<[LiveUpdate]>([]) }
-    private let seen = Seen()
-    private let task: Task<Void, Never>
-
-    init(_ stream: AsyncStream<LiveUpdate>) {
-        let seen = self.seen
-        task = Task { for await update in stream { seen.list.withLock { $0.append(update) } } }
-    }
-
-    var updates: [LiveUpdate] { seen.list.withLock { $0 } }
-
-    func settle(_ duration: Duration) async { try? await Task.sleep(for: duration) }
-
-    func waitFor(_ timeout: Duration = .seconds(5), _ predicate: ([LiveUpdate]) -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if predicate(updates) { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return predicate(updates)
-    }
-
-    func stop() { task.cancel() }
-}
 
 @Suite("Live updates: queues, board and inbox follow the desk while they are open")
 struct LiveUpdatesTests {
@@ -45,8 +17,8 @@ struct LiveUpdatesTests {
             let service = LiveService(store: store)
             let boss = try await TicketFactory.user(in: store, "boss", role: .supervisor)
             let requester = try await TicketFactory.user(in: store, "xiaoming", role: .requester)
-            let staff = UpdateRecorder(service.updates(for: boss, ticketInterval: .milliseconds(10)))
-            let asker = UpdateRecorder(service.updates(for: requester, ticketInterval: .milliseconds(10)))
+            let staff = StreamRecorder(service.updates(for: boss, ticketInterval: .milliseconds(10)))
+            let asker = StreamRecorder(service.updates(for: requester, ticketInterval: .milliseconds(10)))
             defer {
                 staff.stop()
                 asker.stop()
@@ -62,10 +34,10 @@ struct LiveUpdatesTests {
             #expect(await staff.waitFor { $0.contains(.tickets) && $0.contains(.inbox(unread: unread)) })
             _ = try await store.markRead(userId: boss.id, ids: nil, now: now)
             #expect(await staff.waitFor { $0.last == .inbox(unread: 0) })
-            await asker.settle(.milliseconds(200))
-            #expect(!asker.updates.contains(.tickets))
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(!asker.elements.contains(.tickets))
             let askerUnread = try await store.unreadCount(userId: requester.id)
-            #expect(asker.updates.last == (askerUnread > 0 ? .inbox(unread: askerUnread) : nil))
+            #expect(asker.elements.last == (askerUnread > 0 ? .inbox(unread: askerUnread) : nil))
         }
     }
 
@@ -74,14 +46,14 @@ struct LiveUpdatesTests {
         try await TestStores.with(.sqlite) { store in
             let service = LiveService(store: store)
             let admin = try await store.user(id: 1)!
-            let recorder = UpdateRecorder(service.updates(for: admin, ticketInterval: .seconds(1)))
+            let recorder = StreamRecorder(service.updates(for: admin, ticketInterval: .seconds(1)))
             defer { recorder.stop() }
             for _ in 0..<20 { store.live.publish([.tickets]) }
             // the first at once, the rest of the burst once the interval has passed
             // (a generous bound: on a loaded machine a sleeping task wakes late)
             #expect(await recorder.waitFor(.seconds(30)) { $0.count >= 2 })
-            await recorder.settle(.milliseconds(1500))
-            #expect(recorder.updates.count <= 3 && recorder.updates.allSatisfy { $0 == .tickets })
+            try await Task.sleep(for: .milliseconds(1500))
+            #expect(recorder.elements.count <= 3 && recorder.elements.allSatisfy { $0 == .tickets })
         }
     }
 

@@ -1,39 +1,9 @@
 import Foundation
 import HelpdeskCore
 import HelpdeskTestSupport
-import Synchronization
 import Testing
 
 @testable import HelpdeskStore
-
-/// Records what a ``LiveFeed`` publishes, for tests that wait for a change.
-final class LiveRecorder: Sendable {
-    private final class Seen: Sendable { let list = Mutex<[LiveChange]>([]) }
-    private let seen = Seen()
-    private let task: Task<Void, Never>
-
-    init(_ feed: LiveFeed) {
-        let stream = feed.subscribe()
-        let seen = self.seen
-        task = Task {
-            for await change in stream { seen.list.withLock { $0.append(change) } }
-        }
-    }
-
-    var changes: [LiveChange] { seen.list.withLock { $0 } }
-
-    /// Waits up to `timeout` for a change matching `predicate`.
-    func waitFor(_ timeout: Duration = .seconds(5), _ predicate: (LiveChange) -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if changes.contains(where: predicate) { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return changes.contains(where: predicate)
-    }
-
-    func stop() { task.cancel() }
-}
 
 @Suite("Live changes: what committed transactions tell open pages (queues, board, inbox)")
 struct LiveChangeTests {
@@ -42,7 +12,7 @@ struct LiveChangeTests {
     )
     func publishedAfterCommit(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
-            let recorder = LiveRecorder(store.live)
+            let recorder = StreamRecorder(store.live.subscribe())
             defer { recorder.stop() }
             let admin = try await store.user(id: 1)!
             let boss = try await TicketFactory.user(in: store, "boss", role: .supervisor)
@@ -52,15 +22,15 @@ struct LiveChangeTests {
                 in: store,
                 TicketFactory.input(title: "支付通道中断", requester: admin.asRequester, impact: .high, urgency: .high),
                 by: admin.actor, at: now)
-            #expect(await recorder.waitFor { $0 == .tickets })
-            #expect(!recorder.changes.contains(.inbox(userId: boss.id)))
+            #expect(await recorder.waitFor { $0.contains(.tickets) })
+            #expect(!recorder.elements.contains(.inbox(userId: boss.id)))
             while try await store.dispatchNotifications(now: now, limit: 100, email: false) > 0 {}
-            #expect(await recorder.waitFor { $0 == .inbox(userId: boss.id) })
+            #expect(await recorder.waitFor { $0.contains(.inbox(userId: boss.id)) })
             // reading it changes the unread count again; reading nothing changes nothing
-            let before = recorder.changes.count
+            let before = recorder.elements.count
             #expect(try await store.markRead(userId: boss.id, ids: nil, now: now) > 0)
-            #expect(await recorder.waitFor { _ in recorder.changes.count > before })
-            #expect(recorder.changes.last == .inbox(userId: boss.id))
+            #expect(await recorder.waitFor { $0.count > before })
+            #expect(recorder.elements.last == .inbox(userId: boss.id))
             #expect(try await store.markRead(userId: boss.id, ids: nil, now: now) == 0)
         }
     }
@@ -69,7 +39,7 @@ struct LiveChangeTests {
     func rolledBackIsSilent(kind: StoreKind) async throws {
         struct Abort: Error {}
         try await TestStores.with(kind) { store in
-            let recorder = LiveRecorder(store.live)
+            let recorder = StreamRecorder(store.live.subscribe())
             defer { recorder.stop() }
             await #expect(throws: Abort.self) {
                 try await store.database.transaction { _ in
@@ -78,8 +48,8 @@ struct LiveChangeTests {
                 }
             }
             try await store.database.transaction { _ in ChangeMarks.note(.inbox(userId: 42)) }
-            #expect(await recorder.waitFor { $0 == .inbox(userId: 42) })
-            #expect(!recorder.changes.contains(.inbox(userId: 41)))
+            #expect(await recorder.waitFor { $0.contains(.inbox(userId: 42)) })
+            #expect(!recorder.elements.contains(.inbox(userId: 41)))
         }
     }
 
@@ -93,20 +63,20 @@ struct LiveChangeTests {
             defer { for runner in runners { runner.cancel() } }
             let writer = try await TestStores.prepared(first, seedHash: TestStores.adminHash)
             let reader = SQLStore(database: second)
-            let recorder = LiveRecorder(reader.live)
+            let recorder = StreamRecorder(reader.live.subscribe())
             defer { recorder.stop() }
             // once the second instance's listener is connected, what the first commits arrives there
             var arrived = false
             for _ in 0..<50 where !arrived {
                 try await writer.database.transaction { _ in ChangeMarks.note(.inbox(userId: 7)) }
-                arrived = await recorder.waitFor(.milliseconds(200)) { $0 == .inbox(userId: 7) }
+                arrived = await recorder.waitFor(.milliseconds(200)) { $0.contains(.inbox(userId: 7)) }
             }
             #expect(arrived)
-            let ticketChanges = recorder.changes.filter { $0 == .tickets }.count
+            let ticketChanges = recorder.elements.filter { $0 == .tickets }.count
             let admin = try await writer.user(id: 1)!
             try await TicketFactory.create(
                 in: writer, TicketFactory.input(requester: admin.asRequester), by: admin.actor, at: Date())
-            #expect(await recorder.waitFor { _ in recorder.changes.filter { $0 == .tickets }.count > ticketChanges })
+            #expect(await recorder.waitFor { $0.filter { $0 == .tickets }.count > ticketChanges })
         }
     }
 
