@@ -35,9 +35,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "HelpdeskMail",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HelpdeskStore",
             dependencies: [
                 "HelpdeskCore",
+                "HelpdeskMail",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -112,6 +118,12 @@ let package = Package(
         .testTarget(
             name: "HelpdeskCoreTests",
             dependencies: ["HelpdeskCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelpdeskMailTests",
+            dependencies: ["HelpdeskMail"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
