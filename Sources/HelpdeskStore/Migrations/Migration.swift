@@ -26,6 +26,8 @@ public enum Migrations {
         M012_CategoryVerification.migration,
         M013_PriorityMatrixVersions.migration,
         M014_DueOrderIndex.migration,
+        M017_Channels.migration,
+        M018_MailMessages.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Channels and the mail seen on them (issue #11, M017–M018). Part of ``HelpdeskStore``.
+public protocol MailStore: Sendable {
+    func createChannel(kind: IntakeChannel.Kind, name: String, settings: String, tokenDigest: String?, now: Date)
+        async throws -> IntakeChannel
+    func channels() async throws -> [IntakeChannel]
+    func channel(id: Int64) async throws -> IntakeChannel?
+    /// The active channel whose mailgate token has this SHA-256.
+    func channel(tokenDigest: String) async throws -> IntakeChannel?
+    /// `StoreError.notFound` when there is no such channel.
+    func updateChannel(id: Int64, name: String, settings: String, active: Bool, now: Date) async throws -> IntakeChannel
+    /// Deletes the channel; its messages stay, without a channel.
+    func deleteChannel(id: Int64) async throws
+    /// Health: a success or an error (nil error = success) at `now`.
+    func recordChannelHealth(id: Int64, error: String?, now: Date) async throws
+
+    /// Stores the raw bytes (content-addressed by `sha256`) and a `received` message row in one
+    /// transaction, before any parsing. The same Message-ID and digest a second time is a
+    /// duplicate: the first row is returned and nothing is written.
+    func storeRawMail(channelId: Int64?, raw: [UInt8], sha256: String, messageId: String?, now: Date)
+        async throws -> RawMailReceipt
+    /// The raw bytes of a message row.
+    func rawMail(messageId: Int64) async throws -> [UInt8]?
+    func mailMessage(id: Int64) async throws -> MailMessage?
+    /// Incoming messages still `received`, oldest first.
+    func pendingMail(limit: Int) async throws -> [MailMessage]
+    func markMailProcessed(id: Int64, ticketId: Int64, fields: MailMessageFields, now: Date) async throws
+    func quarantineMail(id: Int64, error: String, now: Date) async throws
+    /// Puts a quarantined message back as `received` (an admin's reprocess); false when it was not quarantined.
+    func requeueMail(id: Int64) async throws -> Bool
+    func quarantinedMail(limit: Int) async throws -> [MailMessage]
+    /// The ticket a message with one of these Message-IDs belongs to (incoming or sent), newest first.
+    func ticketId(forMessageIds ids: [String]) async throws -> Int64?
+    /// Records a message sent on a channel for a ticket.
+    func recordOutgoingMail(
+        channelId: Int64?, ticketId: Int64, raw: [UInt8], sha256: String, messageId: String, fields: MailMessageFields,
+        now: Date
+    ) async throws -> Int64
+    /// Messages of a ticket, in and out, oldest first.
+    func mailMessages(ticketId: Int64) async throws -> [MailMessage]
+}

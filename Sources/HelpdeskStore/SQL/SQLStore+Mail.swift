@@ -1,0 +1,319 @@
+import Foundation
+import SQLKit
+
+extension SQLStore {
+    static let channelColumns = """
+        id, kind, name, settings, active, last_success_at, last_error_at, last_error, received_count,
+        quarantined_count, sent_count, created_at, updated_at
+        """
+    static let mailColumns = """
+        id, channel_id, direction, status, raw_sha256, message_id, ticket_id, from_address, to_addresses, subject,
+        body, attachments, error, received_at, processed_at
+        """
+
+    public func createChannel(kind: IntakeChannel.Kind, name: String, settings: String, tokenDigest: String?, now: Date)
+        async throws -> IntakeChannel
+    {
+        try await write { db in
+            let row = try await db.raw(
+                """
+                INSERT INTO channels (kind, name, settings, token_digest, active, created_at, updated_at)
+                VALUES (\(bind: kind.rawValue), \(bind: name), \(bind: settings), \(bind: tokenDigest), 1,
+                    \(bind: now.millis), \(bind: now.millis))
+                RETURNING \(unsafeRaw: Self.channelColumns)
+                """
+            ).first()
+            return try Self.channel(from: row!)
+        }
+    }
+
+    public func channels() async throws -> [IntakeChannel] {
+        try await database.read { db in
+            try await db.raw("SELECT \(unsafeRaw: Self.channelColumns) FROM channels ORDER BY id").all().map(
+                Self.channel(from:))
+        }
+    }
+
+    public func channel(id: Int64) async throws -> IntakeChannel? {
+        try await database.read { db in
+            try await db.raw("SELECT \(unsafeRaw: Self.channelColumns) FROM channels WHERE id = \(bind: id)").first()
+                .map(Self.channel(from:))
+        }
+    }
+
+    public func channel(tokenDigest: String) async throws -> IntakeChannel? {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT \(unsafeRaw: Self.channelColumns) FROM channels
+                WHERE token_digest = \(bind: tokenDigest) AND active = 1
+                """
+            ).first().map(Self.channel(from:))
+        }
+    }
+
+    public func updateChannel(id: Int64, name: String, settings: String, active: Bool, now: Date) async throws
+        -> IntakeChannel
+    {
+        try await write { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE channels SET name = \(bind: name), settings = \(bind: settings),
+                        active = \(bind: active.sqlValue), updated_at = \(bind: now.millis)
+                    WHERE id = \(bind: id) RETURNING \(unsafeRaw: Self.channelColumns)
+                    """
+                ).first()
+            else { throw StoreError.notFound("channel") }
+            return try Self.channel(from: row)
+        }
+    }
+
+    public func deleteChannel(id: Int64) async throws {
+        try await write { db in
+            try await db.raw("UPDATE mail_messages SET channel_id = NULL WHERE channel_id = \(bind: id)").run()
+            guard try await db.raw("DELETE FROM channels WHERE id = \(bind: id) RETURNING id").first() != nil
+            else { throw StoreError.notFound("channel") }
+        }
+    }
+
+    public func recordChannelHealth(id: Int64, error: String?, now: Date) async throws {
+        try await write { db in
+            if let error {
+                try await db.raw(
+                    """
+                    UPDATE channels SET last_error_at = \(bind: now.millis), last_error = \(bind: error)
+                    WHERE id = \(bind: id)
+                    """
+                ).run()
+            } else {
+                try await db.raw("UPDATE channels SET last_success_at = \(bind: now.millis) WHERE id = \(bind: id)")
+                    .run()
+            }
+        }
+    }
+
+    public func storeRawMail(channelId: Int64?, raw: [UInt8], sha256: String, messageId: String?, now: Date)
+        async throws -> RawMailReceipt
+    {
+        let key = Self.dedupeKey(direction: .incoming, messageId: messageId, sha256: sha256)
+        return try await write { db in
+            if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
+                return RawMailReceipt(messageId: existing, duplicate: true)
+            }
+            try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
+            let id = try await Self.insertMessage(
+                channelId: channelId, direction: .incoming, status: .received, sha256: sha256, messageId: messageId,
+                dedupeKey: key, now: now, on: db)
+            if let channelId {
+                try await db.raw(
+                    """
+                    UPDATE channels SET received_count = received_count + 1, last_success_at = \(bind: now.millis)
+                    WHERE id = \(bind: channelId)
+                    """
+                ).run()
+            }
+            return RawMailReceipt(messageId: id, duplicate: false)
+        }
+    }
+
+    static func insertMessage(
+        channelId: Int64?, direction: MailMessage.Direction, status: MailMessage.Status, sha256: String,
+        messageId: String?, dedupeKey: String, now: Date, on db: any SQLDatabase
+    ) async throws -> Int64 {
+        try await db.raw(
+            """
+            INSERT INTO mail_messages (channel_id, direction, status, raw_sha256, message_id, dedupe_key, received_at)
+            VALUES (\(bind: channelId), \(bind: direction.rawValue), \(bind: status.rawValue), \(bind: sha256),
+                \(bind: messageId), \(bind: dedupeKey), \(bind: now.millis))
+            RETURNING id
+            """
+        ).first()!.int("id")
+    }
+
+    static func dedupeKey(direction: MailMessage.Direction, messageId: String?, sha256: String) -> String {
+        "\(messageId ?? "")\n\(sha256)"
+    }
+
+    static func mailId(dedupeKey: String, direction: MailMessage.Direction, on db: any SQLDatabase) async throws
+        -> Int64?
+    {
+        try await db.raw(
+            """
+            SELECT id FROM mail_messages WHERE direction = \(bind: direction.rawValue) AND dedupe_key = \(bind: dedupeKey)
+            """
+        ).first()?.int("id")
+    }
+
+    /// Content-addressed: the same bytes twice are one row.
+    static func insertRaw(_ raw: [UInt8], sha256: String, now: Date, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO mail_raw (sha256, size, data, created_at)
+            VALUES (\(bind: sha256), \(bind: Int64(raw.count)), \(bind: Data(raw)), \(bind: now.millis))
+            ON CONFLICT (sha256) DO NOTHING
+            """
+        ).run()
+    }
+
+    public func rawMail(messageId: Int64) async throws -> [UInt8]? {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT r.data FROM mail_messages m JOIN mail_raw r ON r.sha256 = m.raw_sha256
+                WHERE m.id = \(bind: messageId)
+                """
+            ).first().map { Array(try $0.decode(column: "data", as: Data.self)) }
+        }
+    }
+
+    public func mailMessage(id: Int64) async throws -> MailMessage? {
+        try await database.read { db in
+            try await db.raw("SELECT \(unsafeRaw: Self.mailColumns) FROM mail_messages WHERE id = \(bind: id)").first()
+                .map(Self.mailMessage(from:))
+        }
+    }
+
+    public func pendingMail(limit: Int) async throws -> [MailMessage] {
+        try await mailList(status: .received, limit: limit)
+    }
+
+    public func quarantinedMail(limit: Int) async throws -> [MailMessage] {
+        try await mailList(status: .quarantined, limit: limit)
+    }
+
+    func mailList(status: MailMessage.Status, limit: Int) async throws -> [MailMessage] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT \(unsafeRaw: Self.mailColumns) FROM mail_messages
+                WHERE status = \(bind: status.rawValue) AND direction = 'in' ORDER BY id LIMIT \(bind: Int64(limit))
+                """
+            ).all().map(Self.mailMessage(from:))
+        }
+    }
+
+    public func markMailProcessed(id: Int64, ticketId: Int64, fields: MailMessageFields, now: Date) async throws {
+        try await write { db in
+            try await Self.writeFields(id: id, status: .processed, ticketId: ticketId, fields: fields, now: now, on: db)
+        }
+    }
+
+    static func writeFields(
+        id: Int64, status: MailMessage.Status, ticketId: Int64, fields: MailMessageFields, now: Date,
+        on db: any SQLDatabase
+    ) async throws {
+        guard
+            try await db.raw(
+                """
+                UPDATE mail_messages SET status = \(bind: status.rawValue), ticket_id = \(bind: ticketId),
+                    from_address = \(bind: fields.from), to_addresses = \(bind: try Self.json(fields.to)),
+                    subject = \(bind: fields.subject), body = \(bind: fields.text),
+                    attachments = \(bind: try Self.json(fields.attachments)), error = NULL,
+                    processed_at = \(bind: now.millis)
+                WHERE id = \(bind: id) RETURNING id
+                """
+            ).first() != nil
+        else { throw StoreError.notFound("mail_message") }
+    }
+
+    public func quarantineMail(id: Int64, error: String, now: Date) async throws {
+        try await write { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    UPDATE mail_messages SET status = 'quarantined', error = \(bind: error),
+                        processed_at = \(bind: now.millis)
+                    WHERE id = \(bind: id) RETURNING channel_id
+                    """
+                ).first()
+            else { throw StoreError.notFound("mail_message") }
+            if let channelId = try row.optionalInt("channel_id") {
+                try await db.raw(
+                    """
+                    UPDATE channels SET quarantined_count = quarantined_count + 1, last_error_at = \(bind: now.millis),
+                        last_error = \(bind: error)
+                    WHERE id = \(bind: channelId)
+                    """
+                ).run()
+            }
+        }
+    }
+
+    public func requeueMail(id: Int64) async throws -> Bool {
+        try await write { db in
+            try await db.raw(
+                """
+                UPDATE mail_messages SET status = 'received', processed_at = NULL
+                WHERE id = \(bind: id) AND status = 'quarantined' RETURNING id
+                """
+            ).first() != nil
+        }
+    }
+
+    public func ticketId(forMessageIds ids: [String]) async throws -> Int64? {
+        guard !ids.isEmpty else { return nil }
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT ticket_id FROM mail_messages WHERE message_id IN (\(binds: ids)) AND ticket_id IS NOT NULL
+                ORDER BY id DESC LIMIT 1
+                """
+            ).first()?.int("ticket_id")
+        }
+    }
+
+    public func recordOutgoingMail(
+        channelId: Int64?, ticketId: Int64, raw: [UInt8], sha256: String, messageId: String, fields: MailMessageFields,
+        now: Date
+    ) async throws -> Int64 {
+        let key = Self.dedupeKey(direction: .outgoing, messageId: messageId, sha256: sha256)
+        return try await write { db in
+            try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
+            let id = try await Self.insertMessage(
+                channelId: channelId, direction: .outgoing, status: .sent, sha256: sha256, messageId: messageId,
+                dedupeKey: key, now: now, on: db)
+            try await Self.writeFields(id: id, status: .sent, ticketId: ticketId, fields: fields, now: now, on: db)
+            if let channelId {
+                try await db.raw("UPDATE channels SET sent_count = sent_count + 1 WHERE id = \(bind: channelId)").run()
+            }
+            return id
+        }
+    }
+
+    public func mailMessages(ticketId: Int64) async throws -> [MailMessage] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT \(unsafeRaw: Self.mailColumns) FROM mail_messages WHERE ticket_id = \(bind: ticketId) ORDER BY id
+                """
+            ).all().map(Self.mailMessage(from:))
+        }
+    }
+
+    static func channel(from row: any SQLRow) throws -> IntakeChannel {
+        IntakeChannel(
+            id: try row.int("id"), kind: IntakeChannel.Kind(rawValue: try row.string("kind")) ?? .mailgate,
+            name: try row.string("name"), settings: try row.string("settings"), active: try row.int("active") != 0,
+            lastSuccessAt: try row.optionalInt("last_success_at").map(Date.init(millis:)),
+            lastErrorAt: try row.optionalInt("last_error_at").map(Date.init(millis:)),
+            lastError: try row.optionalString("last_error"), receivedCount: Int(try row.int("received_count")),
+            quarantinedCount: Int(try row.int("quarantined_count")), sentCount: Int(try row.int("sent_count")),
+            createdAt: Date(millis: try row.int("created_at")), updatedAt: Date(millis: try row.int("updated_at")))
+    }
+
+    static func mailMessage(from row: any SQLRow) throws -> MailMessage {
+        let decoder = JSONDecoder()
+        return MailMessage(
+            id: try row.int("id"), channelId: try row.optionalInt("channel_id"),
+            direction: MailMessage.Direction(rawValue: try row.string("direction")) ?? .incoming,
+            status: MailMessage.Status(rawValue: try row.string("status")) ?? .received,
+            rawSha256: try row.string("raw_sha256"), messageId: try row.optionalString("message_id"),
+            ticketId: try row.optionalInt("ticket_id"), from: try row.optionalString("from_address"),
+            to: try decoder.decode([String].self, from: Data(try row.string("to_addresses").utf8)),
+            subject: try row.optionalString("subject"), text: try row.optionalString("body"),
+            attachments: try decoder.decode([MailMessage.File].self, from: Data(try row.string("attachments").utf8)),
+            error: try row.optionalString("error"), receivedAt: Date(millis: try row.int("received_at")),
+            processedAt: try row.optionalInt("processed_at").map(Date.init(millis:)))
+    }
+}
