@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "HelpdeskCore",
                 "HelpdeskStore",
+                "HelpdeskMail",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOPosix", package: "swift-nio"),

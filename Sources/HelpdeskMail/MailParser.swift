@@ -6,6 +6,13 @@ import Foundation
 /// `multipart/form-data` over HTTP: CRLF only, no header unfolding, encoded words or RFC 2231,
 /// so it does not fit.)
 public enum MailParser {
+    /// The Message-ID from the header lines only (no MIME parsing: intake reads it before it
+    /// stores the raw message, and a message that cannot be parsed still has one).
+    public static func messageId(_ raw: [UInt8]) -> String? {
+        let (headerBytes, _) = MIMEPart.splitHeaderAndBody(raw[...])
+        return ids(MailHeaders(parsing: headerBytes).raw("Message-ID")).first
+    }
+
     public static func parse(_ raw: [UInt8]) throws(MailParseError) -> ParsedMail {
         let (headerBytes, _) = MIMEPart.splitHeaderAndBody(raw[...])
         let probe = MailHeaders(parsing: headerBytes)

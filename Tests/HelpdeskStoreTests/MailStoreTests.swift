@@ -69,8 +69,8 @@ struct MailStoreTests {
             let messages = try await store.mailMessages(ticketId: ticket.id)
             #expect(messages.map(\.direction) == [.incoming, .outgoing] && messages.map(\.id).last == sent)
             #expect(messages[0].attachments == fields.attachments && messages[0].subject == "打印机")
-            #expect(try await store.ticketId(forMessageIds: ["unknown@x", "ticket-1.2@desk"]) == ticket.id)
-            #expect(try await store.ticketId(forMessageIds: ["unknown@x"]) == nil)
+            #expect(try await store.ticketNumber(forMessageIds: ["unknown@x", "ticket-1.2@desk"]) == ticket.number)
+            #expect(try await store.ticketNumber(forMessageIds: ["unknown@x"]) == nil)
             let health = try #require(try await store.channel(id: channel.id))
             #expect(health.quarantinedCount == 1 && health.sentCount == 1 && health.lastError == "not_a_message")
             // an admin's reprocess puts it back, once

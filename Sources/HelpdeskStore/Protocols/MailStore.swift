@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 
 /// Channels and the mail seen on them (issue #11, M017–M018). Part of ``HelpdeskStore``.
 public protocol MailStore: Sendable {
@@ -31,12 +32,14 @@ public protocol MailStore: Sendable {
     func requeueMail(id: Int64) async throws -> Bool
     func quarantinedMail(limit: Int) async throws -> [MailMessage]
     /// The ticket a message with one of these Message-IDs belongs to (incoming or sent), newest first.
-    func ticketId(forMessageIds ids: [String]) async throws -> Int64?
+    func ticketNumber(forMessageIds ids: [String]) async throws -> String?
     /// Records a message sent on a channel for a ticket.
     func recordOutgoingMail(
         channelId: Int64?, ticketId: Int64, raw: [UInt8], sha256: String, messageId: String, fields: MailMessageFields,
         now: Date
     ) async throws -> Int64
+    /// The active user with this e-mail address (case-insensitive), the oldest account first.
+    func user(email: String) async throws -> User?
     /// Messages of a ticket, in and out, oldest first.
     func mailMessages(ticketId: Int64) async throws -> [MailMessage]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 import SQLKit
 
 extension SQLStore {
@@ -251,15 +252,15 @@ extension SQLStore {
         }
     }
 
-    public func ticketId(forMessageIds ids: [String]) async throws -> Int64? {
+    public func ticketNumber(forMessageIds ids: [String]) async throws -> String? {
         guard !ids.isEmpty else { return nil }
         return try await database.read { db in
             try await db.raw(
                 """
-                SELECT ticket_id FROM mail_messages WHERE message_id IN (\(binds: ids)) AND ticket_id IS NOT NULL
-                ORDER BY id DESC LIMIT 1
+                SELECT t.number FROM mail_messages m JOIN tickets t ON t.id = m.ticket_id
+                WHERE m.message_id IN (\(binds: ids)) ORDER BY m.id DESC LIMIT 1
                 """
-            ).first()?.int("ticket_id")
+            ).first()?.string("number")
         }
     }
 
@@ -278,6 +279,18 @@ extension SQLStore {
                 try await db.raw("UPDATE channels SET sent_count = sent_count + 1 WHERE id = \(bind: channelId)").run()
             }
             return id
+        }
+    }
+
+    public func user(email: String) async throws -> User? {
+        try await database.read { db in
+            let row = try await db.raw(
+                """
+                SELECT \(unsafeRaw: Self.userColumns) FROM users
+                WHERE LOWER(email) = \(bind: email.lowercased()) AND active = 1 ORDER BY id LIMIT 1
+                """
+            ).first()
+            return try await row.asyncMap { try await Self.user(from: $0, on: db) }
         }
     }
 

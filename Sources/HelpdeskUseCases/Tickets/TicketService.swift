@@ -20,9 +20,11 @@ public struct TicketService: Sendable {
 
     /// Takes a request in (R1.1–R1.5): requester, category route, suggested priority, number,
     /// the files with it and the SLA engine's immediate timers, all in one transaction.
+    /// `intake` is the channel a message came in on (e-mail intake, issue #11), for a request
+    /// the sender makes themselves: never decoded from a request.
     public func create(
         _ submission: TicketSubmission, attachments: [AttachmentUpload] = [], maxAttachmentBytes: Int = .max,
-        by user: User
+        by user: User, via intake: Channel? = nil
     ) async throws -> CreatedTicket {
         guard let policy = try await store.currentSLAPolicy() else {
             throw UseCaseError.notFound(resource: "sla_policy")
@@ -38,9 +40,10 @@ public struct TicketService: Sendable {
         }
         // Staff record phone and walk-in requests for others (R1.1); requesters use the portal or the API.
         let channel: Channel =
-            user.role.isStaff
-            ? submission.channel ?? (submission.requester == nil ? .api : .phone)
-            : submission.channel == .api ? .api : .portal
+            intake
+            ?? (user.role.isStaff
+                ? submission.channel ?? (submission.requester == nil ? .api : .phone)
+                : submission.channel == .api ? .api : .portal)
         let contact = submission.contact ?? (requester.userId == user.id ? user.phone ?? user.email : nil) ?? ""
         let input = NewTicket(
             type: submission.type ?? .fault, title: submission.title, description: submission.description,
@@ -49,7 +52,9 @@ public struct TicketService: Sendable {
             categoryId: route.categoryId, subcategoryId: route.subcategoryId, groupId: groupId,
             receivedAt: submission.receivedAt)
         // Only staff registering a request on someone's behalf say when it came in (R1.7).
-        if submission.receivedAt != nil, !user.role.isStaff { throw UseCaseError.forbidden(action: "receivedAt") }
+        if submission.receivedAt != nil, !user.role.isStaff, intake == nil {
+            throw UseCaseError.forbidden(action: "receivedAt")
+        }
         try TicketOperations.checkAttachments(attachments, maxBytes: maxAttachmentBytes)
         let settings = try await store.deskSettings()
         let matrix = try await store.currentPriorityMatrix()

@@ -1,0 +1,13 @@
+import Foundation
+
+/// What intake made of one stored message.
+public enum MailIntakeOutcome: Sendable, Equatable {
+    /// A new ticket, through the portal's use case.
+    case created(ticketNumber: String)
+    /// A public work-log entry on the ticket the message answers.
+    case replied(ticketNumber: String)
+    /// Not parseable: stored, kept for an admin, with the parser's code.
+    case quarantined(error: String)
+    /// Already processed (or gone): nothing done.
+    case skipped
+}

@@ -1,0 +1,139 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskMail
+import HelpdeskStore
+
+/// E-mail intake (issue #11, R1.1): the raw message is stored first (content-addressed,
+/// duplicates recognised), then parsed; a reply becomes a public work-log entry on its
+/// ticket, anything else a new ticket through ``TicketService/create`` (the portal's use case)
+/// on channel `email`; a message that cannot be parsed is quarantined, never lost.
+public struct MailIntakeService: Sendable {
+    let store: any HelpdeskStore
+    let clock: AppClock
+    let tickets: TicketService
+
+    public init(store: any HelpdeskStore, clock: AppClock, tickets: TicketService) {
+        self.store = store
+        self.clock = clock
+        self.tickets = tickets
+    }
+
+    /// Step one, before any parsing: the raw bytes and a `received` row, committed. Only the
+    /// Message-ID is read (header lines need no MIME parsing).
+    public func receive(_ raw: [UInt8], channelId: Int64?) async throws -> RawMailReceipt {
+        let digest = MailAttachment.digest(raw)
+        let messageId = MailParser.messageId(raw)
+        return try await store.storeRawMail(
+            channelId: channelId, raw: raw, sha256: digest, messageId: messageId, now: clock.now())
+    }
+
+    /// Receives and processes at once (the mailgate and the poller): the raw message is
+    /// committed before the parse, so a parse or ticket failure loses nothing.
+    public func take(_ raw: [UInt8], channelId: Int64?) async throws -> (RawMailReceipt, MailIntakeOutcome) {
+        let receipt = try await receive(raw, channelId: channelId)
+        if receipt.duplicate { return (receipt, .skipped) }
+        return (receipt, try await process(messageId: receipt.messageId))
+    }
+
+    /// Every message still `received`, oldest first; one bad message does not stop the rest.
+    public func processPending(limit: Int = 500) async throws -> [MailIntakeOutcome] {
+        var outcomes = [MailIntakeOutcome]()
+        for message in try await store.pendingMail(limit: limit) {
+            outcomes.append(try await process(messageId: message.id))
+        }
+        return outcomes
+    }
+
+    /// Step two: parse, thread, create or reply.
+    public func process(messageId id: Int64) async throws -> MailIntakeOutcome {
+        guard let message = try await store.mailMessage(id: id), message.status == .received,
+            let raw = try await store.rawMail(messageId: id)
+        else { return .skipped }
+        let mail: ParsedMail
+        do {
+            mail = try MailParser.parse(raw)
+        } catch {
+            try await store.quarantineMail(id: id, error: error.code, now: clock.now())
+            return .quarantined(error: error.code)
+        }
+        let sender = try await requester(for: mail.from)
+        let fields = MailMessageFields(
+            from: mail.from.address, to: (mail.to + mail.cc).map(\.address), subject: mail.subject, text: mail.text,
+            attachments: mail.attachments.map { .init(name: $0.filename, size: $0.size, sha256: $0.sha256) })
+        if let reply = try await reply(mail, from: sender) {
+            try await store.markMailProcessed(id: id, ticketId: reply.id, fields: fields, now: clock.now())
+            return .replied(ticketNumber: reply.number)
+        }
+        let created = try await tickets.create(
+            submission(for: mail), attachments: mail.attachments.map(Self.upload), by: sender, via: .email)
+        try await store.markMailProcessed(id: id, ticketId: created.view.ticket.id, fields: fields, now: clock.now())
+        return .created(ticketNumber: created.view.ticket.number)
+    }
+
+    /// Puts a quarantined message back and processes it again (an admin's reprocess).
+    public func reprocess(messageId id: Int64, by user: User) async throws -> MailIntakeOutcome {
+        try Authorize.admin(user, "mail_reprocess")
+        guard try await store.requeueMail(id: id) else { throw UseCaseError.notFound(resource: "mail_message") }
+        return try await process(messageId: id)
+    }
+
+    /// Threading: our own or any stored Message-ID in In-Reply-To/References, else the
+    /// `[#number]` tag in the subject. The entry is written as the sender, so only someone who
+    /// may see the ticket (its requester, a participant, staff) adds to it; anyone else, or a
+    /// closed ticket, gets a new ticket.
+    func reply(_ mail: ParsedMail, from sender: User) async throws -> Ticket? {
+        let threaded = try await store.ticketNumber(forMessageIds: mail.threadIds)
+        guard let number = threaded ?? MailSubject.ticketNumber(in: mail.subject) else { return nil }
+        let body = mail.text.isEmpty ? MailSubject.stripped(mail.subject) : mail.text
+        do {
+            let (view, _) = try await tickets.addWorklog(
+                TicketRef(number: number), WorklogCommand(body: body, visibility: .public), by: sender)
+            return view.ticket
+        } catch is UseCaseError {
+            return nil
+        } catch is WorkflowError {
+            return nil
+        }
+    }
+
+    /// The sender's account by address; an unknown sender gets an external requester account
+    /// (what Zammad, OTRS and Freshdesk do: the customer is created from the mail), without a
+    /// usable password; they can be given one by an admin.
+    func requester(for address: MailAddress) async throws -> User {
+        if let user = try await store.user(email: address.address) { return user }
+        let name = (address.name?.isEmpty == false ? address.name : nil) ?? address.address
+        let username = "mail:" + address.address.lowercased()
+        if let existing = try await store.user(username: username) { return existing }
+        let user = User(
+            username: username, displayName: String(name.prefix(100)), role: .requester, email: address.address,
+            external: true)
+        do {
+            return try await store.createUser(user, passwordHash: "!", now: clock.now())
+        } catch StoreError.duplicate {
+            // Two messages from the same new sender at once: the other one created the account.
+            guard let existing = try await store.user(username: username) else {
+                throw StoreError.duplicate("username")
+            }
+            return existing
+        }
+    }
+
+    func submission(for mail: ParsedMail) -> TicketSubmission {
+        let subject = MailSubject.stripped(mail.subject)
+        let firstLine = mail.text.split(separator: "\n").first.map(String.init) ?? ""
+        let title = String((subject.isEmpty ? firstLine : subject).prefix(200))
+        let now = clock.now()
+        // R1.7: the requester has waited since they wrote; a date in the future or over 30 days
+        // back is a wrong clock, and the desk's own receipt time is used.
+        let receivedAt = mail.date.flatMap { $0 <= now && $0 >= now.addingTimeInterval(-29 * 86_400) ? $0 : nil }
+        return TicketSubmission(
+            title: title.isEmpty ? mail.from.address : title,
+            description: mail.text.isEmpty ? (subject.isEmpty ? mail.from.address : subject) : mail.text,
+            contact: mail.from.address, impact: .medium, urgency: .medium, receivedAt: receivedAt)
+    }
+
+    static func upload(_ attachment: MailAttachment) -> AttachmentUpload {
+        AttachmentUpload(
+            filename: attachment.filename, contentType: attachment.contentType, data: Data(attachment.data))
+    }
+}
