@@ -35,6 +35,7 @@ public enum HelpdeskApp {
         ConfigRoutes(configuration: services.configuration).register(on: authenticated)
         AuditRoutes(audit: services.audit).register(on: authenticated)
         ReplyTemplateRoutes(replies: services.replies).register(on: authenticated)
+        ChannelRoutes(channels: services.channels).register(on: authenticated, mailgate: api)
         simulatedClock?.register(on: authenticated)
         WebUI.register(on: router, services: services, store: store, localizer: localizer, options: web)
         // Last, so that it wraps only the not-found responder.

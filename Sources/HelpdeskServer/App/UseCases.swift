@@ -16,6 +16,7 @@ struct UseCases: Sendable {
     let audit: AuditService
     let privacy: PrivacyService
     let replies: ReplyTemplateService
+    let channels: ChannelService
     let live: LiveService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
@@ -30,6 +31,7 @@ struct UseCases: Sendable {
         audit = AuditService(store: store)
         privacy = PrivacyService(store: store, clock: clock, readAudit: readAudit)
         replies = ReplyTemplateService(store: store, clock: clock, tickets: tickets)
+        channels = ChannelService(store: store, clock: clock, tickets: tickets)
         signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
         live = LiveService(store: store)
     }

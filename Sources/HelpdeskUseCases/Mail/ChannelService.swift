@@ -1,0 +1,181 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskMail
+import HelpdeskStore
+
+/// Channels as configuration and what came in on them (issue #11): admins create, edit and
+/// delete channels (the mailgate's token is shown once, stored as its digest; secrets are
+/// write-only), read the quarantine and its raw messages; staff and the ticket's people read a
+/// ticket's messages.
+public struct ChannelService: Sendable {
+    let store: any HelpdeskStore
+    let clock: AppClock
+    let tickets: TicketService
+    let intake: MailIntakeService
+
+    public init(store: any HelpdeskStore, clock: AppClock, tickets: TicketService) {
+        self.store = store
+        self.clock = clock
+        self.tickets = tickets
+        self.intake = MailIntakeService(store: store, clock: clock, tickets: tickets)
+    }
+
+    public struct Command: Decodable, Sendable, Equatable {
+        public var kind: IntakeChannel.Kind?
+        public var name: String
+        public var settings: ChannelSettings?
+        public var active: Bool?
+
+        public init(kind: IntakeChannel.Kind?, name: String, settings: ChannelSettings? = nil, active: Bool? = nil) {
+            self.kind = kind
+            self.name = name
+            self.settings = settings
+            self.active = active
+        }
+    }
+
+    /// A channel as read: settings without secrets, whether a password is set, its health.
+    public struct View: Encodable, Sendable, Equatable {
+        public var id: Int64
+        public var kind: IntakeChannel.Kind
+        public var name: String
+        public var settings: ChannelSettings
+        public var hasPassword: Bool
+        public var active: Bool
+        public var lastSuccessAt: Date?
+        public var lastErrorAt: Date?
+        public var lastError: String?
+        public var receivedCount: Int
+        public var quarantinedCount: Int
+        public var sentCount: Int
+        /// Only in the answer to creating a mailgate channel: never shown again.
+        public var token: String?
+    }
+
+    public func list(by user: User) async throws -> [View] {
+        try Authorize.admin(user, "channels")
+        return try await store.channels().map { try Self.view($0) }
+    }
+
+    public func create(_ command: Command, by user: User) async throws -> View {
+        try Authorize.admin(user, "channels")
+        guard let kind = command.kind else { throw UseCaseError.fieldRequired(field: "kind") }
+        let name = try Self.name(command.name)
+        let settings = try Self.checked(command.settings ?? ChannelSettings(), kind: kind)
+        let token = kind == .mailgate ? Tokens.generate() : nil
+        let channel = try await store.createChannel(
+            kind: kind, name: name, settings: try Self.json(settings), tokenDigest: token.map(Tokens.digest),
+            now: clock.now())
+        var view = try Self.view(channel)
+        view.token = token
+        return view
+    }
+
+    /// A password left out keeps the stored one (secrets are write-only).
+    public func update(_ id: Int64, _ command: Command, by user: User) async throws -> View {
+        try Authorize.admin(user, "channels")
+        guard let current = try await store.channel(id: id) else { throw UseCaseError.notFound(resource: "channel") }
+        if let kind = command.kind, kind != current.kind { throw UseCaseError.invalidValue(field: "kind") }
+        var settings = try Self.checked(command.settings ?? ChannelSettings(), kind: current.kind)
+        if settings.password == nil { settings.password = try Self.settings(current).password }
+        return try Self.view(
+            try await store.updateChannel(
+                id: id, name: try Self.name(command.name), settings: try Self.json(settings),
+                active: command.active ?? current.active, now: clock.now()))
+    }
+
+    public func delete(_ id: Int64, by user: User) async throws {
+        try Authorize.admin(user, "channels")
+        do {
+            try await store.deleteChannel(id: id)
+        } catch StoreError.notFound {
+            throw UseCaseError.notFound(resource: "channel")
+        }
+    }
+
+    /// The mailgate's post: the channel its token opens takes the raw message. Unknown or
+    /// revoked tokens and a channel id that is not the token's are one answer (not found).
+    public func mailgate(channelId: Int64, token: String, raw: [UInt8]) async throws -> (
+        RawMailReceipt, MailIntakeOutcome
+    ) {
+        guard let channel = try await store.channel(tokenDigest: Tokens.digest(token)), channel.id == channelId,
+            channel.kind == .mailgate
+        else { throw UseCaseError.notFound(resource: "channel") }
+        guard !raw.isEmpty else { throw UseCaseError.fieldRequired(field: "message") }
+        return try await intake.take(raw, channelId: channel.id)
+    }
+
+    public func quarantine(by user: User) async throws -> [MailMessage] {
+        try Authorize.admin(user, "mail_quarantine")
+        return try await store.quarantinedMail(limit: 500)
+    }
+
+    public func raw(_ id: Int64, by user: User) async throws -> [UInt8] {
+        try Authorize.admin(user, "mail_quarantine")
+        guard let raw = try await store.rawMail(messageId: id) else {
+            throw UseCaseError.notFound(resource: "mail_message")
+        }
+        return raw
+    }
+
+    public func reprocess(_ id: Int64, by user: User) async throws -> MailIntakeOutcome {
+        try await intake.reprocess(messageId: id, by: user)
+    }
+
+    /// The messages of a ticket its reader may see (R9.1: the ticket's own access rule).
+    public func messages(_ number: String, for user: User) async throws -> [MailMessage] {
+        let ticket = try await tickets.visibleTicket(number, for: user)
+        return try await store.mailMessages(ticketId: ticket.id)
+    }
+
+    static func name(_ raw: String) throws -> String {
+        let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw UseCaseError.fieldRequired(field: "name") }
+        guard name.count <= 100 else { throw UseCaseError.invalidValue(field: "name") }
+        return name
+    }
+
+    static func checked(_ settings: ChannelSettings, kind: IntakeChannel.Kind) throws -> ChannelSettings {
+        guard kind == .imap else { return ChannelSettings() }
+        guard let host = settings.host?.trimmingCharacters(in: .whitespaces), !host.isEmpty, host.count <= 255 else {
+            throw UseCaseError.fieldRequired(field: "settings.host")
+        }
+        guard ["tls", "starttls"].contains(settings.security ?? "tls") else {
+            throw UseCaseError.invalidValue(field: "settings.security")
+        }
+        guard (1...65535).contains(settings.port ?? 993) else {
+            throw UseCaseError.invalidValue(field: "settings.port")
+        }
+        guard (10...86_400).contains(settings.pollSeconds ?? 60) else {
+            throw UseCaseError.invalidValue(field: "settings.pollSeconds")
+        }
+        guard settings.username?.isEmpty == false else { throw UseCaseError.fieldRequired(field: "settings.username") }
+        var copy = settings
+        copy.host = host
+        copy.security = settings.security ?? "tls"
+        copy.port = settings.port ?? (copy.security == "tls" ? 993 : 143)
+        copy.folder = settings.folder ?? "INBOX"
+        copy.pollSeconds = settings.pollSeconds ?? 60
+        return copy
+    }
+
+    static func json(_ settings: ChannelSettings) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(settings), as: UTF8.self)
+    }
+
+    static func settings(_ channel: IntakeChannel) throws -> ChannelSettings {
+        try JSONDecoder().decode(ChannelSettings.self, from: Data(channel.settings.utf8))
+    }
+
+    static func view(_ channel: IntakeChannel) throws -> View {
+        let settings = try settings(channel)
+        return View(
+            id: channel.id, kind: channel.kind, name: channel.name, settings: settings.redacted,
+            hasPassword: settings.password?.isEmpty == false, active: channel.active,
+            lastSuccessAt: channel.lastSuccessAt, lastErrorAt: channel.lastErrorAt, lastError: channel.lastError,
+            receivedCount: channel.receivedCount, quarantinedCount: channel.quarantinedCount,
+            sentCount: channel.sentCount, token: nil)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A channel's settings as an admin writes them (issue #11). IMAP: host, port, security
+/// (`tls` | `starttls`), username, password (write-only), folder, pollSeconds; mailgate: none.
+public struct ChannelSettings: Codable, Sendable, Equatable {
+    public var host: String?
+    public var port: Int?
+    public var security: String?
+    public var username: String?
+    public var password: String?
+    public var folder: String?
+    public var pollSeconds: Int?
+
+    public init(
+        host: String? = nil, port: Int? = nil, security: String? = nil, username: String? = nil,
+        password: String? = nil, folder: String? = nil, pollSeconds: Int? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.password = password
+        self.folder = folder
+        self.pollSeconds = pollSeconds
+    }
+
+    /// Without the secret, as every read shows them.
+    public var redacted: ChannelSettings {
+        var copy = self
+        copy.password = nil
+        return copy
+    }
+}
