@@ -37,6 +37,7 @@ enum WebUI {
         WebAdminConfigRoutes(deps: deps).register(on: web)
         WebAdminAuditRoutes(deps: deps).register(on: web)
         WebAdminWebhookRoutes(deps: deps).register(on: web)
+        WebAdminChannelRoutes(deps: deps).register(on: web)
         WebAdminReplyTemplateRoutes(deps: deps).register(on: web)
         WebAdminEngineRoutes(deps: deps).register(on: web)
         WebNotificationRoutes(deps: deps).register(on: web)

@@ -1,0 +1,31 @@
+/// `admin-channels.mustache`: the intake channels with their health, and the quarantine with
+/// the raw download and reprocess for each message (issue #11). Channels are added through
+/// the API (`POST /api/v1/admin/channels`) for now.
+struct AdminChannelsPage: PageModel {
+    static let template = "admin-channels"
+
+    struct Row: Sendable {
+        let id: Int64
+        let name: String
+        let kind: String
+        let active: Bool
+        let lastSuccess: String
+        let lastError: String
+        let received: Int
+        let quarantined: Int
+        let sent: Int
+    }
+
+    struct Quarantined: Sendable {
+        let id: Int64
+        let receivedAt: String
+        let channel: String
+        let error: String
+        let sha256: String
+    }
+
+    let channels: [Row]
+    let quarantine: [Quarantined]
+    /// What the last reprocess did, when the page follows one.
+    let outcome: String?
+}

@@ -1,0 +1,68 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+import HelpdeskUseCases
+import Hummingbird
+
+/// `/admin/channels` and `/admin/mail/quarantine/{id}/…`: the channels' health and the
+/// quarantine over the same ``ChannelService`` use cases as the API's paths (issue #11).
+struct WebAdminChannelRoutes {
+    let deps: WebDependencies
+    var channels: ChannelService { deps.services.channels }
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.get("admin/channels") { request, context in
+            try await show(request, context, outcome: request.uri.queryParameters.get("outcome"))
+        }
+        group.get("admin/mail/quarantine/:id/raw") { request, context in
+            let page = try await deps.page(request, context)
+            let admin = try page.requireRole([.admin])
+            let raw = try await channels.raw(try context.parameters.id(resource: "mail_message"), by: admin)
+            var headers = HTTPFields()
+            headers[.contentType] = "message/rfc822"
+            headers[.contentDisposition] = "attachment; filename=\"message.eml\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: raw)))
+        }
+        group.post("admin/mail/quarantine/:id/reprocess") { request, context in
+            let page = try await deps.page(request, context)
+            let admin = try page.requireRole([.admin])
+            _ = try await deps.form(request, context)
+            let outcome = try await channels.reprocess(try context.parameters.id(resource: "mail_message"), by: admin)
+            let name: String
+            switch outcome {
+            case .created: name = "created"
+            case .replied: name = "replied"
+            case .quarantined: name = "quarantined"
+            case .skipped: name = "duplicate"
+            }
+            return Response.redirect(to: "/admin/channels?outcome=\(name)#quarantine")
+        }
+    }
+
+    func show(_ request: Request, _ context: HelpdeskRequestContext, outcome: String?) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let admin = try page.requireRole([.admin])
+        let views = try await deps.views(page)
+        let calendar = try await deps.services.configuration.calendars(for: admin).first?.calendar ?? .standard
+        let list = try await channels.list(by: admin)
+        let names = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0.name) })
+        let time = { (date: Date?) in date.map { TimeFormatting.local($0, calendar) } ?? "—" }
+        let known = ["created", "replied", "quarantined", "duplicate"]
+        let model = AdminChannelsPage(
+            channels: list.map { channel in
+                AdminChannelsPage.Row(
+                    id: channel.id, name: channel.name, kind: channel.kind.rawValue, active: channel.active,
+                    lastSuccess: time(channel.lastSuccessAt),
+                    lastError: channel.lastError.map { "\(time(channel.lastErrorAt)) \($0)" } ?? "—",
+                    received: channel.receivedCount, quarantined: channel.quarantinedCount, sent: channel.sentCount)
+            },
+            quarantine: try await channels.quarantine(by: admin).map {
+                AdminChannelsPage.Quarantined(
+                    id: $0.id, receivedAt: time($0.receivedAt),
+                    channel: $0.channelId.flatMap { names[$0] } ?? "—",
+                    error: views.t("ui.channels.error.\($0.error ?? "not_a_message")"), sha256: $0.rawSha256)
+            },
+            outcome: outcome.flatMap { known.contains($0) ? views.t("ui.channels.outcome.\($0)") : nil })
+        return deps.render(model, page, titleKey: "ui.channels.title")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import HelpdeskStore
+import HelpdeskTestSupport
+import Testing
+
+@testable import HelpdeskServer
+
+@Suite("Admin → Intake channels on the web: health and the quarantine (issue #11)")
+struct AdminChannelsWebTests {
+    @Test(
+        "the admin sees each channel's health and the quarantined message, downloads it and reprocesses it",
+        arguments: TestStores.kinds)
+    func channelsAndQuarantine(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given: a mailgate channel that took one good and one bad message
+            let admin = try await api.token("admin")
+            let created = try await api.call(
+                .post, "/api/v1/admin/channels", token: admin, json: ["kind": "mailgate", "name": "MTA 管道"])
+            let id = try #require(created["id"] as? Int)
+            let token = try #require(created["token"] as? String)
+            _ = try await api.call(.post, "/api/v1/channels/\(id)/mail", token: token, raw: ChannelAPITests.message)
+            _ = try await api.call(.post, "/api/v1/channels/\(id)/mail", token: token, raw: "garbage")
+            let browser = try await WebBrowser.signedIn(api)
+            // when
+            let page = try await browser.get("/admin/channels")
+            // then
+            #expect(page.status == .ok)
+            #expect(page.html.contains("MTA 管道") && page.html.contains("<code>mailgate</code>"))
+            #expect(page.html.contains("不是邮件（没有邮件头）"))
+            #expect(page.html.contains("aria-current=\"page\" id=\"nav-channels\""))
+            let quarantined = try #require(try await api.store.quarantinedMail(limit: 1).first)
+            let raw = try await browser.get("/admin/mail/quarantine/\(quarantined.id)/raw")
+            #expect(raw.status == .ok && raw.html == "garbage")
+            let csrf = try #require(page.csrf)
+            let again = try await browser.post(
+                "/admin/mail/quarantine/\(quarantined.id)/reprocess", ["_csrf": csrf])
+            #expect(again.location == "/admin/channels?outcome=quarantined#quarantine")
+            #expect(try await browser.get("/admin/channels?outcome=quarantined").html.contains("仍无法解析"))
+        }
+    }
+}
