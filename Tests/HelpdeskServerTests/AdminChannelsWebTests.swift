@@ -39,3 +39,28 @@ struct AdminChannelsWebTests {
         }
     }
 }
+
+@Suite("The ticket page shows its channel messages (issue #11)")
+struct TicketMessagesWebTests {
+    @Test("a ticket that came by e-mail shows the message it came in with", arguments: TestStores.kinds)
+    func ticketPage(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given
+            let admin = try await api.token("admin")
+            let created = try await api.call(
+                .post, "/api/v1/admin/channels", token: admin, json: ["kind": "mailgate", "name": "MTA"])
+            let id = try #require(created["id"] as? Int)
+            let token = try #require(created["token"] as? String)
+            let posted = try await api.call(
+                .post, "/api/v1/channels/\(id)/mail", token: token, raw: ChannelAPITests.message)
+            let number = try #require(posted["ticketNumber"] as? String)
+            let browser = try await WebBrowser.signedIn(api)
+            // when
+            let page = try await browser.get("/tickets/\(number)")
+            // then
+            #expect(page.status == .ok && page.html.contains("id=\"channel-messages\""))
+            #expect(page.html.contains("渠道消息") && page.html.contains("zhangsan@corp.example.cn"))
+            #expect(page.html.contains("<pre class=\"message-text\">三楼打印机卡纸</pre>"))
+        }
+    }
+}

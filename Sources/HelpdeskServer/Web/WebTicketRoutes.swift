@@ -128,7 +128,7 @@ struct WebTicketRoutes {
         let details = Set(ticket.type.requiredDetails).union(ticket.details.keys).sorted().map {
             TicketPage.Detail(label: views.t("detail.\($0)"), value: ticket.details[$0] ?? "—")
         }
-        let model = TicketPage(
+        var model = TicketPage(
             number: ticket.number, version: ticket.version, ticketTitle: ticket.title, description: ticket.description,
             details: details, type: views.t("ui.type.\(ticket.type.rawValue)"),
             status: views.t("status.\(ticket.status.rawValue)"), statusKey: ticket.status.rawValue,
@@ -200,6 +200,16 @@ struct WebTicketRoutes {
             verification: views.verification(of: original, for: user, actions: available, calendar: calendar),
             reviewLink: TicketReview.mayRead(user.actor) && TicketReview.statuses.contains(ticket.status)
                 ? "/tickets/\(ticket.number)/review" : nil)
+        // The sender's address is the requester's contact: masked where the contact is (R9.2).
+        model.messages = try await deps.services.channels.messages(original.number, for: user).map { message in
+            TicketPage.ChannelMessage(
+                incoming: message.direction == .incoming, at: TimeFormatting.local(message.receivedAt, calendar),
+                from: masked ? Masking.contact(message.from ?? "") : message.from ?? "",
+                subject: message.subject ?? "", text: message.text ?? "",
+                files: message.attachments.map { "\($0.name) (\($0.size) B, SHA-256 \($0.sha256.prefix(12))…)" },
+                hasFiles: !message.attachments.isEmpty)
+        }
+        model.hasMessages = !model.messages.isEmpty
         return deps.renderer.page(model, page, title: "\(ticket.number) \(ticket.title)")
     }
 

@@ -100,4 +100,17 @@ struct TicketPage: PageModel {
     var verification: VerificationSection? = nil
     /// The supervisor's review page (R5.5), linked for those who review once there is a solution.
     var reviewLink: String? = nil
+    /// What came in and went out on channels (issue #11), oldest first.
+    var messages: [ChannelMessage] = []
+    var hasMessages = false
+
+    struct ChannelMessage: Sendable {
+        let incoming: Bool
+        let at: String
+        let from: String
+        let subject: String
+        let text: String
+        let files: [String]
+        let hasFiles: Bool
+    }
 }
