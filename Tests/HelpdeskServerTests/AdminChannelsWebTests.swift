@@ -14,10 +14,7 @@ struct AdminChannelsWebTests {
         try await APIHarness.run(kind) { api in
             // given: a mailgate channel that took one good and one bad message
             let admin = try await api.token("admin")
-            let created = try await api.call(
-                .post, "/api/v1/admin/channels", token: admin, json: ["kind": "mailgate", "name": "MTA 管道"])
-            let id = try #require(created["id"] as? Int)
-            let token = try #require(created["token"] as? String)
+            let (id, token) = try await ChannelAPITests.mailgate(api, admin: admin, name: "MTA 管道")
             _ = try await api.call(.post, "/api/v1/channels/\(id)/mail", token: token, raw: ChannelAPITests.message)
             _ = try await api.call(.post, "/api/v1/channels/\(id)/mail", token: token, raw: "garbage")
             let browser = try await WebBrowser.signedIn(api)
@@ -47,10 +44,7 @@ struct TicketMessagesWebTests {
         try await APIHarness.run(kind) { api in
             // given
             let admin = try await api.token("admin")
-            let created = try await api.call(
-                .post, "/api/v1/admin/channels", token: admin, json: ["kind": "mailgate", "name": "MTA"])
-            let id = try #require(created["id"] as? Int)
-            let token = try #require(created["token"] as? String)
+            let (id, token) = try await ChannelAPITests.mailgate(api, admin: admin)
             let posted = try await api.call(
                 .post, "/api/v1/channels/\(id)/mail", token: token, raw: ChannelAPITests.message)
             let number = try #require(posted["ticketNumber"] as? String)

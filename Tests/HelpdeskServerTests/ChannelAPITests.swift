@@ -19,6 +19,13 @@ struct ChannelAPITests {
 
         """
 
+    /// A mailgate channel created by the admin: its id and its token (shown once).
+    static func mailgate(_ api: APIHarness, admin: String, name: String = "MTA") async throws -> (Int, String) {
+        let created = try await api.call(
+            .post, "/api/v1/admin/channels", token: admin, json: ["kind": "mailgate", "name": name])
+        return (try #require(created["id"] as? Int), try #require(created["token"] as? String))
+    }
+
     @Test(
         "a mailgate channel's token (shown once) posts mail: a ticket with its message; a wrong token is 404",
         arguments: TestStores.kinds)
@@ -26,11 +33,7 @@ struct ChannelAPITests {
         try await APIHarness.run(kind) { api in
             // given
             let admin = try await api.token("admin")
-            let created = try await api.call(
-                .post, "/api/v1/admin/channels", token: admin, json: ["kind": "mailgate", "name": "MTA 管道"])
-            #expect(created.status == .created)
-            let id = try #require(created["id"] as? Int)
-            let token = try #require(created["token"] as? String)
+            let (id, token) = try await Self.mailgate(api, admin: admin, name: "MTA 管道")
             // when
             let posted = try await api.call(.post, "/api/v1/channels/\(id)/mail", token: token, raw: Self.message)
             let again = try await api.call(.post, "/api/v1/channels/\(id)/mail", token: token, raw: Self.message)
@@ -55,10 +58,7 @@ struct ChannelAPITests {
         try await APIHarness.run(kind) { api in
             // given
             let admin = try await api.token("admin")
-            let created = try await api.call(
-                .post, "/api/v1/admin/channels", token: admin, json: ["kind": "mailgate", "name": "MTA"])
-            let id = try #require(created["id"] as? Int)
-            let token = try #require(created["token"] as? String)
+            let (id, token) = try await Self.mailgate(api, admin: admin)
             // when
             let posted = try await api.call(
                 .post, "/api/v1/channels/\(id)/mail", token: token, raw: "this is not an e-mail at all")
