@@ -96,6 +96,25 @@ struct MailIntakeTests {
     }
 
     @Test(
+        "a message stored but not processed (a crash after the raw commit) is processed when the MTA retries it, once",
+        arguments: TestStores.kinds)
+    func retryAfterCrash(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given: the raw message was committed, then the server stopped before processing it
+            let intake = Self.intake(api)
+            let stored = try await intake.receive(Self.mail(), channelId: nil)
+            // when: the MTA retries, twice
+            let (retry, outcome) = try await intake.take(Self.mail(), channelId: nil)
+            let (_, again) = try await intake.take(Self.mail(), channelId: nil)
+            // then: one ticket, from the row stored first
+            #expect(retry == RawMailReceipt(messageId: stored.messageId, duplicate: true))
+            guard case .created = outcome else { throw TestFailure("not processed on retry: \(outcome)") }
+            #expect(again == .skipped)
+            #expect(try await api.store.pendingMail(limit: 10).isEmpty)
+        }
+    }
+
+    @Test(
         "one poisoned message among 100 gives 99 tickets and 1 quarantine entry in one cycle; reprocess is the admin's",
         arguments: TestStores.kinds)
     func poisoned(kind: StoreKind) async throws {

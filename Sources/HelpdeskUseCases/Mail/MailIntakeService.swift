@@ -31,7 +31,11 @@ public struct MailIntakeService: Sendable {
     /// committed before the parse, so a parse or ticket failure loses nothing.
     public func take(_ raw: [UInt8], channelId: Int64?) async throws -> (RawMailReceipt, MailIntakeOutcome) {
         let receipt = try await receive(raw, channelId: channelId)
-        if receipt.duplicate { return (receipt, .skipped) }
+        // A message stored before but never processed (the server stopped or failed after the
+        // raw commit, and the MTA retries) is processed now rather than skipped as a duplicate.
+        if receipt.duplicate, try await store.mailMessage(id: receipt.messageId)?.status != .received {
+            return (receipt, .skipped)
+        }
         return (receipt, try await process(messageId: receipt.messageId))
     }
 
