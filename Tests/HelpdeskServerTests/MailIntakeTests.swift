@@ -142,6 +142,44 @@ struct MailIntakeTests {
             await #expect(throws: UseCaseError.self) { try await intake.reprocess(messageId: bad, by: requester) }
         }
     }
+
+    @Test(
+        "a mail longer than a ticket's description becomes a ticket with the text cut at the limit, the whole text kept on the message; an address too long for the contact is cut too",
+        arguments: TestStores.kinds)
+    func longMail(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given
+            let body = String(repeating: "数据库连接超时。", count: 3_000)
+            let local = String(repeating: "a", count: 64)
+            let domain = "support-department-of-the-corporation.example.com.cn"
+            let raw = Self.mail(from: "\(local)@\(domain)", messageId: "long@corp.example.cn", body: body)
+            // when
+            let (_, outcome) = try await Self.intake(api).take(raw, channelId: nil)
+            // then
+            guard case .created(let number) = outcome else { throw TestFailure("not created: \(outcome)") }
+            let ticket = try #require(try await api.store.ticket(number: number))
+            #expect(ticket.description.count == TicketOperations.maxTextLength)
+            #expect(body.hasPrefix(ticket.description.dropLast()) && ticket.description.hasSuffix("…"))
+            #expect(ticket.contact.count == 100)
+            let messages = try await api.store.mailMessages(ticketId: ticket.id)
+            #expect(messages.first?.text == body)
+        }
+    }
+
+    @Test(
+        "a mail from an address the desk cannot write back to is quarantined, not bounced, and no account is made for it",
+        arguments: TestStores.kinds)
+    func unusableSender(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given
+            let raw = Self.mail(from: "nobody@localhost", messageId: "local@corp.example.cn")
+            // when
+            let (_, outcome) = try await Self.intake(api).take(raw, channelId: nil)
+            // then
+            #expect(outcome == .quarantined(error: "invalid_value"))
+            #expect(try await api.store.user(username: "mail:nobody@localhost") == nil)
+        }
+    }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

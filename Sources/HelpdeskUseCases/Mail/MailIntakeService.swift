@@ -60,6 +60,20 @@ public struct MailIntakeService: Sendable {
             try await store.quarantineMail(id: id, error: error.code, now: clock.now())
             return .quarantined(error: error.code)
         }
+        do {
+            return try await handle(mail, messageId: id)
+        } catch let error as UseCaseError {
+            // A mail the intake refuses (a file over the limit, a sender address the desk cannot
+            // store) is kept for an admin, not bounced; store failures still throw, so the MTA retries.
+            try await store.quarantineMail(id: id, error: error.code, now: clock.now())
+            return .quarantined(error: error.code)
+        } catch let error as WorkflowError {
+            try await store.quarantineMail(id: id, error: error.code, now: clock.now())
+            return .quarantined(error: error.code)
+        }
+    }
+
+    func handle(_ mail: ParsedMail, messageId id: Int64) async throws -> MailIntakeOutcome {
         let sender = try await requester(for: mail.from)
         let fields = MailMessageFields(
             from: mail.from.address, to: (mail.to + mail.cc).map(\.address), subject: mail.subject, text: mail.text,
@@ -105,6 +119,8 @@ public struct MailIntakeService: Sendable {
     /// usable password; they can be given one by an admin.
     func requester(for address: MailAddress) async throws -> User {
         if let user = try await store.user(email: address.address) { return user }
+        // An account is only made for an address the desk could write back to (as the directory checks).
+        guard EmailAddress.isValid(address.address) else { throw UseCaseError.invalidValue(field: "from") }
         let name = (address.name?.isEmpty == false ? address.name : nil) ?? address.address
         let username = "mail:" + address.address.lowercased()
         if let existing = try await store.user(username: username) { return existing }
@@ -130,10 +146,20 @@ public struct MailIntakeService: Sendable {
         // R1.7: the requester has waited since they wrote; a date in the future or over 30 days
         // back is a wrong clock, and the desk's own receipt time is used.
         let receivedAt = mail.date.flatMap { $0 <= now && $0 >= now.addingTimeInterval(-29 * 86_400) ? $0 : nil }
+        // The ticket takes what fits its fields; the message row keeps the whole text.
+        let text = mail.text.isEmpty ? (subject.isEmpty ? mail.from.address : subject) : mail.text
         return TicketSubmission(
-            title: title.isEmpty ? mail.from.address : title,
-            description: mail.text.isEmpty ? (subject.isEmpty ? mail.from.address : subject) : mail.text,
-            contact: mail.from.address, impact: .medium, urgency: .medium, receivedAt: receivedAt)
+            title: String((title.isEmpty ? mail.from.address : title).prefix(200)),
+            description: Self.cut(text, to: TicketOperations.maxTextLength),
+            contact: String(String.UnicodeScalarView(mail.from.address.unicodeScalars.prefix(100))), impact: .medium,
+            urgency: .medium, receivedAt: receivedAt)
+    }
+
+    /// `text` if it fits in `limit` Unicode scalars (as `Intake` counts), else its beginning and
+    /// an ellipsis, `limit` in all.
+    static func cut(_ text: String, to limit: Int) -> String {
+        guard text.unicodeScalars.count > limit else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…"
     }
 
     static func upload(_ attachment: MailAttachment) -> AttachmentUpload {
