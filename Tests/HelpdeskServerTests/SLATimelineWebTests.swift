@@ -66,4 +66,30 @@ struct SLATimelineWebTests {
             #expect(try await handler.get("/extensions").status == .forbidden)
         }
     }
+
+    @Test(
+        "the ticket facts say 已响应 with the time only once the desk has responded, not before (it showed an empty one)")
+    func respondedFact() async throws {
+        try await APIHarness.run(.sqlite, at: Shanghai.date("2026-11-23 10:00")) { api in
+            // given
+            let admin = try await api.token("admin")
+            let owner = try await api.signUp("xiaoming", role: "requester", admin: admin)
+            let agent = try await api.signUp("li.l1", role: "agent", tier: "L1", groups: [1], admin: admin)
+            let number = try await api.submitVPNTicket(owner.token)
+            let handler = WebBrowser(api)
+            try await handler.signIn("li.l1")
+            // when
+            let before = try await handler.get("/tickets/\(number)")
+            let path = "/api/v1/tickets/\(number)/transitions"
+            #expect(
+                try await api.call(.post, path, token: admin, json: ["action": "assign", "assigneeId": agent.id]).status
+                    == .ok)
+            api.clock.set(Shanghai.date("2026-11-23 10:05"))
+            #expect(try await api.call(.post, path, token: agent.token, json: ["action": "accept"]).status == .ok)
+            let after = try await handler.get("/tickets/\(number)")
+            // then
+            #expect(!before.html.contains("已响应"))
+            #expect(after.html.contains("（已响应 2026-11-23 10:05）") || after.html.contains("(已响应 2026-11-23 10:05)"))
+        }
+    }
 }

@@ -149,7 +149,7 @@ struct WebTicketRoutes {
             affectedSystem: ticket.affectedSystem ?? "",
             sla: views.sla(state, status: ticket.status, calendar: calendar),
             responseDue: views.time(state.responseDueAt, calendar),
-            respondedAt: views.time(state.respondedAt, calendar),
+            respondedAt: state.respondedAt.map { views.time($0, calendar) },
             resolutionDue: views.time(state.resolutionDueAt, calendar),
             pausedMinutes: state.pausedMinutes > 0 ? views.duration(state.pausedMinutes) : nil,
             workaround: ticket.workaround, workaroundEta: ticket.workaroundEta.map { views.time($0, calendar) },

@@ -51,7 +51,7 @@ struct TicketPage: PageModel {
     let affectedSystem: String
     let sla: SLACell
     let responseDue: String
-    let respondedAt: String
+    let respondedAt: String?
     let resolutionDue: String
     let pausedMinutes: String?
     let workaround: String?
