@@ -73,7 +73,10 @@ def mail_intake_screens():
     """Issue #11: a mailgate channel takes a GB2312 mail (a ticket) and a broken one (quarantine);
     the admin sees the channel's health, reprocesses the broken one, and the ticket shows its mail."""
     token = api_call("POST", "/api/v1/auth/token", body={"username": "admin", "password": ADMIN_PASSWORD})["token"]
-    channel = api_call("POST", "/api/v1/admin/channels", token, {"kind": "mailgate", "name": "MTA 管道"})
+    channel = api_call("POST", "/api/v1/admin/channels", token, {"kind": "mailgate", "name": content("MTA 管道")})
+    # What the mail carries is user content on the English page too: the sender, subject and text.
+    for text in ["张三", "打印机故障（–三楼）", "三楼打印机卡纸，请尽快处理。"]:
+        content(text)
     mail = (b"From: =?gb2312?B?1cXI/Q==?= <zhangsan@corp.example.cn>\r\nTo: support@desk.example.cn\r\n"
             b"Subject: =?gb2312?B?tPLTobv6ucrVz6OoqEPI/cKlo6k=?=\r\nMessage-ID: <browser-1@corp.example.cn>\r\n"
             b"Content-Type: text/plain; charset=gb2312\r\n\r\n" + "三楼打印机卡纸，请尽快处理。".encode("gb18030") + b"\r\n")
