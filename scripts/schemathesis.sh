@@ -57,7 +57,10 @@ status=0
 # deactivating categories) would break the references the other operations use: those two run
 # last, on their own.
 last=(--include-name 'PUT /api/v1/users/{id}' --include-name 'PUT /api/v1/categories/{id}')
-run --exclude-name 'PUT /api/v1/users/{id}' --exclude-name 'PUT /api/v1/categories/{id}' "$@" || status=$?
+# The mailgate's body is a raw RFC 5322 message (message/rfc822), which schemathesis cannot
+# generate; MailIntakeTests, ChannelAPITests and MailgateClientTests drive it with real mail.
+run --exclude-name 'PUT /api/v1/users/{id}' --exclude-name 'PUT /api/v1/categories/{id}' \
+  --exclude-name 'POST /api/v1/channels/{id}/mail' "$@" || status=$?
 run "${last[@]}" "$@" || status=$?
 echo "# reports in $REPORT_DIR"
 if [ -s "$data/server.log" ]; then echo "# server log (errors):"; head -20 "$data/server.log"; fi
