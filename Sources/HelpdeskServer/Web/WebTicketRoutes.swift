@@ -201,7 +201,7 @@ struct WebTicketRoutes {
             reviewLink: TicketReview.mayRead(user.actor) && TicketReview.statuses.contains(ticket.status)
                 ? "/tickets/\(ticket.number)/review" : nil)
         // The sender's address is the requester's contact: masked where the contact is (R9.2).
-        model.messages = try await deps.services.channels.messages(original.number, for: user).map { message in
+        model.messages = try await deps.services.channels.messages(of: original).map { message in
             TicketPage.ChannelMessage(
                 incoming: message.direction == .incoming, at: TimeFormatting.local(message.receivedAt, calendar),
                 from: masked ? Masking.contact(message.from ?? "") : message.from ?? "",

@@ -124,8 +124,13 @@ public struct ChannelService: Sendable {
 
     /// The messages of a ticket its reader may see (R9.1: the ticket's own access rule).
     public func messages(_ number: String, for user: User) async throws -> [MailMessage] {
-        let ticket = try await tickets.visibleTicket(number, for: user)
-        return try await store.mailMessages(ticketId: ticket.id)
+        try await messages(of: try await tickets.visibleTicket(number, for: user))
+    }
+
+    /// The messages of a ticket the caller has already read through ``TicketService`` (the
+    /// ticket page), as ``AttachmentService/attachments(of:)`` takes the ticket's files.
+    public func messages(of ticket: Ticket) async throws -> [MailMessage] {
+        try await store.mailMessages(ticketId: ticket.id)
     }
 
     static func name(_ raw: String) throws -> String {
