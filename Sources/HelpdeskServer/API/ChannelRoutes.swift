@@ -38,11 +38,8 @@ struct ChannelRoutes {
         }
         group.get("admin/mail/quarantine/:id/raw") { _, context in
             let admin = try context.requireUser()
-            let raw = try await channels.raw(try context.parameters.id(resource: "mail_message"), by: admin)
-            var headers = HTTPFields()
-            headers[.contentType] = "message/rfc822"
-            headers[.contentDisposition] = "attachment; filename=\"message.eml\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: raw)))
+            return ChannelRoutes.rawMail(
+                try await channels.raw(try context.parameters.id(resource: "mail_message"), by: admin))
         }
         group.post("admin/mail/quarantine/:id/reprocess") { _, context in
             let admin = try context.requireUser()
@@ -69,6 +66,16 @@ struct ChannelRoutes {
             response.duplicate = receipt.duplicate
             return response
         }
+    }
+}
+
+extension ChannelRoutes {
+    /// A stored raw message as a download, for the API's and the web's quarantine alike.
+    static func rawMail(_ raw: [UInt8]) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "message/rfc822"
+        headers[.contentDisposition] = "attachment; filename=\"message.eml\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: raw)))
     }
 }
 
@@ -113,11 +120,11 @@ struct MailOutcomeResponse: ResponseEncodable, Sendable {
     var duplicate: Bool?
 
     init(_ outcome: MailIntakeOutcome) {
+        self.outcome = outcome.name
         switch outcome {
-        case .created(let number): (self.outcome, ticketNumber) = ("created", number)
-        case .replied(let number): (self.outcome, ticketNumber) = ("replied", number)
-        case .quarantined(let error): (self.outcome, self.error) = ("quarantined", error)
-        case .skipped: self.outcome = "duplicate"
+        case .created(let number), .replied(let number): ticketNumber = number
+        case .quarantined(let error): self.error = error
+        case .skipped: break
         }
     }
 }

@@ -17,25 +17,15 @@ struct WebAdminChannelRoutes {
         group.get("admin/mail/quarantine/:id/raw") { request, context in
             let page = try await deps.page(request, context)
             let admin = try page.requireRole([.admin])
-            let raw = try await channels.raw(try context.parameters.id(resource: "mail_message"), by: admin)
-            var headers = HTTPFields()
-            headers[.contentType] = "message/rfc822"
-            headers[.contentDisposition] = "attachment; filename=\"message.eml\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: raw)))
+            return ChannelRoutes.rawMail(
+                try await channels.raw(try context.parameters.id(resource: "mail_message"), by: admin))
         }
         group.post("admin/mail/quarantine/:id/reprocess") { request, context in
             let page = try await deps.page(request, context)
             let admin = try page.requireRole([.admin])
             _ = try await deps.form(request, context)
             let outcome = try await channels.reprocess(try context.parameters.id(resource: "mail_message"), by: admin)
-            let name: String
-            switch outcome {
-            case .created: name = "created"
-            case .replied: name = "replied"
-            case .quarantined: name = "quarantined"
-            case .skipped: name = "duplicate"
-            }
-            return Response.redirect(to: "/admin/channels?outcome=\(name)#quarantine")
+            return Response.redirect(to: "/admin/channels?outcome=\(outcome.name)#quarantine")
         }
     }
 
@@ -47,6 +37,7 @@ struct WebAdminChannelRoutes {
         let list = try await channels.list(by: admin)
         let names = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0.name) })
         let time = { (date: Date?) in date.map { TimeFormatting.local($0, calendar) } ?? "—" }
+        // Only an outcome's own name picks a notice (the query string is the reader's to change).
         let known = ["created", "replied", "quarantined", "duplicate"]
         let model = AdminChannelsPage(
             channels: list.map { channel in

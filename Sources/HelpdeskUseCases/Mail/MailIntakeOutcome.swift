@@ -10,4 +10,15 @@ public enum MailIntakeOutcome: Sendable, Equatable {
     case quarantined(error: String)
     /// Already processed (or gone): nothing done.
     case skipped
+
+    /// The outcome's name in the API and on the web's notice: `created`, `replied`,
+    /// `quarantined`, `duplicate`.
+    public var name: String {
+        switch self {
+        case .created: "created"
+        case .replied: "replied"
+        case .quarantined: "quarantined"
+        case .skipped: "duplicate"
+        }
+    }
 }

@@ -62,14 +62,12 @@ public struct MailIntakeService: Sendable {
         }
         do {
             return try await handle(mail, messageId: id)
-        } catch let error as UseCaseError {
+        } catch {
             // A mail the intake refuses (a file over the limit, a sender address the desk cannot
             // store) is kept for an admin, not bounced; store failures still throw, so the MTA retries.
-            try await store.quarantineMail(id: id, error: error.code, now: clock.now())
-            return .quarantined(error: error.code)
-        } catch let error as WorkflowError {
-            try await store.quarantineMail(id: id, error: error.code, now: clock.now())
-            return .quarantined(error: error.code)
+            guard let code = (error as? UseCaseError)?.code ?? (error as? WorkflowError)?.code else { throw error }
+            try await store.quarantineMail(id: id, error: code, now: clock.now())
+            return .quarantined(error: code)
         }
     }
 
