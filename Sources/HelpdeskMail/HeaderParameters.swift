@@ -17,13 +17,14 @@ public struct HeaderParameters: Sendable, Equatable {
     public init(parsing raw: [UInt8], charsetHint: String? = nil) {
         var pieces = Self.split(raw)
         let head = pieces.isEmpty ? [] : pieces.removeFirst()
-        value = String(decoding: head, as: UTF8.self).trimmingWhitespace().lowercased()
+        value = String(decoding: head, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         var plain = [String: [UInt8]]()
         // name → [(section, extended, bytes)]
         var sections = [String: [(Int, Bool, [UInt8])]]()
         for piece in pieces {
             guard let equals = piece.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            var name = String(decoding: piece[..<equals], as: UTF8.self).trimmingWhitespace().lowercased()
+            var name = String(decoding: piece[..<equals], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                .lowercased()
             let rawValue = Self.unquote(Array(piece[(equals + 1)...]))
             guard !name.isEmpty else { continue }
             var extended = false

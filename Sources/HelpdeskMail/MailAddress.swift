@@ -29,15 +29,16 @@ public struct MailAddress: Sendable, Equatable, Codable {
     }
 
     static func mailbox(_ piece: String) -> MailAddress? {
-        let trimmed = piece.trimmingWhitespace()
+        let trimmed = piece.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         if let open = trimmed.lastIndex(of: "<"), let close = trimmed[open...].firstIndex(of: ">") {
-            let address = String(trimmed[trimmed.index(after: open)..<close]).trimmingWhitespace()
-            var name = String(trimmed[..<open]).trimmingWhitespace()
+            let address = String(trimmed[trimmed.index(after: open)..<close]).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            var name = String(trimmed[..<open]).trimmingCharacters(in: .whitespacesAndNewlines)
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
                 name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
             }
-            name = EncodedWords.decode(name).trimmingWhitespace()
+            name = EncodedWords.decode(name).trimmingCharacters(in: .whitespacesAndNewlines)
             guard address.contains("@") else { return nil }
             return MailAddress(name: name.isEmpty ? nil : name, address: address)
         }
@@ -45,8 +46,10 @@ public struct MailAddress: Sendable, Equatable, Codable {
         var address = trimmed
         var name: String?
         if let open = trimmed.firstIndex(of: "("), let close = trimmed.lastIndex(of: ")"), open < close {
-            name = EncodedWords.decode(String(trimmed[trimmed.index(after: open)..<close])).trimmingWhitespace()
-            address = (String(trimmed[..<open]) + String(trimmed[trimmed.index(after: close)...])).trimmingWhitespace()
+            name = EncodedWords.decode(String(trimmed[trimmed.index(after: open)..<close])).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            address = (String(trimmed[..<open]) + String(trimmed[trimmed.index(after: close)...])).trimmingCharacters(
+                in: .whitespacesAndNewlines)
         }
         guard address.contains("@"), !address.contains(" ") else { return nil }
         return MailAddress(name: name?.isEmpty == true ? nil : name, address: address)

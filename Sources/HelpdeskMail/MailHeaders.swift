@@ -68,11 +68,11 @@ public struct MailHeaders: Sendable, Equatable {
     /// The field's raw bytes as text, without decoding encoded words (for structured fields).
     public func unstructured(_ name: String, charsetHint: String? = nil) -> String? {
         guard let raw = raw(name) else { return nil }
-        return MailCharset.decode(raw, label: charsetHint).trimmingWhitespace()
+        return MailCharset.decode(raw, label: charsetHint).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func decodeText(_ raw: [UInt8], charsetHint: String?) -> String {
-        EncodedWords.decode(MailCharset.decode(raw, label: charsetHint)).trimmingWhitespace()
+        EncodedWords.decode(MailCharset.decode(raw, label: charsetHint)).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

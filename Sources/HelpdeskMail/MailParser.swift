@@ -29,7 +29,7 @@ public enum MailParser {
         body.collect(root, inAlternative: false)
         let html = body.html.map { decodeText($0) }
         var text = body.plain.map { decodeText($0) }.joined(separator: "\n\n")
-        if text.trimmingWhitespace().isEmpty, let html { text = HTMLText.text(html) }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, let html { text = HTMLText.text(html) }
 
         return ParsedMail(
             messageId: ids(headers.raw("Message-ID")).first,
@@ -106,7 +106,7 @@ public enum MailParser {
             search = text.index(after: close)
         }
         if result.isEmpty {
-            let bare = text.trimmingWhitespace()
+            let bare = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if !bare.isEmpty, !bare.contains(" "), bare.contains("@") { result.append(bare) }
         }
         return result
@@ -114,7 +114,9 @@ public enum MailParser {
 
     static func isAutomatic(_ headers: MailHeaders) -> Bool {
         func value(_ name: String) -> String? {
-            headers.raw(name).map { String(decoding: $0, as: UTF8.self).trimmingWhitespace().lowercased() }
+            headers.raw(name).map {
+                String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            }
         }
         if let auto = value("Auto-Submitted"), auto != "no" { return true }
         if let precedence = value("Precedence"), ["bulk", "junk", "auto_reply", "list"].contains(precedence) {
@@ -170,7 +172,7 @@ struct BodyCollector {
 
     mutating func attach(_ part: MIMEPart, filename: String?, disposition: HeaderParameters) {
         let contentId = MailParser.ids(part.headers.raw("Content-ID")).first
-        let name = filename?.trimmingWhitespace()
+        let name = filename?.trimmingCharacters(in: .whitespacesAndNewlines)
         attachments.append(
             MailAttachment(
                 filename: (name?.isEmpty == false ? name : nil) ?? defaultName(part, index: attachments.count + 1),

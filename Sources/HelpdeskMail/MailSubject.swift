@@ -5,7 +5,7 @@ public enum MailSubject {
     /// Reply and forward prefixes, ASCII or full-width colon, repeated: `Re:`, `RE：`, `回复：`,
     /// `答复:`, `转发：`, `Fwd:`, `Fw:`, `AW:`, `WG:`, `Re[2]:`.
     public static func stripped(_ subject: String) -> String {
-        var text = subject.trimmingWhitespace()
+        var text = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         let prefixes = ["re", "fwd", "fw", "aw", "wg", "sv", "回复", "答复", "转发", "回覆", "轉寄"]
         while true {
             let lowered = text.lowercased()
@@ -18,7 +18,7 @@ public enum MailSubject {
             }
             rest = rest.drop { $0 == " " }
             guard let colon = rest.first, colon == ":" || colon == "：" else { break }
-            text = String(text.dropFirst(text.count - rest.count + 1)).trimmingWhitespace()
+            text = String(text.dropFirst(text.count - rest.count + 1)).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return text
     }
@@ -43,6 +43,6 @@ public enum MailSubject {
     public static func reply(to subject: String, number: String) -> String {
         let base = stripped(subject)
         let tagged = ticketNumber(in: base) == number ? base : "[#\(number)] \(base)"
-        return "Re: \(tagged)".trimmingWhitespace()
+        return "Re: \(tagged)".trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// outside its alphabet, quoted-printable keeps a malformed `=` as it is.
 public enum TransferEncoding {
     public static func decode(_ bytes: [UInt8], encoding: String?) -> [UInt8] {
-        switch encoding?.trimmingWhitespace().lowercased() {
+        switch encoding?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
         case "base64": return base64(bytes)
         case "quoted-printable": return quotedPrintable(bytes)
         default: return bytes
@@ -86,14 +86,5 @@ public enum TransferEncoding {
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
         default: return nil
         }
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view.removeFirst() }
-        while let last = view.last, last.isWhitespace { view.removeLast() }
-        return String(view)
     }
 }

@@ -13,8 +13,6 @@ public protocol MailStore: Sendable {
     func updateChannel(id: Int64, name: String, settings: String, active: Bool, now: Date) async throws -> IntakeChannel
     /// Deletes the channel; its messages stay, without a channel.
     func deleteChannel(id: Int64) async throws
-    /// Health: a success or an error (nil error = success) at `now`.
-    func recordChannelHealth(id: Int64, error: String?, now: Date) async throws
 
     /// Stores the raw bytes (content-addressed by `sha256`) and a `received` message row in one
     /// transaction, before any parsing. The same Message-ID and digest a second time is a

@@ -78,26 +78,10 @@ extension SQLStore {
         }
     }
 
-    public func recordChannelHealth(id: Int64, error: String?, now: Date) async throws {
-        try await write { db in
-            if let error {
-                try await db.raw(
-                    """
-                    UPDATE channels SET last_error_at = \(bind: now.millis), last_error = \(bind: error)
-                    WHERE id = \(bind: id)
-                    """
-                ).run()
-            } else {
-                try await db.raw("UPDATE channels SET last_success_at = \(bind: now.millis) WHERE id = \(bind: id)")
-                    .run()
-            }
-        }
-    }
-
     public func storeRawMail(channelId: Int64?, raw: [UInt8], sha256: String, messageId: String?, now: Date)
         async throws -> RawMailReceipt
     {
-        let key = Self.dedupeKey(direction: .incoming, messageId: messageId, sha256: sha256)
+        let key = Self.dedupeKey(messageId: messageId, sha256: sha256)
         return try await write { db in
             if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
                 return RawMailReceipt(messageId: existing, duplicate: true)
@@ -132,7 +116,8 @@ extension SQLStore {
         ).first()!.int("id")
     }
 
-    static func dedupeKey(direction: MailMessage.Direction, messageId: String?, sha256: String) -> String {
+    /// Unique per direction (the index is on direction and key): the same Message-ID and bytes.
+    static func dedupeKey(messageId: String?, sha256: String) -> String {
         "\(messageId ?? "")\n\(sha256)"
     }
 
@@ -268,7 +253,7 @@ extension SQLStore {
         channelId: Int64?, ticketId: Int64, raw: [UInt8], sha256: String, messageId: String, fields: MailMessageFields,
         now: Date
     ) async throws -> Int64 {
-        let key = Self.dedupeKey(direction: .outgoing, messageId: messageId, sha256: sha256)
+        let key = Self.dedupeKey(messageId: messageId, sha256: sha256)
         return try await write { db in
             try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
             let id = try await Self.insertMessage(
