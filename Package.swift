@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HelpdeskCoreTests",
-            dependencies: ["HelpdeskCore"],
+            dependencies: ["HelpdeskCore", "HelpdeskTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -36,6 +36,7 @@ public enum HelpdeskApp {
         AuditRoutes(audit: services.audit).register(on: authenticated)
         ReplyTemplateRoutes(replies: services.replies).register(on: authenticated)
         ChannelRoutes(channels: services.channels).register(on: authenticated, mailgate: api)
+        SearchRoutes(search: services.search).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
         WebUI.register(on: router, services: services, store: store, localizer: localizer, options: web)
         // Last, so that it wraps only the not-found responder.
@@ -83,6 +84,7 @@ public enum HelpdeskApp {
         if let postgres = database as? PostgresDatabase { try await postgres.checkConnection() }
         let ran = try await Migrations.run(on: database)
         if !ran.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(ran)"]) }
+        try await indexUnindexedTickets(store, logger: logger)
         guard try await store.userCount() == 0 else {
             // A desk from before reply templates gets the default ones once.
             try await Seeder.seedReplyTemplates(store, now: Date())
@@ -105,6 +107,20 @@ public enum HelpdeskApp {
         } else if seeded {
             logger.info("created user 'admin' with the password from HELPDESK_ADMIN_PASSWORD")
         }
+    }
+
+    /// Puts the tickets from before the search index (M015) into it, a batch per transaction
+    /// (an interrupted run goes on at the next start); a desk that has them all only counts.
+    public static func indexUnindexedTickets(_ store: any HelpdeskStore, logger: Logger) async throws {
+        guard try await !store.searchIndexIsComplete() else { return }
+        var cursor: Int64 = 0
+        var batches = 0
+        while let last = try await store.indexUnindexedTickets(after: cursor, limit: SQLStore.indexBatch) {
+            cursor = last
+            batches += 1
+            if batches % 50 == 0 { logger.info("indexing tickets for search", metadata: ["upTo": "\(last)"]) }
+        }
+        if batches > 0 { logger.info("indexed tickets for search", metadata: ["upTo": "\(cursor)"]) }
     }
 
     /// The SLA scheduler with the webhook channel, and e-mail when SMTP is configured.

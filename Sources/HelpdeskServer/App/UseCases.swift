@@ -18,6 +18,7 @@ struct UseCases: Sendable {
     let replies: ReplyTemplateService
     let channels: ChannelService
     let live: LiveService
+    let search: SearchService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
@@ -34,5 +35,6 @@ struct UseCases: Sendable {
         channels = ChannelService(store: store, clock: clock, tickets: tickets)
         signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
         live = LiveService(store: store)
+        search = SearchService(store: store, tickets: tickets)
     }
 }

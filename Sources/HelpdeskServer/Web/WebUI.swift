@@ -43,5 +43,6 @@ enum WebUI {
         WebNotificationRoutes(deps: deps).register(on: web)
         WebLiveRoutes(deps: deps).register(on: web)
         WebExtensionRoutes(deps: deps).register(on: web)
+        WebSearchRoutes(deps: deps).register(on: web)
     }
 }

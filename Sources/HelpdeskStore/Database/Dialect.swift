@@ -31,14 +31,6 @@ public enum Dialect: Sendable {
         }
     }
 
-    /// Case-insensitive substring match operator; both work on Chinese text.
-    var containsOperator: String {
-        switch self {
-        case .sqlite: "LIKE"
-        case .postgres: "ILIKE"
-        }
-    }
-
     /// Column type of raw bytes (attachments).
     var blob: String {
         switch self {

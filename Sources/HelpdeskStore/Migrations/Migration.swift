@@ -26,6 +26,7 @@ public enum Migrations {
         M012_CategoryVerification.migration,
         M013_PriorityMatrixVersions.migration,
         M014_DueOrderIndex.migration,
+        M015_SearchIndex.migration,
         M017_Channels.migration,
         M018_MailMessages.migration,
     ]

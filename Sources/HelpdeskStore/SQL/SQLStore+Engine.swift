@@ -106,6 +106,8 @@ extension SQLStore {
             result.ticket.version += 1
             try await Self.writeDocument(of: result.ticket, rules: rules, now: now, nextTimer: nextTimer, on: db)
             try await Self.insert(result.events, ticketId: id, on: db)
+            try await Self.reindexIfChanged(
+                from: ticket, to: result.ticket, adding: result.events, dialect: dialect, on: db)
             try await Self.writeOutbox(result.notices, ticketId: id, now: now, on: db)
             try await Self.apply(result.scrub, ticketId: id, on: db)
             return true

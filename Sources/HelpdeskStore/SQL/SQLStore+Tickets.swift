@@ -59,6 +59,8 @@ extension SQLStore {
             ticket.id = try row!.int("id")
             ChangeMarks.note(.tickets)
             try await Self.insert(change.events, ticketId: ticket.id, on: db)
+            try await dialect.writeSearchDocument(
+                SearchDocument(ticket: ticket, events: change.events), ticketId: ticket.id, replacing: false, on: db)
             try await Self.writeOutbox(change.notices, ticketId: ticket.id, now: draft.submittedAt, on: db)
             try await Self.insert(
                 attachments, ticketId: ticket.id, by: ticket.createdById, now: draft.submittedAt, on: db)
@@ -105,6 +107,8 @@ extension SQLStore {
                 try await Self.writeDocument(
                     of: result.ticket, rules: rules, now: result.ticket.updatedAt, nextTimer: nextTimer, on: db)
                 try await Self.insert(result.events, ticketId: current.id, on: db)
+                try await Self.reindexIfChanged(
+                    from: current, to: result.ticket, adding: result.events, dialect: dialect, on: db)
                 try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
                 try await Self.apply(result.scrub, ticketId: current.id, on: db)
                 try await Self.insert(
@@ -191,20 +195,22 @@ extension SQLStore {
         var sql: SQLQueryString = "SELECT * FROM ticket_events WHERE ticket_id = \(bind: ticketId)"
         if !includeInternal { sql += " AND visibility = 'public'" }
         sql += " ORDER BY id"
-        return try await db.raw(sql).all().map { row in
-            var event = TicketEvent(
-                id: try row.int("id"), kind: TicketEvent.Kind(rawValue: try row.string("kind")) ?? .worklog,
-                action: try row.optionalString("action").flatMap(WorkflowAction.init(rawValue:)),
-                fromStatus: try row.optionalString("from_status").flatMap(TicketStatus.init(rawValue:)),
-                toStatus: try row.optionalString("to_status").flatMap(TicketStatus.init(rawValue:)),
-                actor: Principal(id: try row.int("actor_id"), name: try row.string("actor_name"), role: .requester),
-                at: Date(millis: try row.int("at")), reason: try row.optionalString("reason"),
-                body: try row.optionalString("body"),
-                visibility: TicketEvent.Visibility(rawValue: try row.string("visibility")) ?? .internal,
-                data: try Self.decode([String: String].self, json: try row.string("data")))
-            event.id = try row.int("id")
-            return event
-        }
+        return try await db.raw(sql).all().map(Self.event(from:))
+    }
+
+    static func event(from row: any SQLRow) throws -> TicketEvent {
+        var event = TicketEvent(
+            id: try row.int("id"), kind: TicketEvent.Kind(rawValue: try row.string("kind")) ?? .worklog,
+            action: try row.optionalString("action").flatMap(WorkflowAction.init(rawValue:)),
+            fromStatus: try row.optionalString("from_status").flatMap(TicketStatus.init(rawValue:)),
+            toStatus: try row.optionalString("to_status").flatMap(TicketStatus.init(rawValue:)),
+            actor: Principal(id: try row.int("actor_id"), name: try row.string("actor_name"), role: .requester),
+            at: Date(millis: try row.int("at")), reason: try row.optionalString("reason"),
+            body: try row.optionalString("body"),
+            visibility: TicketEvent.Visibility(rawValue: try row.string("visibility")) ?? .internal,
+            data: try Self.decode([String: String].self, json: try row.string("data")))
+        event.id = try row.int("id")
+        return event
     }
 
     public func tickets(_ query: TicketQuery, now: Date) async throws -> TicketPage {
@@ -216,18 +222,7 @@ extension SQLStore {
                     sla_policy_id, breach_cause, sla
                 FROM tickets WHERE 1 = 1
                 """
-            switch query.scope {
-            case .all: break
-            case .requester(let id, let department?):
-                sql += " AND (requester_user_id = \(bind: id) OR requester_department = \(bind: department))"
-            case .requester(let id, nil): sql += " AND requester_user_id = \(bind: id)"
-            case .agent(let id, let groupIds):
-                if groupIds.isEmpty {
-                    sql += " AND assignee_id = \(bind: id)"
-                } else {
-                    sql += " AND (assignee_id = \(bind: id) OR group_id IN (\(binds: groupIds.sorted())))"
-                }
-            }
+            sql += Self.scopeCondition(query.scope)
             // A single value is compared with `=` so the (column, id) index also yields the id order.
             if let status = query.statuses.first, query.statuses.count == 1 {
                 sql += " AND status = \(bind: status.rawValue)"
@@ -249,9 +244,13 @@ extension SQLStore {
                 sql += " AND next_due_at < \(bind: now.millis)"
             }
             if let text = query.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-                let pattern = "%" + Self.escapeLike(text) + "%"
-                sql +=
-                    " AND (number = \(bind: text) OR title \(unsafeRaw: dialect.containsOperator) \(bind: pattern) ESCAPE '\\')"
+                // The search index, as `GET /search` uses it; an exact number also finds its ticket.
+                if let search = SearchQuery(text) {
+                    sql +=
+                        " AND (number = \(bind: text) OR id IN (\(Self.searchIds(search, scope: query.scope, dialect: dialect))))"
+                } else {
+                    sql += " AND number = \(bind: text)"
+                }
             }
             let limit = max(1, min(query.limit, 200))
             switch query.order {
@@ -282,6 +281,22 @@ extension SQLStore {
         }
     }
 
+    /// ` AND …` limiting tickets (their columns prefixed with `table`) to a list scope.
+    static func scopeCondition(_ scope: Access.ListScope, table: String = "") -> SQLQueryString {
+        let t = table.isEmpty ? "" : table + "."
+        switch scope {
+        case .all: return ""
+        case .requester(let id, let department?):
+            return
+                " AND (\(unsafeRaw: t)requester_user_id = \(bind: id) OR \(unsafeRaw: t)requester_department = \(bind: department))"
+        case .requester(let id, nil): return " AND \(unsafeRaw: t)requester_user_id = \(bind: id)"
+        case .agent(let id, let groupIds):
+            if groupIds.isEmpty { return " AND \(unsafeRaw: t)assignee_id = \(bind: id)" }
+            return
+                " AND (\(unsafeRaw: t)assignee_id = \(bind: id) OR \(unsafeRaw: t)group_id IN (\(binds: groupIds.sorted())))"
+        }
+    }
+
     /// The ticket document of a row, with the row's id.
     static func ticket(from row: any SQLRow) throws -> Ticket {
         var ticket = try decode(Ticket.self, json: try row.string("doc"))
@@ -303,11 +318,6 @@ extension SQLStore {
             submittedAt: Date(millis: try row.int("submitted_at")), updatedAt: Date(millis: try row.int("updated_at")),
             slaPolicyId: try row.int("sla_policy_id"), sla: try decode(SLATrack.self, json: try row.string("sla")),
             breachCause: try row.optionalString("breach_cause"))
-    }
-
-    static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
     }
 }
 

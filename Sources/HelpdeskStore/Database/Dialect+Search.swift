@@ -1,0 +1,114 @@
+import HelpdeskCore
+import SQLKit
+
+/// How each database holds and asks the search index (M015). Both are fed the same tokens by
+/// ``SearchAnalyzer``; the substring check that makes Chinese terms exact is the same
+/// function on both (`instr` / `strpos`, haystack first).
+extension Dialect {
+    /// The tables of a search, the ticket row as `t` and the index row as `s`.
+    var searchTables: String {
+        switch self {
+        case .sqlite:
+            """
+            ticket_search_fts JOIN ticket_search s ON s.ticket_id = ticket_search_fts.rowid
+            JOIN tickets t ON t.id = ticket_search_fts.rowid
+            """
+        case .postgres: "ticket_search s JOIN tickets t ON t.id = s.ticket_id"
+        }
+    }
+
+    /// The ticket id of a search row: FTS5's rowid, so that `ORDER BY` it walks the index in order.
+    var searchId: String {
+        switch self {
+        case .sqlite: "ticket_search_fts.rowid"
+        case .postgres: "s.ticket_id"
+        }
+    }
+
+    /// The function `(haystack, needle)` giving the needle's 1-based position, 0 when absent.
+    var substringPosition: String {
+        switch self {
+        case .sqlite: "instr"
+        case .postgres: "strpos"
+        }
+    }
+
+    /// The index condition: every clause of every term; over the public tokens only when the
+    /// searcher may not see internal text.
+    func searchMatch(_ query: SearchQuery, includeInternal: Bool) -> SQLQueryString {
+        switch self {
+        case .sqlite:
+            let expression = query.terms.flatMap(\.clauses).map {
+                "\"" + $0.token.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + ($0.prefix ? " *" : "")
+            }.joined(separator: " AND ")
+            let match = includeInternal ? expression : "{public_tokens} : (\(expression))"
+            return "ticket_search_fts MATCH \(bind: match)"
+        case .postgres:
+            let column = includeInternal ? "s.all_tokens" : "s.public_tokens"
+            return "\(unsafeRaw: column) @@ \(bind: Self.tsquery(query))::tsquery"
+        }
+    }
+
+    /// Relevance as a number to sort ascending (best first).
+    func searchRank(_ query: SearchQuery, includeInternal: Bool) -> SQLQueryString {
+        switch self {
+        case .sqlite:
+            return "bm25(ticket_search_fts)"
+        case .postgres:
+            let column = includeInternal ? "s.all_tokens" : "s.public_tokens"
+            return "-ts_rank(\(unsafeRaw: column), \(bind: Self.tsquery(query))::tsquery)"
+        }
+    }
+
+    /// Writes a ticket's index row; `replacing` when it may have one already.
+    func writeSearchDocument(
+        _ document: SearchDocument, ticketId: Int64, replacing: Bool, on db: any SQLDatabase
+    ) async throws {
+        switch self {
+        case .sqlite:
+            try await db.raw(
+                """
+                INSERT INTO ticket_search (ticket_id, public_text, internal_text)
+                VALUES (\(bind: ticketId), \(bind: document.publicText), \(bind: document.internalText))
+                ON CONFLICT (ticket_id) DO UPDATE SET public_text = excluded.public_text,
+                    internal_text = excluded.internal_text
+                """
+            ).run()
+            if replacing { try await db.raw("DELETE FROM ticket_search_fts WHERE rowid = \(bind: ticketId)").run() }
+            try await db.raw(
+                """
+                INSERT INTO ticket_search_fts (rowid, public_tokens, internal_tokens)
+                VALUES (\(bind: ticketId), \(bind: document.publicTokens.joined(separator: " ")),
+                    \(bind: document.internalTokens.joined(separator: " ")))
+                """
+            ).run()
+        case .postgres:
+            try await db.raw(
+                """
+                INSERT INTO ticket_search (ticket_id, public_text, internal_text, public_tokens, all_tokens)
+                VALUES (\(bind: ticketId), \(bind: document.publicText), \(bind: document.internalText),
+                    \(bind: Self.vector(document.publicTokens))::tsvector,
+                    \(bind: Self.vector(document.publicTokens + document.internalTokens))::tsvector)
+                ON CONFLICT (ticket_id) DO UPDATE SET public_text = excluded.public_text,
+                    internal_text = excluded.internal_text, public_tokens = excluded.public_tokens,
+                    all_tokens = excluded.all_tokens
+                """
+            ).run()
+        }
+    }
+
+    /// A tsvector literal of the tokens as they are: each quoted, so PostgreSQL neither splits
+    /// nor stems them.
+    static func vector(_ tokens: [String]) -> String {
+        Set(tokens).sorted().map(lexeme).joined(separator: " ")
+    }
+
+    /// Every clause of every term, AND-ed, as a tsquery literal.
+    static func tsquery(_ query: SearchQuery) -> String {
+        query.terms.flatMap(\.clauses).map { lexeme($0.token) + ($0.prefix ? ":*" : "") }.joined(separator: " & ")
+    }
+
+    static func lexeme(_ token: String) -> String {
+        "'" + token.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import HelpdeskCore
+import SQLKit
+
+extension SQLStore {
+    /// Tickets per transaction when indexing tickets from before the index.
+    public static let indexBatch = 200
+
+    public func search(_ request: SearchRequest) async throws -> SearchPage {
+        let dialect = database.dialect
+        let limit = max(1, min(request.limit, 100))
+        return try await database.read { db in
+            let includeInternal = Self.includesInternal(request.scope)
+            var sql: SQLQueryString = """
+                SELECT t.id, t.number, t.title, t.type, t.status, t.priority, t.tier, t.category_id, t.subcategory_id,
+                    t.group_id, t.assignee_id, t.requester_user_id, t.requester_name, t.requester_external,
+                    t.submitted_at, t.updated_at, t.sla_policy_id, t.breach_cause, t.sla
+                FROM \(unsafeRaw: dialect.searchTables)
+                WHERE \(Self.searchCondition(request.query, includeInternal: includeInternal, dialect: dialect))
+                """
+            sql += Self.scopeCondition(request.scope, table: "t")
+            switch request.order {
+            case .newest:
+                if let before = request.cursor { sql += " AND \(unsafeRaw: dialect.searchId) < \(bind: before)" }
+                sql += " ORDER BY \(unsafeRaw: dialect.searchId) DESC LIMIT \(literal: limit + 1)"
+            case .relevance:
+                sql += """
+                     ORDER BY \(dialect.searchRank(request.query, includeInternal: includeInternal)),
+                        \(unsafeRaw: dialect.searchId) DESC
+                    LIMIT \(literal: limit + 1) OFFSET \(literal: max(0, Int(request.cursor ?? 0)))
+                    """
+            }
+            let rows = try await db.raw(sql).all()
+            let tickets = try rows.prefix(limit).map(Self.summary(from:))
+            guard rows.count > limit else { return SearchPage(tickets: tickets, nextCursor: nil) }
+            switch request.order {
+            case .newest: return SearchPage(tickets: tickets, nextCursor: tickets.last?.id)
+            case .relevance: return SearchPage(tickets: tickets, nextCursor: (request.cursor ?? 0) + Int64(limit))
+            }
+        }
+    }
+
+    /// The ids of the tickets matching `query` that `scope` may match on, as a subquery (the
+    /// ticket list's `q=`).
+    static func searchIds(_ query: SearchQuery, scope: Access.ListScope, dialect: Dialect) -> SQLQueryString {
+        let tables: String =
+            switch dialect {
+            case .sqlite: "ticket_search_fts JOIN ticket_search s ON s.ticket_id = ticket_search_fts.rowid"
+            case .postgres: "ticket_search s"
+            }
+        return """
+            SELECT \(unsafeRaw: dialect.searchId) FROM \(unsafeRaw: tables)
+            WHERE \(searchCondition(query, includeInternal: includesInternal(scope), dialect: dialect))
+            """
+    }
+
+    /// The index match, and for each term that needs it the substring check over the text the
+    /// searcher may see; a term never spans two parts, as parts are joined by a newline.
+    static func searchCondition(_ query: SearchQuery, includeInternal: Bool, dialect: Dialect) -> SQLQueryString {
+        var sql = dialect.searchMatch(query, includeInternal: includeInternal)
+        let position = dialect.substringPosition
+        for term in query.terms where term.needsSubstringCheck {
+            if includeInternal {
+                sql += """
+                     AND (\(unsafeRaw: position)(s.public_text, \(bind: term.text)) > 0
+                        OR \(unsafeRaw: position)(s.internal_text, \(bind: term.text)) > 0)
+                    """
+            } else {
+                sql += " AND \(unsafeRaw: position)(s.public_text, \(bind: term.text)) > 0"
+            }
+        }
+        return sql
+    }
+
+    static func includesInternal(_ scope: Access.ListScope) -> Bool {
+        if case .requester = scope { return false }
+        return true
+    }
+
+    public func searchTexts(ticketIds: [Int64], includeInternal: Bool) async throws -> [Int64: [String]] {
+        guard !ticketIds.isEmpty else { return [:] }
+        return try await database.read { db in
+            let tickets = try await db.raw("SELECT id, doc FROM tickets WHERE id IN (\(binds: ticketIds))").all()
+                .map(Self.ticket(from:))
+            var eventsSQL: SQLQueryString = """
+                SELECT * FROM ticket_events WHERE ticket_id IN (\(binds: ticketIds))
+                    AND (body IS NOT NULL OR reason IS NOT NULL)
+                """
+            if !includeInternal { eventsSQL += " AND visibility = 'public'" }
+            eventsSQL += " ORDER BY id"
+            var events: [Int64: [TicketEvent]] = [:]
+            for row in try await db.raw(eventsSQL).all() {
+                events[try row.int("ticket_id"), default: []].append(try Self.event(from: row))
+            }
+            var texts: [Int64: [String]] = [:]
+            for ticket in tickets {
+                let parts = SearchDocument.texts(of: ticket, events: events[ticket.id] ?? [])
+                texts[ticket.id] = parts.publicParts + (includeInternal ? parts.internalParts : [])
+            }
+            return texts
+        }
+    }
+
+    public func searchIndexIsComplete() async throws -> Bool {
+        try await database.read { db in
+            let row = try await db.raw(
+                "SELECT (SELECT COUNT(*) FROM tickets) AS tickets, (SELECT COUNT(*) FROM ticket_search) AS indexed"
+            ).first()
+            return try row.map { try $0.int("tickets") == $0.int("indexed") } ?? true
+        }
+    }
+
+    public func indexUnindexedTickets(after: Int64, limit: Int) async throws -> Int64? {
+        let dialect = database.dialect
+        return try await write { db in
+            let rows = try await db.raw(
+                """
+                SELECT t.id, t.doc FROM tickets t
+                WHERE t.id > \(bind: after) AND NOT EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = t.id)
+                ORDER BY t.id LIMIT \(literal: max(1, limit))
+                """
+            ).all()
+            var last: Int64?
+            for row in rows {
+                let ticket = try Self.ticket(from: row)
+                try await Self.reindex(ticket, replacing: true, dialect: dialect, on: db)
+                last = ticket.id
+            }
+            return last
+        }
+    }
+
+    /// Rewrites a ticket's index row from the ticket and its stored events.
+    static func reindex(_ ticket: Ticket, replacing: Bool, dialect: Dialect, on db: any SQLDatabase) async throws {
+        let events = try await loadEvents(ticketId: ticket.id, includeInternal: true, on: db)
+        try await dialect.writeSearchDocument(
+            SearchDocument(ticket: ticket, events: events), ticketId: ticket.id, replacing: replacing, on: db)
+    }
+
+    /// After a change from `before` to `after` that stored `added`: the index row again when
+    /// its text changed, in the change's transaction.
+    static func reindexIfChanged(
+        from before: Ticket, to after: Ticket, adding added: [TicketEvent], dialect: Dialect, on db: any SQLDatabase
+    ) async throws {
+        guard SearchDocument.changes(from: before, to: after, adding: added) else { return }
+        try await reindex(after, replacing: true, dialect: dialect, on: db)
+    }
+}
