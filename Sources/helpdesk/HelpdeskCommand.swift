@@ -10,6 +10,6 @@ struct HelpdeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helpdesk",
         abstract: "Helpdesk: a technical-support service desk.",
-        subcommands: [Serve.self, Migrate.self, CreateUser.self, Audit.self, Mailgate.self],
+        subcommands: [Serve.self, Migrate.self, CreateUser.self, Audit.self, Mailgate.self, Generate.self],
         defaultSubcommand: Serve.self)
 }
