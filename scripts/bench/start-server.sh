@@ -1,13 +1,14 @@
 # Sourced by the benchmark scripts: builds the release binary, starts `helpdesk serve` on
 # 127.0.0.1:$PORT with a fresh data directory (SQLite, or PostgreSQL with DATABASE_URL set),
 # stops it on exit, and signs the administrator in: $url, $server, $data, $TOKEN, `newest`.
+# With BENCH_DATA set, that directory is used and kept (a generated desk reused between runs).
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 swift build -c release --product helpdesk --scratch-path .build-release >/dev/null
 bin=.build-release/release/helpdesk
-data=$(mktemp -d /tmp/helpdesk-bench.XXXXXX)
+data=${BENCH_DATA:-$(mktemp -d /tmp/helpdesk-bench.XXXXXX)}
 HELPDESK_ADMIN_PASSWORD=bench-admin-1 HELPDESK_LOG_LEVEL=warning "$bin" serve --data-dir "$data" --host 127.0.0.1 --port "$PORT" >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; [ -n "${BENCH_DATA:-}" ] || rm -rf "$data"' EXIT
 url=http://127.0.0.1:$PORT
 for _ in $(seq 1 100); do curl -sf "$url/health" >/dev/null && break; sleep 0.2; done
 

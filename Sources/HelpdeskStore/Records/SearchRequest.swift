@@ -5,7 +5,8 @@ import HelpdeskCore
 /// whether they may match internal text), the order and the page.
 public struct SearchRequest: Sendable, Equatable {
     public enum Order: String, Sendable, CaseIterable {
-        /// BM25 on SQLite, ts_rank on PostgreSQL; ties newest first.
+        /// BM25 on SQLite, ts_rank on PostgreSQL, over the newest ``SQLStore/rankedWindow``
+        /// matches; ties newest first.
         case relevance
         case newest
     }
