@@ -5,17 +5,16 @@ import SQLKit
 /// ``SearchAnalyzer``; the substring check that makes Chinese terms exact is the same
 /// function on both (`instr` / `strpos`, haystack first).
 extension Dialect {
-    /// The tables of a search, the ticket row as `t` and the index row as `s`.
-    var searchTables: String {
+    /// The index tables of a search, the index row as `s`.
+    var searchIndexTables: String {
         switch self {
-        case .sqlite:
-            """
-            ticket_search_fts JOIN ticket_search s ON s.ticket_id = ticket_search_fts.rowid
-            JOIN tickets t ON t.id = ticket_search_fts.rowid
-            """
-        case .postgres: "ticket_search s JOIN tickets t ON t.id = s.ticket_id"
+        case .sqlite: "ticket_search_fts JOIN ticket_search s ON s.ticket_id = ticket_search_fts.rowid"
+        case .postgres: "ticket_search s"
         }
     }
+
+    /// The tables of a search with the ticket row as `t`.
+    var searchTables: String { searchIndexTables + " JOIN tickets t ON t.id = \(searchId)" }
 
     /// The ticket id of a search row: FTS5's rowid, so that `ORDER BY` it walks the index in order.
     var searchId: String {

@@ -55,13 +55,8 @@ extension SQLStore {
     /// The ids of the tickets matching `query` that `scope` may match on, as a subquery (the
     /// ticket list's `q=`).
     static func searchIds(_ query: SearchQuery, scope: Access.ListScope, dialect: Dialect) -> SQLQueryString {
-        let tables: String =
-            switch dialect {
-            case .sqlite: "ticket_search_fts JOIN ticket_search s ON s.ticket_id = ticket_search_fts.rowid"
-            case .postgres: "ticket_search s"
-            }
         return """
-            SELECT \(unsafeRaw: dialect.searchId) FROM \(unsafeRaw: tables)
+            SELECT \(unsafeRaw: dialect.searchId) FROM \(unsafeRaw: dialect.searchIndexTables)
             WHERE \(searchCondition(query, includeInternal: includesInternal(scope), dialect: dialect))
             """
     }
