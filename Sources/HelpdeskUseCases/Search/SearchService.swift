@@ -17,11 +17,12 @@ public struct SearchService: Sendable {
     public static let limits = 1...100
 
     public func search(_ request: SearchInput, for user: User) async throws -> SearchResults {
+        // Only an absent or empty `q` is an error; whitespace, like punctuation, finds nothing.
+        guard !request.query.isEmpty else { throw UseCaseError.fieldRequired(field: "q") }
         let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw UseCaseError.fieldRequired(field: "q") }
         guard text.count <= SearchQuery.maximumLength else { throw UseCaseError.invalidValue(field: "q") }
         guard Self.limits.contains(request.limit) else { throw UseCaseError.invalidValue(field: "limit") }
-        // Punctuation only: nothing can match, which is an answer, not an error.
+        // Punctuation or whitespace only: nothing can match, which is an answer, not an error.
         guard let query = SearchQuery(text) else { return SearchResults(items: [], nextCursor: nil, rules: [:]) }
         let reader = try await tickets.reader(user)
         var search = SearchRequest(query: query, scope: Access.listScope(for: reader))
