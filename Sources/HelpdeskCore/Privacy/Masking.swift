@@ -23,4 +23,21 @@ public enum Masking {
         let kept = min(2, trimmed.count - 1)
         return String(trimmed.prefix(kept)) + "*"
     }
+
+    /// Free text shown in lists and exports (search snippets, the tracking table): numbers the
+    /// detector knows (ID cards, bank cards, phones) become `***`, e-mail addresses are masked as
+    /// contacts.
+    public static func text(_ value: String) -> String {
+        var masked = SensitiveDataDetector.redact(value, placeholder: "***").text
+        let nsText = masked as NSString
+        let found = emailPattern.matches(in: masked, range: NSRange(location: 0, length: nsText.length))
+        for match in found.reversed() {
+            masked = (masked as NSString).replacingCharacters(
+                in: match.range, with: contact(nsText.substring(with: match.range)))
+        }
+        return masked
+    }
+
+    nonisolated(unsafe) private static let emailPattern = try! NSRegularExpression(
+        pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")
 }

@@ -169,6 +169,25 @@ public struct SLATrack: Hashable, Codable, Sendable {
         return progress(target, calendar: calendar, now: openedAt).due
     }
 
+    /// What the clocks measured, in seconds of their own kind (business or continuous, per the
+    /// policy's targets): the response clock from opening to the first response, and the
+    /// resolution clock, pauses and reopened stretches excluded, up to the resolution. Nil for a
+    /// clock that has not stopped yet (reports measure only finished clocks, R7.2).
+    public func measuredSeconds(policy: SLAPolicy, calendar: BusinessCalendar) -> (
+        response: TimeInterval?, resolution: TimeInterval?
+    ) {
+        let targets = policy.targets(for: priority) ?? SLAPolicy.default.targets(for: priority)!
+        let response = respondedAt.map { Clock(targets.response.mode, calendar).seconds(from: openedAt, to: $0) }
+        let resolution = resolvedAt.map { end in
+            let clock = Clock(targets.resolution.mode, calendar)
+            let (closed, tailStart) = runningSegments()
+            return closed.reduce(clock.seconds(from: tailStart, to: end)) {
+                $0 + clock.seconds(from: $1.start, to: $1.end)
+            }
+        }
+        return (response, resolution)
+    }
+
     /// The instant at which the resolution clock, with its pauses, has run for `target` (e.g. the
     /// L1 30-minute rule, R4.2). Nil while stopped, and while paused unless the clock had already
     /// run that long before the pause (a moment that has passed).

@@ -101,17 +101,5 @@ public struct SearchSnippet: Equatable, Sendable {
     }
 
     /// Hides what may not be shown in a list of results.
-    static func mask(_ text: String) -> String {
-        var masked = SensitiveDataDetector.redact(text, placeholder: "***").text
-        let nsText = masked as NSString
-        let found = emailPattern.matches(in: masked, range: NSRange(location: 0, length: nsText.length))
-        for match in found.reversed() {
-            masked = (masked as NSString).replacingCharacters(
-                in: match.range, with: Masking.contact(nsText.substring(with: match.range)))
-        }
-        return masked
-    }
-
-    nonisolated(unsafe) private static let emailPattern = try! NSRegularExpression(
-        pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")
+    static func mask(_ text: String) -> String { Masking.text(text) }
 }
