@@ -51,19 +51,21 @@ public struct ReportPeriod: Equatable, Sendable {
 
     /// The period that contains `date`.
     public static func containing(_ date: Date, kind: Kind, timeZone: TimeZone) -> ReportPeriod {
+        var calendar = Calendar(identifier: kind == .week ? .iso8601 : .gregorian)
+        calendar.timeZone = timeZone
+        let unit: Calendar.Component = kind == .week ? .weekOfYear : .month
+        let interval =
+            calendar.dateInterval(of: unit, for: date) ?? DateInterval(start: date, duration: 7 * 86_400)
+        let label: String
         switch kind {
         case .week:
-            var calendar = Calendar(identifier: .iso8601)
-            calendar.timeZone = timeZone
-            let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
-            let label = String(format: "%04d-W%02d", parts.yearForWeekOfYear!, parts.weekOfYear!)
-            return ReportPeriod(week: label, timeZone: timeZone)!
+            let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: interval.start)
+            label = String(format: "%04d-W%02d", parts.yearForWeekOfYear ?? 0, parts.weekOfYear ?? 0)
         case .month:
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            let parts = calendar.dateComponents([.year, .month], from: date)
-            return ReportPeriod(month: String(format: "%04d-%02d", parts.year!, parts.month!), timeZone: timeZone)!
+            let parts = calendar.dateComponents([.year, .month], from: interval.start)
+            label = String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
         }
+        return ReportPeriod(kind: kind, label: label, start: interval.start, end: interval.end)
     }
 
     /// The period just before this one.

@@ -48,11 +48,7 @@ struct AuditRoutes {
 
     /// The filters as the API and the admin page read them.
     static func query(_ parameters: Parameters) throws -> AuditQuery {
-        func date(_ name: String) throws -> Date? {
-            guard let raw = parameters.get(name), !raw.isEmpty else { return nil }
-            guard let date = StrictISO8601.date(from: raw) else { throw APIError.invalidParameter(name) }
-            return date
-        }
+        func date(_ name: String) throws -> Date? { try QueryParsing.date(parameters.get(name), name) }
         return AuditQuery(
             subjectId: try QueryParsing.id(parameters.get("subject"), "subject"),
             actorId: try QueryParsing.id(parameters.get("actor"), "actor"), since: try date("since"),

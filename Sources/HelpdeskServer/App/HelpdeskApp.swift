@@ -37,6 +37,7 @@ public enum HelpdeskApp {
         ReplyTemplateRoutes(replies: services.replies).register(on: authenticated)
         ChannelRoutes(channels: services.channels).register(on: authenticated, mailgate: api)
         SearchRoutes(search: services.search).register(on: authenticated)
+        ReportRoutes(reports: services.reports, localizer: localizer).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
         WebUI.register(on: router, services: services, store: store, localizer: localizer, options: web)
         // Last, so that it wraps only the not-found responder.

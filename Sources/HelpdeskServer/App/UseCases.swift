@@ -19,6 +19,7 @@ struct UseCases: Sendable {
     let channels: ChannelService
     let live: LiveService
     let search: SearchService
+    let reports: ReportService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
@@ -36,5 +37,6 @@ struct UseCases: Sendable {
         signIn = SignInService(store: store, clock: clock, lifetime: tokenLifetime)
         live = LiveService(store: store)
         search = SearchService(store: store, tickets: tickets)
+        reports = ReportService(store: store, clock: clock)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HelpdeskCore
 import Hummingbird
 
@@ -39,5 +40,12 @@ enum QueryParsing {
         guard let raw, !raw.isEmpty else { return nil }
         guard let value = Bool(raw) else { throw APIError.invalidParameter(name) }
         return value
+    }
+
+    /// An ISO 8601 instant (`2026-12-01T00:00:00+08:00`); absent or empty is nil.
+    static func date(_ raw: String?, _ name: String) throws -> Date? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let date = StrictISO8601.date(from: raw) else { throw APIError.invalidParameter(name) }
+        return date
     }
 }

@@ -29,6 +29,7 @@ public enum Migrations {
         M015_SearchIndex.migration,
         M017_Channels.migration,
         M018_MailMessages.migration,
+        M019_ReportIndex.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -1,0 +1,93 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+import HelpdeskUseCases
+import Hummingbird
+
+/// `GET /api/v1/reports/weekly`, `…/monthly` and `…/tracking` (R7, ``ReportService``): the
+/// weekly review, the monthly KPIs and the response-time tracking table, the last also as CSV.
+struct ReportRoutes {
+    let reports: ReportService
+    let localizer: Localizer
+
+    /// What `format=` may name.
+    enum Format: String {
+        case json
+        case csv
+    }
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.get("reports/weekly") { request, context in
+            let user = try context.requireUser()
+            let parameters = request.uri.queryParameters
+            let report = try await reports.weekly(
+                week: Self.label(parameters.get("week")), filter: try Self.filter(parameters), for: user)
+            return PeriodReportResponse(report)
+        }
+        group.get("reports/monthly") { request, context in
+            let user = try context.requireUser()
+            let parameters = request.uri.queryParameters
+            let report = try await reports.monthly(
+                month: Self.label(parameters.get("month")), filter: try Self.filter(parameters), for: user)
+            return PeriodReportResponse(report)
+        }
+        group.get("reports/tracking") { request, context -> Response in
+            let user = try context.requireUser()
+            let parameters = request.uri.queryParameters
+            var input = TrackingInput(
+                from: try QueryParsing.date(parameters.get("from"), "from"),
+                until: try QueryParsing.date(parameters.get("until"), "until"))
+            input.filter = try Self.filter(parameters)
+            input.priority = try QueryParsing.value(parameters.get("priority"), "priority", as: Priority.self)
+            input.categoryId = try QueryParsing.id(parameters.get("categoryId"), "categoryId")
+            input.limit = try QueryParsing.limit(parameters.get("limit"), default: 100, range: 1...500)
+            if let cursor = parameters.get("cursor"), !cursor.isEmpty { input.cursor = cursor }
+            switch try QueryParsing.value(parameters.get("format"), "format", as: Format.self) ?? .json {
+            case .json:
+                let page = try await reports.tracking(input, for: user)
+                return try TrackingPageResponse(
+                    items: page.rows, nextCursor: page.nextCursor
+                ).response(from: request, context: context)
+            case .csv:
+                // Refusals (role, period) happen before the first byte, as a normal error.
+                _ = try await reports.trackingQuery(input, for: user)
+                let texts = TrackingCSV.Texts(
+                    localizer: localizer, locale: request.locale(for: user), timeZone: try await reports.timeZone())
+                return csv(
+                    input, user: user, header: TrackingCSV.header(localizer: localizer, locale: texts.locale),
+                    texts: texts)
+            }
+        }
+    }
+
+    /// The tracking table as UTF-8 CSV with a byte-order mark (so Excel in a Chinese locale
+    /// reads it as UTF-8), streamed a batch at a time, with no row cap.
+    func csv(_ input: TrackingInput, user: User, header: String, texts: TrackingCSV.Texts) -> Response {
+        let reports = self.reports
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"tracking.csv\""
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array(header.utf8)))
+            try await reports.trackingRows(input, for: user) { rows in
+                var text = ""
+                for row in rows { text += TrackingCSV.line(row, texts: texts) }
+                try await writer.write(ByteBuffer(string: text))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// A period label; surrounding whitespace is not part of it.
+    static func label(_ raw: String?) -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        return raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func filter(_ parameters: Parameters) throws -> ReportFilter {
+        ReportFilter(
+            groupId: try QueryParsing.id(parameters.get("groupId"), "groupId"),
+            engineerId: try QueryParsing.id(parameters.get("engineerId"), "engineerId"))
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskUseCases
+
+/// The tracking table (R7.3) as CSV lines (RFC 4180: fields with a comma, quote or line break
+/// quoted, quotes doubled), with the column titles and statuses in the reader's language and
+/// times in the desk's time zone.
+enum TrackingCSV {
+    static let columns = [
+        "number", "submitted", "description", "priority", "group", "engineer", "response_due", "responded",
+        "resolved", "status", "satisfaction", "remark",
+    ]
+
+    struct Texts: Sendable {
+        let locale: String
+        let statuses: [TicketStatus: String]
+        let timeZone: TimeZone
+
+        init(localizer: Localizer, locale: String, timeZone: TimeZone) {
+            var statuses: [TicketStatus: String] = [:]
+            for status in TicketStatus.allCases {
+                statuses[status] = localizer.text("status.\(status.rawValue)", locale: locale)
+            }
+            self.locale = locale
+            self.statuses = statuses
+            self.timeZone = timeZone
+        }
+    }
+
+    static func header(localizer: Localizer, locale: String) -> String {
+        columns.map { field(localizer.text("report.tracking.\($0)", locale: locale)) }.joined(separator: ",") + "\r\n"
+    }
+
+    static func line(_ row: TrackingRow, texts: Texts) -> String {
+        let time = { (date: Date?) in date.map { LocalTimeText.format($0, in: texts.timeZone) } ?? "" }
+        let fields = [
+            row.number, time(row.submittedAt), row.description, row.priority.rawValue, row.group ?? "",
+            row.engineer ?? "",
+            time(row.responseDueAt), time(row.respondedAt), time(row.resolvedAt), texts.statuses[row.status] ?? "",
+            row.satisfaction.map(String.init) ?? "", row.remark ?? "",
+        ]
+        return fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// One field, quoted when it must be. A leading `=`, `+`, `-` or `@` gets a `'` so that a
+    /// spreadsheet shows the text instead of running it as a formula.
+    static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,8 @@
+import Foundation
+import HelpdeskCore
+
+/// What the reports read (issue #13). Part of ``HelpdeskStore``.
+public protocol ReportStore: Sendable {
+    /// Up to `query.limit` tickets submitted in the query's period, in submission order.
+    func reportTickets(_ query: ReportQuery) async throws -> [Ticket]
+}

@@ -1,0 +1,202 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+
+/// The supervisors' reports (R7): the weekly review, the monthly KPIs and the response-time
+/// tracking table, for the API, the web pages and the exports alike. Supervisors, problem
+/// managers and admins see the whole desk; an engineer sees their own figures; requesters none.
+public struct ReportService: Sendable {
+    let store: any HelpdeskStore
+    let clock: AppClock
+
+    public init(store: any HelpdeskStore, clock: AppClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// A read batch: large enough that a month is a few dozen reads, small enough to stream.
+    static let batch = 1000
+
+    /// The weekly review (R7.1) of `week` (`2026-W49`; the current week when nil).
+    public func weekly(week: String?, filter: ReportFilter, for user: User) async throws -> PeriodReport {
+        let zone = try await timeZone()
+        let period: ReportPeriod
+        if let week {
+            guard let parsed = ReportPeriod(week: week, timeZone: zone) else {
+                // Well-formed but absent: week 53 of a year that has 52.
+                if week.count == 8, week.hasSuffix("-W53"), Int(week.prefix(4)) != nil {
+                    throw UseCaseError.notFound(resource: "week")
+                }
+                throw UseCaseError.invalidValue(field: "week")
+            }
+            period = parsed
+        } else {
+            period = ReportPeriod.containing(clock.now(), kind: .week, timeZone: zone)
+        }
+        return try await report(period, filter: filter, for: user, zone: zone)
+    }
+
+    /// The monthly KPIs (R7.2) of `month` (`2026-12`; the current month when nil).
+    public func monthly(month: String?, filter: ReportFilter, for user: User) async throws -> PeriodReport {
+        let zone = try await timeZone()
+        let period: ReportPeriod
+        if let month {
+            guard let parsed = ReportPeriod(month: month, timeZone: zone) else {
+                throw UseCaseError.invalidValue(field: "month")
+            }
+            period = parsed
+        } else {
+            period = ReportPeriod.containing(clock.now(), kind: .month, timeZone: zone)
+        }
+        return try await report(period, filter: filter, for: user, zone: zone)
+    }
+
+    /// One page of the tracking table (R7.3).
+    public func tracking(_ input: TrackingInput, for user: User) async throws -> TrackingPage {
+        var query = try await trackingQuery(input, for: user)
+        query.limit = input.limit
+        var page = TrackingPage(rows: [], nextCursor: nil)
+        try await walk(query, once: true) { rows, next in page = TrackingPage(rows: rows, nextCursor: next?.text) }
+        return page
+    }
+
+    /// Every row of the tracking table, a batch at a time, for the CSV and XLSX exports: memory
+    /// stays that of one batch however many tickets the period holds.
+    public func trackingRows(
+        _ input: TrackingInput, for user: User, _ body: ([TrackingRow]) async throws -> Void
+    ) async throws {
+        var query = try await trackingQuery(input, for: user)
+        query.limit = Self.batch
+        try await walk(query, once: false) { rows, _ in if !rows.isEmpty { try await body(rows) } }
+    }
+
+    /// Reads the query's rows batch by batch (one batch if `once`), handing each on with the
+    /// cursor after it, nil after the last.
+    func walk(
+        _ query: ReportQuery, once: Bool, _ body: ([TrackingRow], ReportCursor?) async throws -> Void
+    ) async throws {
+        var query = query
+        let names = try await Names(store: store)
+        let now = clock.now()
+        var rules = RulesCache(store: store)
+        while true {
+            let tickets = try await store.reportTickets(query)
+            var rows: [TrackingRow] = []
+            for ticket in tickets {
+                rows.append(
+                    TrackingRow(ticket, rules: try await rules.rules(ticket.slaPolicyId), names: names, at: now))
+            }
+            let next =
+                tickets.count == query.limit
+                ? tickets.last.map { ReportCursor(submittedAt: $0.submittedAt, id: $0.id) } : nil
+            try await body(rows, next)
+            guard let next, !once else { return }
+            query.after = next
+        }
+    }
+
+    /// Checks the caller and the period of a tracking request before any row is read, so an
+    /// export refuses with a clear error instead of failing halfway.
+    public func trackingQuery(_ input: TrackingInput, for user: User) async throws -> ReportQuery {
+        let filter = try scoped(input.filter, for: user)
+        guard let from = input.from else { throw UseCaseError.fieldRequired(field: "from") }
+        guard let until = input.until else { throw UseCaseError.fieldRequired(field: "until") }
+        // An empty or reversed range is a table without rows, not an error.
+        var query = ReportQuery(from: from, until: until)
+        query.groupId = filter.groupId
+        query.assigneeId = filter.engineerId
+        query.priority = input.priority
+        query.categoryId = input.categoryId
+        if let cursor = input.cursor {
+            guard let parsed = ReportCursor(text: cursor) else { throw UseCaseError.invalidValue(field: "cursor") }
+            query.after = parsed
+        }
+        return query
+    }
+
+    // MARK: - Periods
+
+    func report(_ period: ReportPeriod, filter: ReportFilter, for user: User, zone: TimeZone) async throws
+        -> PeriodReport
+    {
+        let filter = try scoped(filter, for: user)
+        let now = clock.now()
+        let asOf = min(now, period.end)
+        let facts = try await facts(period, filter: filter, at: now)
+        let previousPeriod = period.previous(timeZone: zone)
+        let previous = try await self.facts(previousPeriod, filter: filter, at: now)
+        func breakdown(_ key: (TicketFacts) -> String) -> [String: KPISet] {
+            Dictionary(grouping: facts, by: key).mapValues { KPISet($0, asOf: asOf) }
+        }
+        let breached = facts.filter { $0.breached && !$0.outOfScope }
+        var overdue: [OverdueTicket] = []
+        for fact in breached.prefix(200) {
+            guard let ticket = try await store.ticket(number: fact.number) else { continue }
+            overdue.append(OverdueTicket(ticket, facts: fact))
+        }
+        let categories = (KPISet(facts, asOf: asOf).volume["category"] ?? [:])
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return PeriodReport(
+            period: period, previousPeriod: previousPeriod, asOf: asOf, filter: filter,
+            kpis: KPISet(facts, asOf: asOf), previous: KPISet(previous, asOf: min(now, previousPeriod.end)),
+            byType: breakdown { $0.type.rawValue }, byGroup: breakdown { $0.groupId.map(String.init) ?? "none" },
+            byEngineer: breakdown { $0.assigneeId.map(String.init) ?? "none" },
+            overdue: overdue, overdueCount: breached.count,
+            topCategories: categories.prefix(5).map { CategoryCount(categoryId: Int64($0.key), tickets: $0.value) })
+    }
+
+    func facts(_ period: ReportPeriod, filter: ReportFilter, at now: Date) async throws -> [TicketFacts] {
+        var query = ReportQuery(from: period.start, until: period.end)
+        query.groupId = filter.groupId
+        query.assigneeId = filter.engineerId
+        query.limit = Self.batch
+        var rules = RulesCache(store: store)
+        var facts: [TicketFacts] = []
+        while true {
+            let tickets = try await store.reportTickets(query)
+            for ticket in tickets {
+                let rule = try await rules.rules(ticket.slaPolicyId)
+                facts.append(TicketFacts(ticket: ticket, policy: rule.policy, calendar: rule.calendar, at: now))
+            }
+            guard tickets.count == query.limit, let last = tickets.last else { return facts }
+            query.after = ReportCursor(submittedAt: last.submittedAt, id: last.id)
+        }
+    }
+
+    /// Who may read which figures: staff who see the whole desk any; an engineer only their own.
+    func scoped(_ filter: ReportFilter, for user: User) throws -> ReportFilter {
+        switch user.role {
+        case .requester:
+            throw UseCaseError.forbidden(action: "reports")
+        case .agent:
+            if let engineer = filter.engineerId, engineer != user.id { throw UseCaseError.forbidden(action: "reports") }
+            var own = filter
+            own.engineerId = user.id
+            return own
+        case .problemManager, .supervisor, .admin:
+            return filter
+        }
+    }
+
+    /// The desk's time zone: that of the current policy's calendar, which numbers the tickets too.
+    public func timeZone() async throws -> TimeZone {
+        guard let policy = try await store.currentSLAPolicy() else { return .gmt }
+        let rules = try await store.rules(policyId: policy.id)
+        return TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
+    }
+}
+
+/// Rules by policy id, loaded once per report.
+struct RulesCache {
+    let store: any HelpdeskStore
+    var loaded: [Int64: TicketRules] = [:]
+
+    init(store: any HelpdeskStore) { self.store = store }
+
+    mutating func rules(_ id: Int64) async throws -> TicketRules {
+        if let rules = loaded[id] { return rules }
+        let rules = try await store.rules(policyId: id)
+        loaded[id] = rules
+        return rules
+    }
+}
