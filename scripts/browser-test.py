@@ -742,6 +742,18 @@ try:
     expect("当前没有未解决的 P0/P1 工单")
     check_page("16-supervisor-board")
 
+    # Search (R6.2) and the reports (R7), both linked in the header.
+    go("/search?q=" + urllib.parse.quote("财务系统"))
+    expect("财务系统无法登录")
+    check_page("16a-search", en_expect=["Search"])
+    go("/reports")
+    expect("关键指标")
+    expect("下载响应时效跟踪表")
+    check_page("16b-supervisor-reports", en_expect=["Key figures", "Tickets by type"])
+    go("/reports?kind=week")
+    expect("超时工单")
+    check_page("16c-supervisor-weekly-review", en_expect=["Breached tickets"])
+
     # The language switch is remembered for the user.
     submit(driver.find_element(By.ID, "switch-language"))
     go(f"/tickets/{number}")

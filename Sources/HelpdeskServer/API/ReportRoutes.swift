@@ -50,33 +50,10 @@ struct ReportRoutes {
                 ).response(from: request, context: context)
             case .csv:
                 // Refusals (role, period) happen before the first byte, as a normal error.
-                _ = try await reports.trackingQuery(input, for: user)
-                let texts = TrackingCSV.Texts(
-                    localizer: localizer, locale: request.locale(for: user), timeZone: try await reports.timeZone())
-                return csv(
-                    input, user: user, header: TrackingCSV.header(localizer: localizer, locale: texts.locale),
-                    texts: texts)
+                return try await TrackingCSV.response(
+                    reports: reports, input, user: user, localizer: localizer, locale: request.locale(for: user))
             }
         }
-    }
-
-    /// The tracking table as UTF-8 CSV with a byte-order mark (so Excel in a Chinese locale
-    /// reads it as UTF-8), streamed a batch at a time, with no row cap.
-    func csv(_ input: TrackingInput, user: User, header: String, texts: TrackingCSV.Texts) -> Response {
-        let reports = self.reports
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"tracking.csv\""
-        let body = ResponseBody { writer in
-            try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array(header.utf8)))
-            try await reports.trackingRows(input, for: user) { rows in
-                var text = ""
-                for row in rows { text += TrackingCSV.line(row, texts: texts) }
-                try await writer.write(ByteBuffer(string: text))
-            }
-            try await writer.finish(nil)
-        }
-        return Response(status: .ok, headers: headers, body: body)
     }
 
     /// A period label; surrounding whitespace is not part of it.

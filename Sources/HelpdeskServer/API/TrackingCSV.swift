@@ -1,6 +1,7 @@
 import Foundation
 import HelpdeskCore
 import HelpdeskUseCases
+import Hummingbird
 
 /// The tracking table (R7.3) as CSV lines (RFC 4180: fields with a comma, quote or line break
 /// quoted, quotes doubled), with the column titles and statuses in the reader's language and
@@ -25,6 +26,30 @@ enum TrackingCSV {
             self.statuses = statuses
             self.timeZone = timeZone
         }
+    }
+
+    /// The tracking table as UTF-8 CSV with a byte-order mark (so Excel in a Chinese locale
+    /// reads it as UTF-8), streamed a batch at a time, with no row cap. The caller and the query
+    /// are checked first, so a refusal is a normal error response, not a broken download.
+    static func response(
+        reports: ReportService, _ input: TrackingInput, user: User, localizer: Localizer, locale: String
+    ) async throws -> Response {
+        _ = try await reports.trackingQuery(input, for: user)
+        let texts = Texts(localizer: localizer, locale: locale, timeZone: try await reports.timeZone())
+        let header = header(localizer: localizer, locale: locale)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"tracking.csv\""
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array(header.utf8)))
+            try await reports.trackingRows(input, for: user) { rows in
+                var text = ""
+                for row in rows { text += line(row, texts: texts) }
+                try await writer.write(ByteBuffer(string: text))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
     }
 
     static func header(localizer: Localizer, locale: String) -> String {

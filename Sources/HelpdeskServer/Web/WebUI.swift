@@ -44,5 +44,6 @@ enum WebUI {
         WebLiveRoutes(deps: deps).register(on: web)
         WebExtensionRoutes(deps: deps).register(on: web)
         WebSearchRoutes(deps: deps).register(on: web)
+        WebReportRoutes(deps: deps).register(on: web)
     }
 }
