@@ -5,6 +5,17 @@ import Testing
 @Suite("Masking of personal data")
 struct MaskingTests {
     @Test(
+        "R9.2 free text in lists and exports: numbers the detector knows, credentials and e-mail addresses",
+        arguments: [
+            ("打印机卡纸", "打印机卡纸"), ("回电 13812345678", "回电 ***"), ("密码：abcdef 登录失败", "密码：*** 登录失败"),
+            ("发到 zhang.san@corp.com 谢谢", "发到 z*@corp.com 谢谢"), ("工单 HD-20261202-0001", "工单 HD-20261202-0001"),
+            ("a@b", "a@b"),
+        ])
+    func freeText(text: String, masked: String) {
+        #expect(Masking.text(text) == masked)
+    }
+
+    @Test(
         "R9.2 contacts keep only the last four characters or the e-mail's first letter and domain",
         arguments: [
             ("13812345678", "*5678"),

@@ -15,7 +15,7 @@ enum TrackingCSV {
     struct Texts: Sendable {
         let locale: String
         let statuses: [TicketStatus: String]
-        let timeZone: TimeZone
+        let calendar: Calendar
 
         init(localizer: Localizer, locale: String, timeZone: TimeZone) {
             var statuses: [TicketStatus: String] = [:]
@@ -24,7 +24,7 @@ enum TrackingCSV {
             }
             self.locale = locale
             self.statuses = statuses
-            self.timeZone = timeZone
+            calendar = LocalTimeText.gregorian(timeZone)
         }
     }
 
@@ -57,7 +57,7 @@ enum TrackingCSV {
     }
 
     static func line(_ row: TrackingRow, texts: Texts) -> String {
-        let time = { (date: Date?) in date.map { LocalTimeText.format($0, in: texts.timeZone) } ?? "" }
+        let time = { (date: Date?) in date.map { LocalTimeText.format($0, with: texts.calendar) } ?? "" }
         let fields = [
             row.number, time(row.submittedAt), row.description, row.priority.rawValue, row.group ?? "",
             row.engineer ?? "",

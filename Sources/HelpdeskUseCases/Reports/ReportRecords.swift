@@ -102,17 +102,18 @@ public struct TrackingRow: Sendable, Equatable, Encodable {
     /// 延期原因.
     public var remark: String?
 
-    init(_ ticket: Ticket, rules: TicketRules, names: Names, at now: Date) {
-        let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+    init(_ ticket: Ticket, rules: TicketRules, names: Names) {
+        // Only the response deadline is needed: reading it is one step of the clock, where the
+        // whole SLA state walks every working period from the opening to now.
         number = ticket.number
         submittedAt = ticket.submittedAt
         description = Masking.text(ticket.description)
         priority = ticket.priority
         group = ticket.groupId.flatMap { names.groups[$0] }
         engineer = ticket.assigneeId.flatMap { names.users[$0] }
-        responseDueAt = state.responseDueAt
-        respondedAt = state.respondedAt
-        resolvedAt = state.resolvedAt
+        responseDueAt = ticket.sla.responseInstant(fraction: 1, policy: rules.policy, calendar: rules.calendar)
+        respondedAt = ticket.sla.respondedAt
+        resolvedAt = ticket.sla.resolvedAt
         status = ticket.status
         satisfaction = ticket.satisfaction?.score
         remark = ticket.breachCause

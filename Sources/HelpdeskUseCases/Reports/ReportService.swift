@@ -77,14 +77,13 @@ public struct ReportService: Sendable {
     ) async throws {
         var query = query
         let names = try await Names(store: store)
-        let now = clock.now()
         var rules = RulesCache(store: store)
         while true {
             let tickets = try await store.reportTickets(query)
             var rows: [TrackingRow] = []
             for ticket in tickets {
                 rows.append(
-                    TrackingRow(ticket, rules: try await rules.rules(ticket.slaPolicyId), names: names, at: now))
+                    TrackingRow(ticket, rules: try await rules.rules(ticket.slaPolicyId), names: names))
             }
             let next =
                 tickets.count == query.limit
@@ -122,43 +121,48 @@ public struct ReportService: Sendable {
         let filter = try scoped(filter, for: user)
         let now = clock.now()
         let asOf = min(now, period.end)
-        let facts = try await facts(period, filter: filter, at: now)
+        let read = try await facts(period, filter: filter, at: now)
+        let facts = read.facts
         let previousPeriod = period.previous(timeZone: zone)
-        let previous = try await self.facts(previousPeriod, filter: filter, at: now)
+        let previous = try await self.facts(previousPeriod, filter: filter, at: now).facts
         func breakdown(_ key: (TicketFacts) -> String) -> [String: KPISet] {
             Dictionary(grouping: facts, by: key).mapValues { KPISet($0, asOf: asOf) }
         }
         let breached = facts.filter { $0.breached && !$0.outOfScope }
-        var overdue: [OverdueTicket] = []
-        for fact in breached.prefix(200) {
-            guard let ticket = try await store.ticket(number: fact.number) else { continue }
-            overdue.append(OverdueTicket(ticket, facts: fact))
-        }
-        let categories = (KPISet(facts, asOf: asOf).volume["category"] ?? [:])
+        let kpis = KPISet(facts, asOf: asOf)
+        let categories = (kpis.volume["category"] ?? [:])
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         return PeriodReport(
             period: period, previousPeriod: previousPeriod, asOf: asOf, filter: filter,
-            kpis: KPISet(facts, asOf: asOf), previous: KPISet(previous, asOf: min(now, previousPeriod.end)),
+            kpis: kpis, previous: KPISet(previous, asOf: min(now, previousPeriod.end)),
             byType: breakdown { $0.type.rawValue }, byGroup: breakdown { $0.groupId.map(String.init) ?? "none" },
             byEngineer: breakdown { $0.assigneeId.map(String.init) ?? "none" },
-            overdue: overdue, overdueCount: breached.count,
+            overdue: read.overdue, overdueCount: breached.count,
             topCategories: categories.prefix(5).map { CategoryCount(categoryId: Int64($0.key), tickets: $0.value) })
     }
 
-    func facts(_ period: ReportPeriod, filter: ReportFilter, at now: Date) async throws -> [TicketFacts] {
+    /// The facts of the period's tickets, and the first 200 breached ones as the weekly review lists them.
+    func facts(_ period: ReportPeriod, filter: ReportFilter, at now: Date) async throws -> (
+        facts: [TicketFacts], overdue: [OverdueTicket]
+    ) {
         var query = ReportQuery(from: period.start, until: period.end)
         query.groupId = filter.groupId
         query.assigneeId = filter.engineerId
         query.limit = Self.batch
         var rules = RulesCache(store: store)
         var facts: [TicketFacts] = []
+        var overdue: [OverdueTicket] = []
         while true {
             let tickets = try await store.reportTickets(query)
             for ticket in tickets {
                 let rule = try await rules.rules(ticket.slaPolicyId)
-                facts.append(TicketFacts(ticket: ticket, policy: rule.policy, calendar: rule.calendar, at: now))
+                let fact = TicketFacts(ticket: ticket, policy: rule.policy, calendar: rule.calendar, at: now)
+                if fact.breached, !fact.outOfScope, overdue.count < 200 {
+                    overdue.append(OverdueTicket(ticket, facts: fact))
+                }
+                facts.append(fact)
             }
-            guard tickets.count == query.limit, let last = tickets.last else { return facts }
+            guard tickets.count == query.limit, let last = tickets.last else { return (facts, overdue) }
             query.after = ReportCursor(submittedAt: last.submittedAt, id: last.id)
         }
     }
