@@ -128,7 +128,6 @@ struct Names: Sendable {
     init(store: any HelpdeskStore) async throws {
         groups = Dictionary(uniqueKeysWithValues: try await store.groups().map { ($0.id, $0.name) })
         users = Dictionary(
-            try await store.users(role: nil, groupId: nil).filter { $0.role.isStaff }.map { ($0.id, $0.displayName) },
-            uniquingKeysWith: { first, _ in first })
+            try await store.staff().map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
     }
 }

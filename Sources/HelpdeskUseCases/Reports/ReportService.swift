@@ -19,34 +19,30 @@ public struct ReportService: Sendable {
 
     /// The weekly review (R7.1) of `week` (`2026-W49`; the current week when nil).
     public func weekly(week: String?, filter: ReportFilter, for user: User) async throws -> PeriodReport {
-        let zone = try await timeZone()
-        let period: ReportPeriod
-        if let week {
-            guard let parsed = ReportPeriod(week: week, timeZone: zone) else {
-                // Well-formed but absent: week 53 of a year that has 52.
-                if week.count == 8, week.hasSuffix("-W53"), Int(week.prefix(4)) != nil {
-                    throw UseCaseError.notFound(resource: "week")
-                }
-                throw UseCaseError.invalidValue(field: "week")
-            }
-            period = parsed
-        } else {
-            period = ReportPeriod.containing(clock.now(), kind: .week, timeZone: zone)
-        }
-        return try await report(period, filter: filter, for: user, zone: zone)
+        try await report(.week, week, filter: filter, for: user)
     }
 
     /// The monthly KPIs (R7.2) of `month` (`2026-12`; the current month when nil).
     public func monthly(month: String?, filter: ReportFilter, for user: User) async throws -> PeriodReport {
+        try await report(.month, month, filter: filter, for: user)
+    }
+
+    func report(_ kind: ReportPeriod.Kind, _ label: String?, filter: ReportFilter, for user: User) async throws
+        -> PeriodReport
+    {
         let zone = try await timeZone()
-        let period: ReportPeriod
-        if let month {
-            guard let parsed = ReportPeriod(month: month, timeZone: zone) else {
-                throw UseCaseError.invalidValue(field: "month")
+        guard let label else {
+            return try await report(
+                ReportPeriod.containing(clock.now(), kind: kind, timeZone: zone), filter: filter, for: user, zone: zone)
+        }
+        let parsed =
+            kind == .week ? ReportPeriod(week: label, timeZone: zone) : ReportPeriod(month: label, timeZone: zone)
+        guard let period = parsed else {
+            // Well-formed but absent: week 53 of a year that has 52.
+            if kind == .week, label.count == 8, label.hasSuffix("-W53"), Int(label.prefix(4)) != nil {
+                throw UseCaseError.notFound(resource: "week")
             }
-            period = parsed
-        } else {
-            period = ReportPeriod.containing(clock.now(), kind: .month, timeZone: zone)
+            throw UseCaseError.invalidValue(field: kind.rawValue)
         }
         return try await report(period, filter: filter, for: user, zone: zone)
     }
