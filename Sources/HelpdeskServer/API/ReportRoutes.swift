@@ -17,19 +17,17 @@ struct ReportRoutes {
     }
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
-        group.get("reports/weekly") { request, context in
-            let user = try context.requireUser()
-            let parameters = request.uri.queryParameters
-            let report = try await reports.weekly(
-                week: Self.label(parameters.get("week")), filter: try Self.filter(parameters), for: user)
-            return PeriodReportResponse(report)
-        }
-        group.get("reports/monthly") { request, context in
-            let user = try context.requireUser()
-            let parameters = request.uri.queryParameters
-            let report = try await reports.monthly(
-                month: Self.label(parameters.get("month")), filter: try Self.filter(parameters), for: user)
-            return PeriodReportResponse(report)
+        for kind in [ReportPeriod.Kind.week, .month] {
+            group.get("reports/\(kind == .week ? "weekly" : "monthly")") { request, context in
+                let user = try context.requireUser()
+                let parameters = request.uri.queryParameters
+                let label = Self.label(parameters.get(kind.rawValue))
+                let filter = try Self.filter(parameters)
+                return PeriodReportResponse(
+                    kind == .week
+                        ? try await reports.weekly(week: label, filter: filter, for: user)
+                        : try await reports.monthly(month: label, filter: filter, for: user))
+            }
         }
         group.get("reports/tracking") { request, context -> Response in
             let user = try context.requireUser()

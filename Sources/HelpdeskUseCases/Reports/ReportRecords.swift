@@ -3,7 +3,7 @@ import HelpdeskCore
 import HelpdeskStore
 
 /// Narrows a report to a group or an engineer (an engineer's own reports always carry their id).
-public struct ReportFilter: Sendable, Equatable {
+public struct ReportFilter: Sendable, Equatable, Encodable {
     public var groupId: Int64?
     public var engineerId: Int64?
 
@@ -15,7 +15,7 @@ public struct ReportFilter: Sendable, Equatable {
 
 /// A weekly or monthly report: the period's KPIs, the previous period's for comparison, the
 /// breakdowns by type, group and engineer, and the breached tickets with their causes.
-public struct PeriodReport: Sendable {
+public struct PeriodReport: Sendable, Encodable {
     public var period: ReportPeriod
     public var previousPeriod: ReportPeriod
     /// Backlog and undecided targets are read at this instant: the period's end, or now.

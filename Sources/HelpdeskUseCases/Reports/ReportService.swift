@@ -73,13 +73,12 @@ public struct ReportService: Sendable {
     ) async throws {
         var query = query
         let names = try await Names(store: store)
-        var rules = RulesCache(store: store)
         while true {
             let tickets = try await store.reportTickets(query)
             var rows: [TrackingRow] = []
             for ticket in tickets {
                 rows.append(
-                    TrackingRow(ticket, rules: try await rules.rules(ticket.slaPolicyId), names: names))
+                    TrackingRow(ticket, rules: try await store.rules(policyId: ticket.slaPolicyId), names: names))
             }
             let next =
                 tickets.count == query.limit
@@ -124,7 +123,6 @@ public struct ReportService: Sendable {
         func breakdown(_ key: (TicketFacts) -> String) -> [String: KPISet] {
             Dictionary(grouping: facts, by: key).mapValues { KPISet($0, asOf: asOf) }
         }
-        let breached = facts.filter { $0.breached && !$0.outOfScope }
         let kpis = KPISet(facts, asOf: asOf)
         let categories = (kpis.volume["category"] ?? [:])
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -133,7 +131,7 @@ public struct ReportService: Sendable {
             kpis: kpis, previous: KPISet(previous, asOf: min(now, previousPeriod.end)),
             byType: breakdown { $0.type.rawValue }, byGroup: breakdown { $0.groupId.map(String.init) ?? "none" },
             byEngineer: breakdown { $0.assigneeId.map(String.init) ?? "none" },
-            overdue: read.overdue, overdueCount: breached.count,
+            overdue: read.overdue, overdueCount: kpis.breachesByCause.values.reduce(0, +),
             topCategories: categories.prefix(5).map { CategoryCount(categoryId: Int64($0.key), tickets: $0.value) })
     }
 
@@ -145,13 +143,12 @@ public struct ReportService: Sendable {
         query.groupId = filter.groupId
         query.assigneeId = filter.engineerId
         query.limit = Self.batch
-        var rules = RulesCache(store: store)
         var facts: [TicketFacts] = []
         var overdue: [OverdueTicket] = []
         while true {
             let tickets = try await store.reportTickets(query)
             for ticket in tickets {
-                let rule = try await rules.rules(ticket.slaPolicyId)
+                let rule = try await store.rules(policyId: ticket.slaPolicyId)
                 let fact = TicketFacts(ticket: ticket, policy: rule.policy, calendar: rule.calendar, at: now)
                 if fact.breached, !fact.outOfScope, overdue.count < 200 {
                     overdue.append(OverdueTicket(ticket, facts: fact))
@@ -183,20 +180,5 @@ public struct ReportService: Sendable {
         guard let policy = try await store.currentSLAPolicy() else { return .gmt }
         let rules = try await store.rules(policyId: policy.id)
         return TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
-    }
-}
-
-/// Rules by policy id, loaded once per report.
-struct RulesCache {
-    let store: any HelpdeskStore
-    var loaded: [Int64: TicketRules] = [:]
-
-    init(store: any HelpdeskStore) { self.store = store }
-
-    mutating func rules(_ id: Int64) async throws -> TicketRules {
-        if let rules = loaded[id] { return rules }
-        let rules = try await store.rules(policyId: id)
-        loaded[id] = rules
-        return rules
     }
 }

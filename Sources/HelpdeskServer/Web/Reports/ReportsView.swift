@@ -98,7 +98,5 @@ struct ReportsView {
 
     func minutes(_ value: Double?) -> String { value.map { views.duration(Int($0.rounded())) } ?? "—" }
 
-    static func iso(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
-    }
+    static func iso(_ date: Date) -> String { JSONWriter.iso8601(date) }
 }
