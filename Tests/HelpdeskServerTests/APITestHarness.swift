@@ -35,6 +35,7 @@ struct APIHarness {
     ) async throws {
         let clock = TestClock(start)
         PasswordHashing.useCost(4)
+        PasswordHashing.useVerifyQueue(limit: 100_000)
         try await TestStores.with(kind) { store in
             let router = HelpdeskApp.router(store: store, clock: AppClock { clock.now }, localizer: localizer)
             let app = Application(router: router)
