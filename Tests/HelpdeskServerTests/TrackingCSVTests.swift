@@ -20,10 +20,10 @@ struct TrackingCSVTests {
     @Test("the header names every column in the reader's language", arguments: [("zh-CN", "工单编号"), ("en", "Number")])
     func header(locale: String, first: String) throws {
         let localizer = try Localizer.bundled()
-        let header = TrackingCSV.header(localizer: localizer, locale: locale)
+        let header = TrackingCSV.header(TrackingTexts(localizer: localizer, locale: locale, timeZone: .gmt))
         let titles = header.dropLast(2).split(separator: ",")
         #expect(
-            header.hasSuffix("\r\n") && titles.count == TrackingCSV.columns.count && titles.first == Substring(first))
+            header.hasSuffix("\r\n") && titles.count == TrackingTexts.columns.count && titles.first == Substring(first))
         #expect(!header.contains("report.tracking."))
     }
 }

@@ -7,36 +7,12 @@ import Hummingbird
 /// quoted, quotes doubled), with the column titles and statuses in the reader's language and
 /// times in the desk's time zone.
 enum TrackingCSV {
-    static let columns = [
-        "number", "submitted", "description", "priority", "group", "engineer", "response_due", "responded",
-        "resolved", "status", "satisfaction", "remark",
-    ]
-
-    struct Texts: Sendable {
-        let locale: String
-        let statuses: [TicketStatus: String]
-        let calendar: Calendar
-
-        init(localizer: Localizer, locale: String, timeZone: TimeZone) {
-            var statuses: [TicketStatus: String] = [:]
-            for status in TicketStatus.allCases {
-                statuses[status] = localizer.text("status.\(status.rawValue)", locale: locale)
-            }
-            self.locale = locale
-            self.statuses = statuses
-            calendar = LocalTimeText.gregorian(timeZone)
-        }
-    }
-
     /// The tracking table as UTF-8 CSV with a byte-order mark (so Excel in a Chinese locale
-    /// reads it as UTF-8), streamed a batch at a time, with no row cap. The caller and the query
-    /// are checked first, so a refusal is a normal error response, not a broken download.
-    static func response(
-        reports: ReportService, _ input: TrackingInput, user: User, localizer: Localizer, locale: String
-    ) async throws -> Response {
-        _ = try await reports.trackingQuery(input, for: user)
-        let texts = Texts(localizer: localizer, locale: locale, timeZone: try await reports.timeZone())
-        let header = header(localizer: localizer, locale: locale)
+    /// reads it as UTF-8), streamed a batch at a time, with no row cap.
+    static func response(reports: ReportService, _ input: TrackingInput, user: User, texts: TrackingTexts)
+        async throws -> Response
+    {
+        let header = header(texts)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"tracking.csv\""
@@ -52,11 +28,11 @@ enum TrackingCSV {
         return Response(status: .ok, headers: headers, body: body)
     }
 
-    static func header(localizer: Localizer, locale: String) -> String {
-        columns.map { field(localizer.text("report.tracking.\($0)", locale: locale)) }.joined(separator: ",") + "\r\n"
+    static func header(_ texts: TrackingTexts) -> String {
+        texts.titles.map(field).joined(separator: ",") + "\r\n"
     }
 
-    static func line(_ row: TrackingRow, texts: Texts) -> String {
+    static func line(_ row: TrackingRow, texts: TrackingTexts) -> String {
         let time = { (date: Date?) in date.map { LocalTimeText.format($0, with: texts.calendar) } ?? "" }
         let fields = [
             row.number, time(row.submittedAt), row.description, row.priority.rawValue, row.group ?? "",
