@@ -21,6 +21,8 @@ import collections
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -67,6 +69,31 @@ def api_call(method, path, token=None, body=None, content_type="application/json
         request.add_header("Authorization", "Bearer " + token)
     with urllib.request.urlopen(request) as response:
         return json.loads(response.read() or b"{}")
+
+
+def tracking_workbook_screenshot():
+    """Issue #13: the tracking table's workbook, downloaded with the page's link and session, opened
+    by LibreOffice Calc (headless, to PDF) and rendered to PNG with pdftoppm."""
+    link = driver.find_element(By.ID, "report-xlsx").get_attribute("href")
+    request = urllib.request.Request(link)
+    request.add_header("Cookie", "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies()))
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Type"].startswith("application/vnd.openxmlformats"), response.headers
+        workbook = response.read()
+    assert workbook[:2] == b"PK", workbook[:20]
+    if not shutil.which("soffice") or not shutil.which("pdftoppm"):
+        print("# no LibreOffice or pdftoppm here: the workbook's screenshot is not taken")
+        return
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "tracking.xlsx")
+        with open(path, "wb") as file:
+            file.write(workbook)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{directory}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", directory, path], check=True, capture_output=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", "-W", "1286", "-H", "320",
+                        os.path.join(directory, "tracking.pdf"), os.path.join(SHOTS, "16b-tracking-workbook")],
+                       check=True)
+    print("16b-tracking-workbook.png: the tracking workbook as LibreOffice Calc prints it")
 
 
 def mail_intake_screens():
@@ -750,9 +777,24 @@ try:
     expect("关键指标")
     expect("下载响应时效跟踪表")
     check_page("16b-supervisor-reports", en_expect=["Key figures", "Tickets by type"])
+    tracking_workbook_screenshot()
     go("/reports?kind=week")
     expect("超时工单")
     check_page("16c-supervisor-weekly-review", en_expect=["Breached tickets"])
+    # Every number links to the tickets it counts: the week's breached tickets (none here), and the
+    # week's tickets, as many rows as the figure says.
+    driver.find_element(By.ID, "report-overdue-all").click()
+    assert driver.find_element(By.ID, "figure-heading").text == "超时工单"
+    assert driver.find_element(By.ID, "figure-empty")
+    driver.back()
+    figure = driver.find_element(By.CSS_SELECTOR, "#kpi-tickets a.figure")
+    counted = int(figure.text)
+    figure.click()
+    expect("返回报表")
+    assert driver.find_element(By.ID, "figure-heading").text == "全部工单"
+    rows = driver.find_elements(By.CSS_SELECTOR, "#figure-tickets tbody tr")
+    assert counted > 0 and len(rows) == counted, (counted, len(rows))
+    check_page("16d-report-drill-down", en_expect=["All tickets", "Back to the report"])
 
     # The language switch is remembered for the user.
     submit(driver.find_element(By.ID, "switch-language"))

@@ -4,7 +4,7 @@ import Testing
 
 /// The golden fixture of `docs/REPORTS.md`: six tickets of December 2026 on the standard
 /// calendar (09–12, 13–18, Monday to Friday, Asia/Shanghai), every figure worked out by hand.
-private enum Golden {
+enum Golden {
     static let calendar = BusinessCalendar()
     static let policy = SLAPolicy.default
     static let now = CalendarFixture.at("2026-12-07 10:00")

@@ -45,7 +45,9 @@ struct ReportAPITests {
         return (admin, requester.token, agent)
     }
 
-    @Test("R7.2 R7.3 the month's figures reconcile with its tracking table and its CSV", arguments: TestStores.kinds)
+    @Test(
+        "R7.2 R7.3 the month's figures reconcile with its tracking table, its CSV and its workbook",
+        arguments: TestStores.kinds)
     func monthly(kind: StoreKind) async throws {
         try await APIHarness.run(kind, at: Shanghai.date("2026-11-30 09:00")) { api in
             let desk = try await Self.desk(api)
@@ -79,6 +81,17 @@ struct ReportAPITests {
             #expect(first["group"] as? String == "运维组" && first["engineer"] as? String == "li.l1")
             #expect(first["satisfaction"] as? Int == 5 && first["remark"] == nil)
 
+            // the row's times and status are the ticket's own (the table reads stored columns)
+            for row in tracking.items {
+                let number = try #require(row["number"] as? String)
+                let ticket = try await api.call(.get, "/api/v1/tickets/\(number)", token: desk.admin)
+                let sla = try #require(ticket["sla"] as? [String: Any], "\(ticket.json)")
+                #expect(row["responseDueAt"] as? String == sla["responseDueAt"] as? String, "\(number)")
+                #expect(row["respondedAt"] as? String == sla["respondedAt"] as? String, "\(number)")
+                #expect(row["resolvedAt"] as? String == sla["resolvedAt"] as? String, "\(number)")
+                #expect(row["status"] as? String == ticket["status"] as? String, "\(number)")
+            }
+
             // paged one row at a time, the same rows in the same order
             var numbers: [String] = []
             var cursor: String?
@@ -106,6 +119,27 @@ struct ReportAPITests {
                 #expect(lines.first?.hasPrefix(title) == true)
                 #expect(text.contains("\"邮箱容量已满, 无法收信\""))  // a comma is quoted
             }
+
+            // the workbook: the same rows, typed
+            let xlsx = try await Self.raw(
+                api, "/api/v1/reports/tracking?from=\(from)&until=\(until)&format=xlsx", token: desk.admin,
+                language: "zh-CN")
+            #expect(
+                xlsx.status == .ok
+                    && xlsx.contentType == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let book = try WorkbookReader(xlsx.bytes)
+            #expect(book.sheets.map(\.name) == ["响应时效跟踪表"])
+            let rows = try #require(book.sheets.first?.rows)
+            #expect(rows.count == 1 + (kpis["tickets"] as! Int))
+            #expect(rows.first?.first?.text == "工单编号")
+            let vpn = try #require(rows.dropFirst().first { $0.contains { $0.text.hasPrefix("在家无法连接 VPN") } })
+            let submitted = try #require(vpn.first { $0.reference.hasPrefix("B") })
+            #expect(submitted.style == "1", "\(submitted)")
+            let serial: Double = 46_357 + 10 / 24.0  // 1 December 10:00 local
+            #expect(abs((Double(submitted.text) ?? 0) - serial) < 1e-9, "\(submitted)")
+            let score = try #require(vpn.first { $0.reference.hasPrefix("K") })
+            #expect(score.type == nil && Double(score.text) == 5)
+            #expect(!vpn.contains { $0.text.contains("13912345678") })  // R9.2
         }
     }
 
@@ -153,6 +187,14 @@ struct ReportAPITests {
             ("tracking?from=2026-11-30T16:00:00Z&until=2026-12-31T16:00:00Z&cursor=abc", 422, "invalid_value"),
             ("tracking?from=2026-11-30T16:00:00Z&until=2026-12-31T16:00:00Z&limit=501", 400, "invalid_parameter"),
             ("monthly?groupId=0", 400, "invalid_parameter"),
+            (
+                "tracking?from=2026-11-30T16:00:00Z&until=2026-12-31T16:00:00Z&figure=escalated.L1", 400,
+                "invalid_parameter"
+            ),
+            (
+                "tracking?from=2026-11-30T16:00:00Z&until=2026-12-31T16:00:00Z&figure=volume.colour.red", 400,
+                "invalid_parameter"
+            ),
         ] as [(String, Int, String)])
     func refused(path: String, status: Int, code: String) async throws {
         try await APIHarness.run(.sqlite) { api in

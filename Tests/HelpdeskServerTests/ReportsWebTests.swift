@@ -14,10 +14,17 @@ struct ReportsWebTests {
             #expect(month.status == .ok && month.html.contains("id=\"nav-reports\""))
             // the figures of December and of November side by side
             let table = try #require(month.html.firstMatch(of: /<table class="report-kpis"[\s\S]*?<\/table>/))
-            #expect(table.0.contains("<th scope=\"row\">工单数</th><td>2</td><td>1</td>"))
-            #expect(table.0.contains("<th scope=\"row\">解决率</th><td>50.0 %</td>"))
+            #expect(
+                table.0.contains(
+                    /<th scope="row">工单数<\/th><td><a href="[^"]+" class="figure">2<\/a><\/td><td><a href="[^"]+" class="figure">1<\/a><\/td><td class="change">\+1<\/td>/
+                ))
+            #expect(
+                table.0.contains(
+                    /<th scope="row">解决率<\/th><td>50.0 % <span class="figure-detail"><a href="[^"]+">1<\/a> \/ <a href="[^"]+">2<\/a><\/span><\/td>/
+                ))
             // charts drawn on the server, titled for screen readers
-            #expect(month.html.contains("role=\"img\" aria-labelledby=\"chart-type-title\""))
+            // (a group, since its bars link to their tickets)
+            #expect(month.html.contains("role=\"group\" aria-labelledby=\"chart-type-title\""))
             #expect(month.html.contains("<title id=\"chart-backlog-title\">未解决工单（按已等待时长）</title>"))
             // the tracking table of the same period, as CSV with a byte-order mark
             let link = try #require(
@@ -27,8 +34,53 @@ struct ReportsWebTests {
             #expect(csv.html.split(separator: "\r\n").count == 3)
             // the weekly review, in English
             let week = try await browser.get("/reports?kind=week&period=2026-W49&lang=en")
-            #expect(week.html.contains("<th scope=\"row\">Tickets</th><td>3</td><td>0</td>"))
+            #expect(
+                week.html.contains(
+                    /<th scope="row">Tickets<\/th><td><a [^>]+>3<\/a><\/td><td><a [^>]+>0<\/a><\/td><td class="change">\+3<\/td>/
+                ))
             #expect(week.html.contains("2026-W48"))
+        }
+    }
+
+    @Test(
+        "R7 every number on the month's page links to a ticket list as long as the number, and that list's downloads agree",
+        arguments: TestStores.kinds)
+    func drillDown(kind: StoreKind) async throws {
+        try await APIHarness.run(kind, at: Shanghai.date("2026-11-30 09:00")) { api in
+            _ = try await ReportDrillDownTests.busyDesk(api)
+            let browser = WebBrowser(api)
+            try await browser.signIn("admin")
+            let month = try await browser.get("/reports?kind=month&period=2026-12")
+            // counts link themselves; rates and times link their count and what it is counted of
+            let links = month.html.matches(
+                of: /<a href="(\/reports\/tickets\?[^"]+)"(?: class="figure")?>(?:n = )?(\d+)(?: 张)?<\/a>/)
+            #expect(links.count >= 40, "\(links.count) links")
+            var seen: Set<String> = []
+            for link in links {
+                let href = String(link.1).replacingOccurrences(of: "&amp;", with: "&")
+                guard seen.insert(href).inserted else { continue }
+                let list = try await browser.get(href)
+                #expect(list.status == .ok, "\(href)")
+                #expect(list.html.contains("id=\"figure-heading\""))
+                let rows = list.html.matches(of: /<tr><td><a href="\/tickets\/[^"]+">/).count
+                #expect(rows == Int(link.2), "\(href): \(rows) rows for \(link.2)")
+                let csvLink = try #require(list.html.firstMatch(of: /href="([^"]+)" id="figure-csv"/))
+                let csv = try await browser.get(String(csvLink.1).replacingOccurrences(of: "&amp;", with: "&"))
+                #expect(csv.html.split(separator: "\r\n").count == 1 + rows, "\(href) CSV")
+            }
+            // bars link to their tickets too, and the breached list is complete
+            #expect(month.html.contains(/<a href="\/reports\/tickets\?[^"]+figure=backlog.3to7d"><g>/))
+            let overdue = try #require(month.html.firstMatch(of: /href="([^"]+)" id="report-overdue-all"/))
+            let breached = try await browser.get(String(overdue.1).replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(breached.html.contains("<h1 id=\"figure-heading\">超时工单</h1>"))
+            #expect(breached.html.contains("等待厂商 v2.1 补丁"))
+            // the heading names the figure in the reader's language, with the directory's names
+            let group = try await browser.get(
+                "/reports/tickets?from=2026-11-30T16:00:00Z&until=2026-12-31T16:00:00Z&figure=volume.group.1&lang=en")
+            #expect(group.html.contains("<h1 id=\"figure-heading\">Tickets with Group “"))
+            #expect(group.html.contains("2026-12-01 to 2026-12-31"))
+            let bad = try await browser.get("/reports/tickets?from=2026-11-30T16:00:00Z&until=x&figure=nope")
+            #expect(bad.status == .badRequest)
         }
     }
 

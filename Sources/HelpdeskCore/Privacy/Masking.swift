@@ -30,7 +30,7 @@ public enum Masking {
     public static func text(_ value: String) -> String {
         var masked = SensitiveDataDetector.redact(value, placeholder: "***").text
         // The address pattern needs an at sign; most texts have none, and exports mask many rows.
-        guard masked.contains("@") else { return masked }
+        guard masked.utf8.contains(UInt8(ascii: "@")) else { return masked }
         let nsText = masked as NSString
         let found = emailPattern.matches(in: masked, range: NSRange(location: 0, length: nsText.length))
         for match in found.reversed() {

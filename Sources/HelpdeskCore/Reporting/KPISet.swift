@@ -45,9 +45,7 @@ public struct KPISet: Equatable, Codable, Sendable {
         firstContactResolution = Rate(resolved.filter { $0.tier == .l1 }.count, of: resolved.count)
         var backlog = Dictionary(uniqueKeysWithValues: Self.ageBuckets.map { ($0.key, 0) })
         for fact in counted where fact.isOpen(at: asOf) {
-            let days = asOf.timeIntervalSince(fact.submittedAt) / 86_400
-            let bucket = Self.ageBuckets.first { days < $0.days }!.key
-            backlog[bucket, default: 0] += 1
+            backlog[Self.ageBucket(fact, asOf: asOf), default: 0] += 1
         }
         self.backlog = backlog
         breachesByCause = Self.count(counted.filter(\.breached)) { $0.breachCause ?? "unrecorded" }
@@ -59,14 +57,28 @@ public struct KPISet: Equatable, Codable, Sendable {
         for status in counted.flatMap(\.extensions) { extensions[status.rawValue, default: 0] += 1 }
         self.extensions = extensions
         satisfaction = SatisfactionFigures(counted.compactMap(\.satisfaction))
-        volume = [
-            "channel": Self.count(facts) { $0.channel.rawValue },
-            "type": Self.count(facts) { $0.type.rawValue },
-            "priority": Self.count(facts) { $0.priority.rawValue },
-            "category": Self.count(facts) { Self.key($0.categoryId) },
-            "group": Self.count(facts) { Self.key($0.groupId) },
-            "engineer": Self.count(facts) { Self.key($0.assigneeId) },
-        ]
+        volume = Dictionary(
+            uniqueKeysWithValues: ReportFigure.volumeDimensions.map { dimension in
+                (dimension, Self.count(facts) { Self.volumeKey($0, dimension) })
+            })
+    }
+
+    /// The age bucket of a ticket open at `asOf`.
+    static func ageBucket(_ fact: TicketFacts, asOf: Date) -> String {
+        let days = asOf.timeIntervalSince(fact.submittedAt) / 86_400
+        return ageBuckets.first { days < $0.days }!.key
+    }
+
+    /// The ticket's key in one of ``ReportFigure/volumeDimensions``.
+    static func volumeKey(_ fact: TicketFacts, _ dimension: String) -> String {
+        switch dimension {
+        case "channel": fact.channel.rawValue
+        case "type": fact.type.rawValue
+        case "priority": fact.priority.rawValue
+        case "category": key(fact.categoryId)
+        case "group": key(fact.groupId)
+        default: key(fact.assigneeId)
+        }
     }
 
     static func key(_ id: Int64?) -> String { id.map(String.init) ?? "none" }

@@ -5,7 +5,7 @@ import HelpdeskUseCases
 import Hummingbird
 
 /// `GET /api/v1/reports/weekly`, `…/monthly` and `…/tracking` (R7, ``ReportService``): the
-/// weekly review, the monthly KPIs and the response-time tracking table, the last also as CSV.
+/// weekly review, the monthly KPIs and the response-time tracking table, the last also as CSV and XLSX.
 struct ReportRoutes {
     let reports: ReportService
     let localizer: Localizer
@@ -14,6 +14,7 @@ struct ReportRoutes {
     enum Format: String {
         case json
         case csv
+        case xlsx
     }
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
@@ -38,19 +39,17 @@ struct ReportRoutes {
             input.filter = try Self.filter(parameters)
             input.priority = try QueryParsing.value(parameters.get("priority"), "priority", as: Priority.self)
             input.categoryId = try QueryParsing.id(parameters.get("categoryId"), "categoryId")
+            input.figure = try QueryParsing.figure(parameters.get("figure"))
             input.limit = try QueryParsing.limit(parameters.get("limit"), default: 100, range: 1...500)
             if let cursor = parameters.get("cursor"), !cursor.isEmpty { input.cursor = cursor }
-            switch try QueryParsing.value(parameters.get("format"), "format", as: Format.self) ?? .json {
-            case .json:
-                let page = try await reports.tracking(input, for: user)
-                return try TrackingPageResponse(
-                    items: page.rows, nextCursor: page.nextCursor
-                ).response(from: request, context: context)
-            case .csv:
-                // Refusals (role, period) happen before the first byte, as a normal error.
-                return try await TrackingCSV.response(
+            let format = try QueryParsing.value(parameters.get("format"), "format", as: Format.self) ?? .json
+            if let export = TrackingExport(rawValue: format.rawValue) {
+                return try await export.response(
                     reports: reports, input, user: user, localizer: localizer, locale: request.locale(for: user))
             }
+            let page = try await reports.tracking(input, for: user)
+            return try TrackingPageResponse(items: page.rows, nextCursor: page.nextCursor)
+                .response(from: request, context: context)
         }
     }
 

@@ -48,4 +48,11 @@ enum QueryParsing {
         guard let date = StrictISO8601.date(from: raw) else { throw APIError.invalidParameter(name) }
         return date
     }
+
+    /// A report figure (`responseMet`, `backlog.3to7d`, …); absent or empty is nil.
+    static func figure(_ raw: String?) throws -> ReportFigure? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let figure = ReportFigure(text: raw) else { throw APIError.invalidParameter("figure") }
+        return figure
+    }
 }

@@ -3,8 +3,8 @@ import HelpdeskCore
 import HelpdeskUseCases
 import Hummingbird
 
-/// `/reports`: the weekly review and monthly KPIs for staff, and `/reports/tracking.csv`, the
-/// period's tracking table, over ``ReportService`` as the API's `/reports/…`.
+/// `/reports`: the weekly review and monthly KPIs for staff, and `/reports/tracking.csv` and
+/// `.xlsx`, the period's tracking table, over ``ReportService`` as the API's `/reports/…`.
 struct WebReportRoutes {
     let deps: WebDependencies
 
@@ -15,7 +15,9 @@ struct WebReportRoutes {
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("reports", use: reports)
-        group.get("reports/tracking.csv", use: csv)
+        group.get("reports/tickets", use: tickets)
+        group.get("reports/tracking.csv") { try await export($0, $1, as: .csv) }
+        group.get("reports/tracking.xlsx") { try await export($0, $1, as: .xlsx) }
     }
 
     @Sendable func reports(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
@@ -46,15 +48,50 @@ struct WebReportRoutes {
             model, page, titleKey: "ui.reports.title", status: refusal == nil ? .ok : .unprocessableContent)
     }
 
-    @Sendable func csv(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+    /// `/reports/tickets`: the tickets one number of a report counts, 100 to a page.
+    @Sendable func tickets(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
         let user = try page.requireUser()
-        let parameters = request.uri.queryParameters
+        guard user.role.isStaff else { throw UseCaseError.forbidden(action: "reports") }
+        var input = try Self.input(request.uri.queryParameters)
+        let figure = input.figure ?? .tickets
+        let views = try await deps.views(page)
+        let service = deps.services.reports
+        let zone = try await service.timeZone()
+        var result: TrackingPage?
+        var refusal: String?
+        do {
+            result = try await service.tracking(input, for: user)
+        } catch {
+            refusal = try deps.refusal(error, page, context)
+        }
+        input.cursor = nil
+        let texts = TrackingTexts(localizer: deps.renderer.localizer, locale: page.locale, timeZone: zone)
+        let model = ReportTicketsView(views: views, texts: texts, zone: zone).page(
+            result, input: input, figure: FigureTitle(views: views).text(figure), error: refusal)
+        return deps.render(
+            model, page, titleKey: "ui.reports.tickets_title", status: refusal == nil ? .ok : .unprocessableContent)
+    }
+
+    /// The tracking table's query as the report's links write it: period, group, figure, cursor.
+    static func input(_ parameters: Parameters) throws -> TrackingInput {
         var input = TrackingInput(
             from: try QueryParsing.date(parameters.get("from"), "from"),
             until: try QueryParsing.date(parameters.get("until"), "until"))
         input.filter = ReportFilter(groupId: try QueryParsing.id(parameters.get("groupId"), "groupId"))
-        return try await TrackingCSV.response(
+        input.figure = try QueryParsing.figure(parameters.get("figure"))
+        if let cursor = parameters.get("cursor"), !cursor.isEmpty { input.cursor = cursor }
+        return input
+    }
+
+    func export(_ request: Request, _ context: HelpdeskRequestContext, as format: TrackingExport)
+        async throws -> Response
+    {
+        let page = try await deps.page(request, context)
+        let user = try page.requireUser()
+        var input = try Self.input(request.uri.queryParameters)
+        input.cursor = nil
+        return try await format.response(
             reports: deps.services.reports, input, user: user, localizer: deps.renderer.localizer, locale: page.locale)
     }
 }

@@ -5,4 +5,6 @@ import HelpdeskCore
 public protocol ReportStore: Sendable {
     /// Up to `query.limit` tickets submitted in the query's period, in submission order.
     func reportTickets(_ query: ReportQuery) async throws -> [Ticket]
+    /// The same tickets as ``reportTickets(_:)``, as the tracking table's rows.
+    func trackingRecords(_ query: ReportQuery) async throws -> [TrackingRecord]
 }

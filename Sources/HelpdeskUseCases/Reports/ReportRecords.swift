@@ -71,6 +71,9 @@ public struct TrackingInput: Sendable, Equatable {
     public var filter = ReportFilter()
     public var priority: Priority?
     public var categoryId: Int64?
+    /// Only the tickets one figure of the period's report counts (its drill-down), read at the
+    /// report's instant: `until`, or now while the period runs.
+    public var figure: ReportFigure?
     public var cursor: String?
     public var limit = 100
 
@@ -102,21 +105,31 @@ public struct TrackingRow: Sendable, Equatable, Encodable {
     /// 延期原因.
     public var remark: String?
 
-    init(_ ticket: Ticket, rules: TicketRules, names: Names) {
-        // Only the response deadline is needed: reading it is one step of the clock, where the
-        // whole SLA state walks every working period from the opening to now.
-        number = ticket.number
-        submittedAt = ticket.submittedAt
-        description = Masking.text(ticket.description)
-        priority = ticket.priority
-        group = ticket.groupId.flatMap { names.groups[$0] }
-        engineer = ticket.assigneeId.flatMap { names.users[$0] }
-        responseDueAt = ticket.sla.responseInstant(fraction: 1, policy: rules.policy, calendar: rules.calendar)
-        respondedAt = ticket.sla.respondedAt
-        resolvedAt = ticket.sla.resolvedAt
-        status = ticket.status
-        satisfaction = ticket.satisfaction?.score
-        remark = ticket.breachCause
+    init(_ record: TrackingRecord, names: Names) {
+        number = record.number
+        submittedAt = record.submittedAt
+        description = Masking.text(record.description)
+        priority = record.priority
+        group = record.groupId.flatMap { names.groups[$0] }
+        engineer = record.assigneeId.flatMap { names.users[$0] }
+        responseDueAt = record.responseDueAt
+        respondedAt = record.respondedAt
+        resolvedAt = record.resolvedAt
+        status = record.status
+        satisfaction = record.satisfactionScore
+        remark = record.breachCause
+    }
+}
+
+extension TrackingRecord {
+    /// The record of a ticket read whole, as a figure's drill-down reads it.
+    init(_ ticket: Ticket, rules: TicketRules, at now: Date) {
+        let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
+        self.init(
+            id: ticket.id, number: ticket.number, submittedAt: ticket.submittedAt, description: ticket.description,
+            priority: ticket.priority, groupId: ticket.groupId, assigneeId: ticket.assigneeId,
+            responseDueAt: state.responseDueAt, respondedAt: state.respondedAt, resolvedAt: state.resolvedAt,
+            status: ticket.status, satisfactionScore: ticket.satisfaction?.score, breachCause: ticket.breachCause)
     }
 }
 

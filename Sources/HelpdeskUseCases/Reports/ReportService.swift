@@ -52,7 +52,9 @@ public struct ReportService: Sendable {
         var query = try await trackingQuery(input, for: user)
         query.limit = input.limit
         var page = TrackingPage(rows: [], nextCursor: nil)
-        try await walk(query, once: true) { rows, next in page = TrackingPage(rows: rows, nextCursor: next?.text) }
+        try await walk(query, figure: input.figure, once: true) { rows, next in
+            page = TrackingPage(rows: rows, nextCursor: next?.text)
+        }
         return page
     }
 
@@ -63,29 +65,60 @@ public struct ReportService: Sendable {
     ) async throws {
         var query = try await trackingQuery(input, for: user)
         query.limit = Self.batch
-        try await walk(query, once: false) { rows, _ in if !rows.isEmpty { try await body(rows) } }
+        try await walk(query, figure: input.figure, once: false) { rows, _ in
+            if !rows.isEmpty { try await body(rows) }
+        }
     }
 
     /// Reads the query's rows batch by batch (one batch if `once`), handing each on with the
     /// cursor after it, nil after the last.
     func walk(
-        _ query: ReportQuery, once: Bool, _ body: ([TrackingRow], ReportCursor?) async throws -> Void
+        _ query: ReportQuery, figure: ReportFigure?, once: Bool,
+        _ body: ([TrackingRow], ReportCursor?) async throws -> Void
     ) async throws {
         var query = query
         let names = try await Names(store: store)
+        let now = clock.now()
         while true {
-            let tickets = try await store.reportTickets(query)
-            var rows: [TrackingRow] = []
-            for ticket in tickets {
-                rows.append(
-                    TrackingRow(ticket, rules: try await store.rules(policyId: ticket.slaPolicyId), names: names))
+            let records: [TrackingRecord]
+            let next: ReportCursor?
+            if let figure, figure != .tickets {
+                (records, next) = try await figureRecords(query, counted: figure, at: now)
+            } else {
+                records = try await store.trackingRecords(query)
+                next =
+                    records.count == query.limit
+                    ? records.last.map { ReportCursor(submittedAt: $0.submittedAt, id: $0.id) } : nil
             }
-            let next =
-                tickets.count == query.limit
-                ? tickets.last.map { ReportCursor(submittedAt: $0.submittedAt, id: $0.id) } : nil
-            try await body(rows, next)
+            try await body(records.map { TrackingRow($0, names: names) }, next)
             guard let next, !once else { return }
             query.after = next
+        }
+    }
+
+    /// Up to `query.limit` records of the tickets `figure` counts, and the cursor after the
+    /// last one (nil once the period is read to its end). A figure is a rule over a ticket's
+    /// facts, so its tickets are read whole, exactly as the report that showed the figure read them.
+    func figureRecords(_ query: ReportQuery, counted figure: ReportFigure, at now: Date) async throws -> (
+        [TrackingRecord], ReportCursor?
+    ) {
+        let asOf = min(now, query.until)
+        var scan = query
+        scan.limit = Self.batch
+        var records: [TrackingRecord] = []
+        while true {
+            let tickets = try await store.reportTickets(scan)
+            for ticket in tickets {
+                let rules = try await store.rules(policyId: ticket.slaPolicyId)
+                let fact = TicketFacts(ticket: ticket, policy: rules.policy, calendar: rules.calendar, at: now)
+                guard figure.includes(fact, asOf: asOf) else { continue }
+                records.append(TrackingRecord(ticket, rules: rules, at: now))
+                if records.count == query.limit {
+                    return (records, ReportCursor(submittedAt: ticket.submittedAt, id: ticket.id))
+                }
+            }
+            guard tickets.count == scan.limit, let last = tickets.last else { return (records, nil) }
+            scan.after = ReportCursor(submittedAt: last.submittedAt, id: last.id)
         }
     }
 

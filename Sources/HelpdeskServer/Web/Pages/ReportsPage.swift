@@ -4,10 +4,38 @@
 struct ReportsPage: PageModel {
     static let template = "reports"
 
+    /// A link to the ticket list a number counts (a figure's drill-down).
+    struct Link: Sendable {
+        let text: String
+        let href: String
+    }
+
+    /// One figure of one period: the number, a link where it is a count, and for a rate or a
+    /// time the count and what it is counted of, each linked too.
+    struct Cell: Sendable {
+        let text: String
+        let href: String?
+        let count: Link?
+        let of: Link?
+        /// Stored: the templates see stored properties only.
+        let hasDetail: Bool
+
+        init(text: String, href: String? = nil, count: Link? = nil, of: Link? = nil) {
+            self.text = text
+            self.href = href
+            self.count = count
+            self.of = of
+            hasDetail = count != nil || of != nil
+        }
+    }
+
     struct Row: Sendable {
+        let id: String
         let label: String
-        let current: String
-        let previous: String
+        let current: Cell
+        let previous: Cell
+        /// This period minus the previous one (`+3`, `−1.5 pp`, `+15 分`); empty where either is unknown.
+        let change: String
     }
 
     struct Chart: Sendable {
@@ -17,7 +45,7 @@ struct ReportsPage: PageModel {
 
     struct GroupRow: Sendable {
         let name: String
-        let tickets: Int
+        let tickets: Link
         let resolutionRate: String
         let attainment: String
         let medianResolution: String
@@ -47,5 +75,8 @@ struct ReportsPage: PageModel {
     let overdue: [Overdue]
     let hasOverdue: Bool
     let overdueNote: String
-    let csvLink: String
+    /// Every breached ticket of the period, not only the first 200 listed here.
+    var overdueLink = ""
+    var csvLink = ""
+    var xlsxLink = ""
 }

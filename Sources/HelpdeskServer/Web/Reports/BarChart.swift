@@ -6,6 +6,8 @@ struct BarChart: Sendable {
     struct Bar: Sendable {
         let label: String
         let value: Int
+        /// The tickets the bar counts, where there is such a list.
+        var href: String?
     }
 
     let id: String
@@ -22,8 +24,11 @@ struct BarChart: Sendable {
         let height = max(1, bars.count) * (Self.barHeight + Self.gap) + Self.gap
         let most = max(1, bars.map(\.value).max() ?? 1)
         let room = Self.width - Self.labelWidth - 60
+        // A picture whose bars are links is a group of links, not an image: an image's parts are
+        // hidden from assistive technology, and axe refuses controls nested in one.
+        let role = bars.contains { $0.href != nil } ? "group" : "img"
         var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" id="\(Self.escape(id))" role="img" \
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart" id="\(Self.escape(id))" role="\(role)" \
             aria-labelledby="\(Self.escape(id))-title" viewBox="0 0 \(Self.width) \(height)" \
             width="\(Self.width)" height="\(height)"><title id="\(Self.escape(id))-title">\(Self.escape(title))</title>
             """
@@ -31,10 +36,11 @@ struct BarChart: Sendable {
             let y = Self.gap + index * (Self.barHeight + Self.gap)
             let length = bar.value == 0 ? 0 : max(2, bar.value * room / most)
             let middle = y + Self.barHeight / 2 + 5
+            let link = bar.href.map { "<a href=\"\(Self.escape($0))\">" }
             out += """
-                <g><text x="\(Self.labelWidth - 8)" y="\(middle)" text-anchor="end">\(Self.escape(bar.label))</text>\
+                \(link ?? "")<g><text x="\(Self.labelWidth - 8)" y="\(middle)" text-anchor="end">\(Self.escape(bar.label))</text>\
                 <rect x="\(Self.labelWidth)" y="\(y)" width="\(length)" height="\(Self.barHeight)" class="bar"/>\
-                <text x="\(Self.labelWidth + length + 6)" y="\(middle)">\(bar.value)</text></g>
+                <text x="\(Self.labelWidth + length + 6)" y="\(middle)">\(bar.value)</text></g>\(link == nil ? "" : "</a>")
                 """
         }
         return out + "</svg>"

@@ -29,33 +29,69 @@ struct ReportsView {
         }
         let now = report.kpis
         let before = report.previous
-        func row(_ key: String, _ value: (KPISet) -> String) -> ReportsPage.Row {
-            ReportsPage.Row(label: t("ui.reports.kpi.\(key)", [:]), current: value(now), previous: value(before))
+        let links = FigureLinks(groupId: groupId)
+        /// A row over both periods; `cell` gets the set and the link maker of its own period.
+        func row(
+            _ key: String, change: String,
+            _ cell: (KPISet, (ReportFigure) -> String) -> ReportsPage.Cell
+        ) -> ReportsPage.Row {
+            ReportsPage.Row(
+                id: "kpi-" + key, label: t("ui.reports.kpi.\(key)", [:]),
+                current: cell(now) { links.href(report.period, $0) },
+                previous: cell(before) { links.href(report.previousPeriod, $0) }, change: change)
+        }
+        func count(_ key: String, _ figure: ReportFigure) -> ReportsPage.Row {
+            row(key, change: signed(now.count(of: figure) - before.count(of: figure))) { kpis, href in
+                ReportsPage.Cell(text: "\(kpis.count(of: figure))", href: href(figure))
+            }
+        }
+        func share(_ key: String, _ rate: (KPISet) -> Rate, _ counted: ReportFigure, of: ReportFigure)
+            -> ReportsPage.Row
+        {
+            row(key, change: points(rate(now).rate, rate(before).rate)) { kpis, href in
+                ReportsPage.Cell(
+                    text: self.rate(rate(kpis)), count: .init(text: "\(rate(kpis).count)", href: href(counted)),
+                    of: .init(text: "\(rate(kpis).of)", href: href(of)))
+            }
+        }
+        func time(_ key: String, _ value: (KPISet) -> Double?, measured: ReportFigure) -> ReportsPage.Row {
+            row(key, change: minutesChange(value(now), value(before))) { kpis, href in
+                ReportsPage.Cell(
+                    text: minutes(value(kpis)),
+                    count: .init(
+                        text: t("ui.reports.measured", ["n": "\(kpis.count(of: measured))"]), href: href(measured)))
+            }
         }
         let rows = [
-            row("tickets") { "\($0.tickets)" }, row("out_of_scope") { "\($0.outOfScope)" },
-            row("first_response_median") { minutes($0.firstResponse.median) },
-            row("first_response_p90") { minutes($0.firstResponse.p90.map(Double.init)) },
-            row("resolution_median") { minutes($0.resolution.median) },
-            row("resolution_p90") { minutes($0.resolution.p90.map(Double.init)) },
-            row("response_attainment") { rate($0.responseAttainment) },
-            row("resolution_attainment") { rate($0.resolutionAttainment) },
-            row("resolution_rate") { rate($0.resolutionRate) }, row("reopen_rate") { rate($0.reopenRate) },
-            row("first_contact") { rate($0.firstContactResolution) },
-            row("satisfaction") { $0.satisfaction.meanScore.map { String(format: "%.2f", $0) } ?? "—" },
-            row("satisfied") { rate($0.satisfaction.satisfied) },
-            row("escalated_l2") { "\($0.escalations["L2"] ?? 0)" },
-            row("escalated_l3") { "\($0.escalations["L3"] ?? 0)" },
+            count("tickets", .tickets), count("out_of_scope", .outOfScope),
+            time("first_response_median", { $0.firstResponse.median }, measured: .firstResponseMeasured),
+            time("first_response_p90", { $0.firstResponse.p90.map(Double.init) }, measured: .firstResponseMeasured),
+            time("resolution_median", { $0.resolution.median }, measured: .resolutionMeasured),
+            time("resolution_p90", { $0.resolution.p90.map(Double.init) }, measured: .resolutionMeasured),
+            share("response_attainment", \.responseAttainment, .responseMet, of: .responseDecided),
+            share("resolution_attainment", \.resolutionAttainment, .resolutionMet, of: .resolutionDecided),
+            share("resolution_rate", \.resolutionRate, .resolved, of: .counted),
+            share("reopen_rate", \.reopenRate, .reopened, of: .everResolved),
+            share("first_contact", \.firstContactResolution, .firstContact, of: .resolved),
+            row("satisfaction", change: score(now.satisfaction.meanScore, before.satisfaction.meanScore)) {
+                kpis, href in
+                ReportsPage.Cell(
+                    text: kpis.satisfaction.meanScore.map { String(format: "%.2f", $0) } ?? "—",
+                    count: .init(
+                        text: t("ui.reports.measured", ["n": "\(kpis.satisfaction.rated)"]), href: href(.rated)))
+            },
+            share("satisfied", \.satisfaction.satisfied, .satisfaction(.satisfied), of: .rated),
+            count("escalated_l2", .escalated(.l2)), count("escalated_l3", .escalated(.l3)),
         ]
+        func bar(_ label: String, _ figure: ReportFigure) -> BarChart.Bar {
+            BarChart.Bar(label: label, value: now.count(of: figure), href: links.href(report.period, figure))
+        }
         let types = TicketType.allCases.map {
-            BarChart.Bar(label: t("ui.type.\($0.rawValue)", [:]), value: now.volume["type"]?[$0.rawValue] ?? 0)
+            bar(t("ui.type.\($0.rawValue)", [:]), .volume(dimension: "type", key: $0.rawValue))
         }
-        let backlog = KPISet.ageBuckets.map {
-            BarChart.Bar(label: t("ui.reports.age.\($0.key)", [:]), value: now.backlog[$0.key] ?? 0)
-        }
+        let backlog = KPISet.ageBuckets.map { bar(t("ui.reports.age.\($0.key)", [:]), .backlog($0.key)) }
         let causes = now.breachesByCause.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
-            BarChart.Bar(
-                label: $0.key == "unrecorded" ? t("ui.reports.cause_unrecorded", [:]) : $0.key, value: $0.value)
+            bar($0.key == "unrecorded" ? t("ui.reports.cause_unrecorded", [:]) : $0.key, .breachCause($0.key))
         }
         var charts = [
             BarChart(id: "chart-type", title: t("ui.reports.chart.type", [:]), bars: types),
@@ -66,7 +102,10 @@ struct ReportsView {
         }
         let groupRows = report.byGroup.sorted { $0.key < $1.key }.map { key, kpis in
             ReportsPage.GroupRow(
-                name: Int64(key).map(views.groupName) ?? t("ui.reports.no_group", [:]), tickets: kpis.tickets,
+                name: Int64(key).map(views.groupName) ?? t("ui.reports.no_group", [:]),
+                tickets: .init(
+                    text: "\(kpis.tickets)",
+                    href: links.href(report.period, .volume(dimension: "group", key: key))),
                 resolutionRate: rate(kpis.resolutionRate), attainment: rate(kpis.resolutionAttainment),
                 medianResolution: minutes(kpis.resolution.median))
         }
@@ -91,7 +130,32 @@ struct ReportsView {
             hasGroupRows: !groupRows.isEmpty,
             overdue: overdue, hasOverdue: !overdue.isEmpty,
             overdueNote: t("ui.reports.overdue_count", ["n": "\(report.overdueCount)"]),
-            csvLink: "/reports/tracking.csv?" + range)
+            overdueLink: links.href(report.period, .breached), csvLink: "/reports/tracking.csv?" + range,
+            xlsxLink: "/reports/tracking.xlsx?" + range)
+    }
+
+    /// `+3`, `−2`, `0`.
+    func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value < 0 ? "−\(-value)" : "0" }
+
+    /// The change of a rate in percentage points.
+    func points(_ current: Double?, _ previous: Double?) -> String {
+        guard let current, let previous else { return "" }
+        let points = ((current - previous) * 1000).rounded() / 10
+        let text = String(format: "%.1f", abs(points))
+        return views.t("ui.reports.points", ["n": (points > 0 ? "+" : points < 0 ? "−" : "") + text])
+    }
+
+    func minutesChange(_ current: Double?, _ previous: Double?) -> String {
+        guard let current, let previous else { return "" }
+        let change = Int(current.rounded()) - Int(previous.rounded())
+        return change == 0 ? "0" : (change > 0 ? "+" : "−") + views.duration(abs(change))
+    }
+
+    func score(_ current: Double?, _ previous: Double?) -> String {
+        guard let current, let previous else { return "" }
+        let change = ((current - previous) * 100).rounded() / 100
+        let text = String(format: "%.2f", abs(change))
+        return change == 0 ? "0" : (change > 0 ? "+" : "−") + text
     }
 
     func rate(_ rate: Rate) -> String { rate.rate.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
