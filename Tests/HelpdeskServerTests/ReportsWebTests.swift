@@ -101,3 +101,23 @@ struct ReportsWebTests {
         }
     }
 }
+
+@Suite("The tracking table's group names in the reader's language")
+struct TrackingGroupNameTests {
+    @Test("an English reader's drill-down, CSV and API rows name the group in English (they named it in Chinese)")
+    func englishGroupNames() async throws {
+        try await APIHarness.run(.sqlite, at: Shanghai.date("2026-11-30 09:00")) { api in
+            let desk = try await ReportAPITests.desk(api)
+            let browser = try await WebBrowser.signedIn(api, as: "admin")
+            let range = "from=2026-11-30T00:00:00%2B08:00&until=2026-12-07T00:00:00%2B08:00"
+            let english = try await browser.get("/reports/tickets?\(range)&lang=en")
+            #expect(english.html.contains("<td>Operations</td>") && !english.html.contains("运维组"))
+            let chinese = try await browser.get("/reports/tickets?\(range)")
+            #expect(chinese.html.contains("<td>运维组</td>"))
+            let csv = try await browser.get("/reports/tracking.csv?\(range)&lang=en")
+            #expect(csv.html.contains(",Operations,") && !csv.html.contains("运维组"))
+            let rows = try await api.call(.get, "/api/v1/reports/tracking?\(range)&lang=en", token: desk.admin)
+            #expect(rows.items.compactMap { $0["group"] as? String } == ["Operations", "Operations", "Operations"])
+        }
+    }
+}

@@ -47,6 +47,7 @@ struct ReportRoutes {
                 return try await export.response(
                     reports: reports, input, user: user, localizer: localizer, locale: request.locale(for: user))
             }
+            input.locale = request.locale(for: user)
             let page = try await reports.tracking(input, for: user)
             return try TrackingPageResponse(items: page.rows, nextCursor: page.nextCursor)
                 .response(from: request, context: context)

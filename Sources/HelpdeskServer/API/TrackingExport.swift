@@ -14,6 +14,8 @@ enum TrackingExport: String {
     func response(
         reports: ReportService, _ input: TrackingInput, user: User, localizer: Localizer, locale: String
     ) async throws -> Response {
+        var input = input
+        input.locale = locale
         _ = try await reports.trackingQuery(input, for: user)
         let texts = TrackingTexts(localizer: localizer, locale: locale, timeZone: try await reports.timeZone())
         switch self {

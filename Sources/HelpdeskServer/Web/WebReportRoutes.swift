@@ -54,6 +54,7 @@ struct WebReportRoutes {
         let user = try page.requireUser()
         guard user.role.isStaff else { throw UseCaseError.forbidden(action: "reports") }
         var input = try Self.input(request.uri.queryParameters)
+        input.locale = page.locale
         let figure = input.figure ?? .tickets
         let views = try await deps.views(page)
         let service = deps.services.reports

@@ -76,6 +76,8 @@ public struct TrackingInput: Sendable, Equatable {
     public var figure: ReportFigure?
     public var cursor: String?
     public var limit = 100
+    /// The reader's language: group names are the English ones (where set) for `en`.
+    public var locale = "zh-CN"
 
     public init(from: Date?, until: Date?) {
         self.from = from
@@ -138,8 +140,11 @@ struct Names: Sendable {
     var groups: [Int64: String]
     var users: [Int64: String]
 
-    init(store: any HelpdeskStore) async throws {
-        groups = Dictionary(uniqueKeysWithValues: try await store.groups().map { ($0.id, $0.name) })
+    init(store: any HelpdeskStore, locale: String) async throws {
+        groups = Dictionary(
+            uniqueKeysWithValues: try await store.groups().map {
+                ($0.id, locale == "en" ? $0.nameEn ?? $0.name : $0.name)
+            })
         users = Dictionary(
             try await store.staff().map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
     }

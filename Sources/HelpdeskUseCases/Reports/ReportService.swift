@@ -52,7 +52,7 @@ public struct ReportService: Sendable {
         var query = try await trackingQuery(input, for: user)
         query.limit = input.limit
         var page = TrackingPage(rows: [], nextCursor: nil)
-        try await walk(query, figure: input.figure, once: true) { rows, next in
+        try await walk(query, figure: input.figure, locale: input.locale, once: true) { rows, next in
             page = TrackingPage(rows: rows, nextCursor: next?.text)
         }
         return page
@@ -65,7 +65,7 @@ public struct ReportService: Sendable {
     ) async throws {
         var query = try await trackingQuery(input, for: user)
         query.limit = Self.batch
-        try await walk(query, figure: input.figure, once: false) { rows, _ in
+        try await walk(query, figure: input.figure, locale: input.locale, once: false) { rows, _ in
             if !rows.isEmpty { try await body(rows) }
         }
     }
@@ -73,11 +73,11 @@ public struct ReportService: Sendable {
     /// Reads the query's rows batch by batch (one batch if `once`), handing each on with the
     /// cursor after it, nil after the last.
     func walk(
-        _ query: ReportQuery, figure: ReportFigure?, once: Bool,
+        _ query: ReportQuery, figure: ReportFigure?, locale: String, once: Bool,
         _ body: ([TrackingRow], ReportCursor?) async throws -> Void
     ) async throws {
         var query = query
-        let names = try await Names(store: store)
+        let names = try await Names(store: store, locale: locale)
         let now = clock.now()
         while true {
             let records: [TrackingRecord]
