@@ -3,7 +3,7 @@ import Foundation
 /// A report's period in the desk's time zone: an ISO week (`2026-W49`, Monday to Monday) or a
 /// calendar month (`2026-12`), as the half-open interval [start, end).
 public struct ReportPeriod: Equatable, Sendable, Encodable {
-    public enum Kind: String, Sendable, Encodable { case week, month }
+    public enum Kind: String, Sendable, Codable { case week, month }
 
     public var kind: Kind
     /// `2026-W49` or `2026-12`.
