@@ -30,6 +30,7 @@ public enum Migrations {
         M017_Channels.migration,
         M018_MailMessages.migration,
         M019_ReportIndex.migration,
+        M020_ReportSubscriptions.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes
