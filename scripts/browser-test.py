@@ -451,10 +451,12 @@ def back_to_chinese():
         switch_language()
 
 
-def create_user(username, name, role, tier=None, group=None):
+def create_user(username, name, role, tier=None, group=None, email=None):
     go("/admin/users")
     fill("u-username", username)
     fill("u-name", name)
+    if email:
+        fill("u-email", email)
     fill("u-password", PASSWORD)
     Select(driver.find_element(By.ID, "u-role")).select_by_value(role)
     if tier:
@@ -476,7 +478,7 @@ try:
     create_user("ligong", "李工", "agent", "L1", "开发组")
     create_user("zhanggong", "张工", "agent", "L2", "开发组")
     create_user("wanggong", "王工", "agent", "L2", "网络运维组")
-    create_user("chen", "陈主管", "supervisor")
+    create_user("chen", "陈主管", "supervisor", email="chen@corp.example")
     expect("用户与角色")
     check_page("01-admin-users", keyboard=True)
     go("/admin/sla")
@@ -795,6 +797,15 @@ try:
     rows = driver.find_elements(By.CSS_SELECTOR, "#figure-tickets tbody tr")
     assert counted > 0 and len(rows) == counted, (counted, len(rows))
     check_page("16d-report-drill-down", en_expect=["All tickets", "Back to the report"])
+    # Scheduled e-mail: the weekly review in 陈主管's mailbox every Monday at 09:00.
+    go("/reports?kind=week")
+    expect("还没有定时发送的报表")
+    Select(driver.find_element(By.ID, "subscription-kind")).select_by_value("weekly")
+    Select(driver.find_element(By.ID, "subscription-weekday")).select_by_value("1")
+    submit(driver.find_element(By.ID, "subscription-submit"))
+    expect("每周一 09:00 发送上周的周报")
+    driver.execute_script("window.scrollTo(0, 0)")
+    check_page("16e-report-subscription", en_expect=["Every Monday at 09:00: last week's review", "next: "])
 
     # The language switch is remembered for the user.
     submit(driver.find_element(By.ID, "switch-language"))

@@ -76,7 +76,7 @@ struct APIHarness {
     /// Creates a user through the admin API and signs them in.
     func signUp(
         _ username: String, role: String, tier: String? = nil, groups: [Int64] = [], admin: String,
-        external: Bool = false, department: String? = nil
+        external: Bool = false, department: String? = nil, email: String? = nil
     ) async throws -> (id: Int64, token: String) {
         var body: [String: Any] = [
             "username": username, "displayName": username == "xiaoming" ? "王小明" : username, "role": role,
@@ -84,6 +84,7 @@ struct APIHarness {
         ]
         if let tier { body["tier"] = tier }
         if let department { body["department"] = department }
+        if let email { body["email"] = email }
         let created = try await call(.post, "/api/v1/users", token: admin, json: body)
         guard created.status == .created, let id = created["id"] as? Int else {
             throw HarnessError.signInFailed(username, created.status)

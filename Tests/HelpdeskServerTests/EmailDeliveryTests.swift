@@ -72,6 +72,16 @@ struct EmailDeliveryTests {
         try await body(sink, port)
     }
 
+    /// The subject and body of a message the sink kept (a base64 UTF-8 subject and body).
+    static func decoded(_ data: String) -> (subject: String, body: String) {
+        let parts = data.components(separatedBy: "\n\n")
+        let subjectLine = parts[0].split(separator: "\n").first { $0.hasPrefix("Subject: ") }!
+        let encoded = subjectLine.dropFirst("Subject: =?UTF-8?B?".count).dropLast(2)
+        let subject = String(decoding: Data(base64Encoded: String(encoded))!, as: UTF8.self)
+        let body = Data(base64Encoded: parts[1].replacingOccurrences(of: "\n", with: ""))!
+        return (subject, String(decoding: body, as: UTF8.self))
+    }
+
     @Test("a notice is mailed in the recipient's language with a UTF-8 subject", arguments: TestStores.kinds)
     func mailed(kind: StoreKind) async throws {
         try await Self.withSink { sink, port in
@@ -108,17 +118,9 @@ struct EmailDeliveryTests {
                 #expect(report.delivered == 2 && report.failed == 0)
                 let messages = sink.messages.withLock { $0 }.sorted { $0.to < $1.to }
                 #expect(messages.map(\.to) == ["li@corp.example", "tom@corp.example"])
-                func decoded(_ data: String) -> (subject: String, body: String) {
-                    let parts = data.components(separatedBy: "\n\n")
-                    let subjectLine = parts[0].split(separator: "\n").first { $0.hasPrefix("Subject: ") }!
-                    let encoded = subjectLine.dropFirst("Subject: =?UTF-8?B?".count).dropLast(2)
-                    let subject = String(decoding: Data(base64Encoded: String(encoded))!, as: UTF8.self)
-                    let body = Data(base64Encoded: parts[1].replacingOccurrences(of: "\n", with: ""))!
-                    return (subject, String(decoding: body, as: UTF8.self))
-                }
-                #expect(decoded(messages[0].data).subject.hasPrefix("新工单分派给您"))
-                #expect(decoded(messages[0].data).body.contains("财务系统无法登录"))
-                #expect(decoded(messages[1].data).subject.hasPrefix("Ticket TS"))
+                #expect(Self.decoded(messages[0].data).subject.hasPrefix("新工单分派给您"))
+                #expect(Self.decoded(messages[0].data).body.contains("财务系统无法登录"))
+                #expect(Self.decoded(messages[1].data).subject.hasPrefix("Ticket TS"))
             }
         }
     }

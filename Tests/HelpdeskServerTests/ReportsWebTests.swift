@@ -102,6 +102,60 @@ struct ReportsWebTests {
     }
 }
 
+@Suite("Scheduled report e-mail on the reports page")
+struct ReportSubscriptionsWebTests {
+    @Test("a supervisor schedules the weekly review, sees the next run, is told what is wrong, and cancels it")
+    func scheduleOnThePage() async throws {
+        try await APIHarness.run(.sqlite, at: Shanghai.date("2026-12-02 10:00")) { api in
+            let admin = try await api.token("admin")
+            _ = try await api.signUp("chen", role: "supervisor", admin: admin, email: "chen@corp.example")
+            let browser = try await WebBrowser.signedIn(api, as: "chen")
+            let page = try await browser.get("/reports")
+            #expect(page.html.contains("id=\"subscription-form\""))
+            #expect(page.html.contains("chen@corp.example"))
+            #expect(page.html.contains("id=\"subscriptions-none\""))
+            let csrf = try #require(page.csrf)
+            // A time the reader typed wrong: the form says so, with the field's label, and keeps the values.
+            let wrong = try await browser.post(
+                "/reports/subscriptions",
+                ["_csrf": csrf, "kind": "weekly", "weekday": "5", "dayOfMonth": "1", "time": "25:00"])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.html.contains("id=\"subscription-error\"") && wrong.html.contains("时间"))
+            #expect(wrong.html.contains("<option value=\"5\" selected>周五</option>"))
+            let added = try await browser.post(
+                "/reports/subscriptions",
+                ["_csrf": csrf, "kind": "weekly", "weekday": "1", "dayOfMonth": "1", "time": "09:00", "groupId": "1"])
+            #expect(added.status == .seeOther)
+            let listed = try await browser.get("/reports?kind=week")
+            let item = try #require(
+                listed.html.firstMatch(of: /<li id="subscription-(\d+)">([^<]*)<span class="muted">([^<]*)<\/span>/))
+            #expect(item.2.hasPrefix("每周一 09:00 发送上周的周报（"))
+            #expect(item.3 == "下次发送：2026-12-07 09:00")
+            let cancelled = try await browser.post("/reports/subscriptions/\(item.1)/delete", ["_csrf": csrf])
+            #expect(cancelled.status == .seeOther)
+            #expect(try await browser.get("/reports").html.contains("id=\"subscriptions-none\""))
+            #expect(try await api.store.reportSubscriptions(userId: nil).isEmpty)
+        }
+    }
+
+    @Test(
+        "a reader without an e-mail address reads why there is no form; a form without the session's token is refused")
+    func noAddressNoForm() async throws {
+        try await APIHarness.run(.sqlite) { api in
+            let admin = try await api.token("admin")
+            _ = try await api.signUp("li", role: "supervisor", admin: admin)
+            let browser = try await WebBrowser.signedIn(api, as: "li")
+            let page = try await browser.get("/reports")
+            #expect(!page.html.contains("id=\"subscription-form\""))
+            #expect(page.html.contains("你的账号没有邮箱地址"))
+            let forged = try await browser.post(
+                "/reports/subscriptions", ["kind": "weekly", "weekday": "1", "time": "09:00"])
+            #expect(forged.status == .forbidden)
+            #expect(try await api.store.reportSubscriptions(userId: nil).isEmpty)
+        }
+    }
+}
+
 @Suite("The tracking table's group names in the reader's language")
 struct TrackingGroupNameTests {
     @Test("an English reader's drill-down, CSV and API rows name the group in English (they named it in Chinese)")

@@ -38,6 +38,7 @@ public enum HelpdeskApp {
         ChannelRoutes(channels: services.channels).register(on: authenticated, mailgate: api)
         SearchRoutes(search: services.search).register(on: authenticated)
         ReportRoutes(reports: services.reports, localizer: localizer).register(on: authenticated)
+        ReportSubscriptionRoutes(subscriptions: services.reportSubscriptions).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
         WebUI.register(on: router, services: services, store: store, localizer: localizer, options: web)
         // Last, so that it wraps only the not-found responder.
@@ -141,6 +142,21 @@ public enum HelpdeskApp {
             channels: channels, logger: logger)
     }
 
+    /// Scheduled report e-mail, every 30 s; the SLA scheduler's delivery step sends the mail.
+    /// Without SMTP there is none: due runs wait, and once mail is configured each sends its
+    /// last ended period once.
+    static func reportMailer(store: any HelpdeskStore, clock: AppClock, localizer: Localizer, logger: Logger) throws
+        -> ReportMailScheduler
+    {
+        ReportMailScheduler(
+            subscriptions: ReportSubscriptionService(store: store, clock: clock),
+            text: ReportMailText(
+                renderer: try WebRenderer(localizer: localizer),
+                directory: DirectoryService(store: store, clock: clock),
+                now: { clock.now() }),
+            interval: .seconds(30), logger: logger)
+    }
+
     /// The whole server: database, migrations, seed, HTTP on the configured host and port.
     public static func run(_ config: ServerConfiguration) async throws {
         let logger = {
@@ -167,6 +183,11 @@ public enum HelpdeskApp {
                 store: store, clock: simulated?.appClock ?? .system, config: config, localizer: localizer,
                 logger: logger)
             app.addServices(GatedService(gate: ready, service: scheduler))
+            if config.smtp != nil {
+                let mailer = try reportMailer(
+                    store: store, clock: simulated?.appClock ?? .system, localizer: localizer, logger: logger)
+                app.addServices(GatedService(gate: ready, service: mailer))
+            }
         }
         app.beforeServerStarts {
             try await prepare(database, store: store, config: config, logger: logger)

@@ -20,6 +20,7 @@ struct UseCases: Sendable {
     let live: LiveService
     let search: SearchService
     let reports: ReportService
+    let reportSubscriptions: ReportSubscriptionService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
@@ -38,5 +39,6 @@ struct UseCases: Sendable {
         live = LiveService(store: store)
         search = SearchService(store: store, tickets: tickets)
         reports = ReportService(store: store, clock: clock)
+        reportSubscriptions = ReportSubscriptionService(store: store, clock: clock)
     }
 }

@@ -30,6 +30,16 @@ struct WebPage: Sendable {
         locale = chosen.flatMap { Localizer.supported.contains($0) ? $0 : nil } ?? Localizer.fallback
     }
 
+    /// A reader outside any request, in their own language: the subscriber of a scheduled
+    /// report's e-mail, whose figures are rendered as the reports page renders them.
+    init(reader user: User, path: String) {
+        self.user = user
+        locale = Localizer.supported.contains(user.locale) ? user.locale : Localizer.fallback
+        csrf = nil
+        self.path = path
+        sessionToken = nil
+    }
+
     /// The signed-in user, or a redirect to the sign-in page.
     func requireUser() throws -> User {
         guard let user else { throw WebRedirect(to: "/login") }

@@ -14,13 +14,26 @@ struct WebReportRoutes {
     }
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
-        group.get("reports", use: reports)
+        group.get("reports") { request, context in try await reports(request, context) }
+        group.post("reports/subscriptions", use: subscribe)
+        group.post("reports/subscriptions/:id/delete") { request, context in
+            let page = try await deps.page(request, context)
+            let user = try page.requireUser()
+            _ = try await deps.form(request, context)
+            try await deps.services.reportSubscriptions.unsubscribe(
+                try context.parameters.id(resource: "report subscription"), by: user)
+            return Response.redirect(to: "/reports#report-subscriptions")
+        }
         group.get("reports/tickets", use: tickets)
         group.get("reports/tracking.csv") { try await export($0, $1, as: .csv) }
         group.get("reports/tracking.xlsx") { try await export($0, $1, as: .xlsx) }
     }
 
-    @Sendable func reports(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+    /// The reports page; after a refused subscription, with the form's values and the refusal.
+    func reports(
+        _ request: Request, _ context: HelpdeskRequestContext, draft: ReportSubscriptionDraft = .init(),
+        subscriptionError: String? = nil
+    ) async throws -> Response {
         let page = try await deps.page(request, context)
         let user = try page.requireUser()
         guard user.role.isStaff else { throw UseCaseError.forbidden(action: "reports") }
@@ -42,10 +55,46 @@ struct WebReportRoutes {
             refusal = try deps.refusal(
                 error, page, context, labels: ["week": "ui.reports.period", "month": "ui.reports.period"])
         }
-        let model = ReportsView(views: views, user: user, zone: try await service.timeZone()).page(
+        let zone = try await service.timeZone()
+        var model = ReportsView(views: views, user: user, zone: zone).page(
             report, kind: kind, label: label, groupId: groupId, error: refusal)
-        return deps.render(
-            model, page, titleKey: "ui.reports.title", status: refusal == nil ? .ok : .unprocessableContent)
+        model.subscriptions = ReportSubscriptionsView(views: views, user: user, zone: zone).section(
+            try await deps.services.reportSubscriptions.subscriptions(for: user), draft: draft,
+            error: subscriptionError)
+        let refused = refusal != nil || subscriptionError != nil
+        return deps.render(model, page, titleKey: "ui.reports.title", status: refused ? .unprocessableContent : .ok)
+    }
+
+    /// Adds a scheduled e-mail of the weekly review or the monthly KPIs; a refusal shows on the
+    /// form with the values sent.
+    @Sendable func subscribe(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let user = try page.requireUser()
+        let form = try await deps.form(request, context)
+        let kind = form["kind"] ?? ""
+        let draft = ReportSubscriptionDraft(
+            kind: kind, weekday: form.int("weekday").map(Int.init) ?? 1,
+            dayOfMonth: form.int("dayOfMonth").map(Int.init) ?? 1, time: form["time"] ?? "",
+            groupId: form.int("groupId"))
+        // The form shows both pickers; the kind says which one counts.
+        let command = ReportSubscriptionService.Command(
+            kind: kind, weekday: kind == "weekly" ? form.int("weekday").map(Int.init) : nil,
+            dayOfMonth: kind == "monthly" ? form.int("dayOfMonth").map(Int.init) : nil, time: draft.time,
+            groupId: draft.groupId)
+        do {
+            _ = try await deps.services.reportSubscriptions.subscribe(command, for: user)
+        } catch {
+            let message = try deps.refusal(
+                error, page, context,
+                labels: [
+                    "kind": "ui.reports.subscriptions.kind", "weekday": "ui.reports.subscriptions.weekday",
+                    "dayOfMonth": "ui.reports.subscriptions.day", "time": "ui.reports.subscriptions.time",
+                    "groupId": "ui.reports.group", "email": "ui.admin.email",
+                ])
+            return try await reports(request, context, draft: draft, subscriptionError: message)
+        }
+        let shown = kind == "monthly" ? "month" : "week"
+        return Response.redirect(to: "/reports?kind=\(shown)#report-subscriptions")
     }
 
     /// `/reports/tickets`: the tickets one number of a report counts, 100 to a page.

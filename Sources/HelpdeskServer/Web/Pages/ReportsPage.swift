@@ -79,4 +79,6 @@ struct ReportsPage: PageModel {
     var overdueLink = ""
     var csvLink = ""
     var xlsxLink = ""
+    /// The reader's scheduled e-mails of these reports; nil on a page built for a mail.
+    var subscriptions: ReportSubscriptionsSection?
 }

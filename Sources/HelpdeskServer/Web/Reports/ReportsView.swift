@@ -16,11 +16,7 @@ struct ReportsView {
         let kinds = TicketViews.options(
             WebReportRoutes.Kind.allCases.map { ($0.rawValue, t("ui.reports.kind.\($0.rawValue)", [:])) },
             selected: kind.rawValue)
-        let groupOptions =
-            [SelectOption(value: "", label: t("ui.reports.all_groups", [:]), selected: groupId == nil)]
-            + views.groups.values.sorted { $0.id < $1.id }.map {
-                SelectOption(value: String($0.id), label: views.groupName($0.id), selected: $0.id == groupId)
-            }
+        let groupOptions = views.reportGroupOptions(selected: groupId)
         guard let report else {
             return ReportsPage(
                 kinds: kinds, label: label, groups: groupOptions, choosesGroup: user.role.seesAllTickets, error: error,
