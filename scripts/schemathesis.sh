@@ -33,9 +33,10 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 post() { curl -sf -X POST "$url/api/v1/$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$2"; }
 token() { curl -sf -X POST "$url/api/v1/auth/token" -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json '["token"]'; }
 ADMIN=$(token admin fuzz-admin-1)
-# The run's own admin, with a phone so that tickets it submits for itself have a contact;
+# The run's own admin, with a phone so that tickets it submits for itself have a contact and an
+# address so that it may schedule reports by e-mail;
 # DELETE /auth/token revokes a token of its own.
-post users '{"username":"fuzzer","displayName":"Fuzzer","role":"admin","password":"fuzz-admin-2","phone":"13900001234"}' >/dev/null
+post users '{"username":"fuzzer","displayName":"Fuzzer","role":"admin","password":"fuzz-admin-2","phone":"13900001234","email":"fuzzer@corp.example"}' >/dev/null
 export HD_TOKEN=$(token fuzzer fuzz-admin-2)
 export HD_SPARE_TOKEN=$(token admin fuzz-admin-1)
 ticket='{"title":"打印机无法打印","description":"三楼打印机卡纸","impact":"medium","urgency":"medium","contact":"13812345678"}'

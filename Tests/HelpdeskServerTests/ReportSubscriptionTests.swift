@@ -30,9 +30,18 @@ struct ReportSubscriptionTests {
             #expect(monthly.status == .created, "\(monthly.json)")
             #expect(monthly["nextRunAt"] as? String == "2027-01-01T00:30:00Z")
             #expect(monthly["groupId"] as? Int == 1)
+            // Without a day: Monday, the 1st; the other kind's field is not looked at.
+            let defaults = try await api.call(
+                .post, Self.path, token: other.token, json: ["kind": "weekly", "dayOfMonth": 9, "time": "18:00"])
+            #expect(defaults.status == .created && defaults["weekday"] as? Int == 1 && defaults["dayOfMonth"] == nil)
+            #expect(defaults["nextRunAt"] as? String == "2026-12-07T10:00:00Z")
+            let firstOfMonth = try await api.call(
+                .post, Self.path, token: other.token, json: ["kind": "monthly", "weekday": 3, "time": "07:00"])
+            #expect(firstOfMonth.status == .created && firstOfMonth["dayOfMonth"] as? Int == 1)
+            #expect(firstOfMonth["weekday"] == nil)
             let listed = try await api.call(.get, Self.path, token: chen.token)
             #expect(listed.items.map { $0["kind"] as? String } == ["weekly", "monthly"])
-            #expect(try await api.call(.get, Self.path, token: other.token).items.isEmpty)
+            #expect(try await api.call(.get, Self.path, token: other.token).items.count == 2)
             let id = try #require(weekly["id"] as? Int)
             // Another supervisor's subscription is not theirs to see or cancel.
             #expect(try await api.call(.delete, "\(Self.path)/\(id)", token: other.token).status == .notFound)
@@ -48,10 +57,9 @@ struct ReportSubscriptionTests {
             (#"{"kind": "daily", "time": "09:00"}"#, "invalid_value", "kind"),
             (#"{"kind": "weekly", "weekday": 1, "time": "25:00"}"#, "invalid_value", "time"),
             (#"{"kind": "weekly", "weekday": 1, "time": "9"}"#, "invalid_value", "time"),
-            (#"{"kind": "weekly", "time": "09:00"}"#, "invalid_value", "weekday"),
             (#"{"kind": "weekly", "weekday": 8, "time": "09:00"}"#, "invalid_value", "weekday"),
+            (#"{"kind": "weekly", "weekday": 0, "time": "09:00"}"#, "invalid_value", "weekday"),
             (#"{"kind": "monthly", "dayOfMonth": 29, "time": "09:00"}"#, "invalid_value", "dayOfMonth"),
-            (#"{"kind": "monthly", "dayOfMonth": 1, "weekday": 1, "time": "09:00"}"#, "invalid_value", "weekday"),
             (#"{"kind": "weekly", "weekday": 1, "time": "09:00", "groupId": 999}"#, "invalid_reference", "groupId"),
         ])
     func refused(json: String, code: String, field: String) async throws {
@@ -67,7 +75,9 @@ struct ReportSubscriptionTests {
         }
     }
 
-    @Test("requesters have no reports to subscribe to; staff need an e-mail address", arguments: TestStores.kinds)
+    @Test(
+        "requesters have no reports to subscribe to; staff need an e-mail address and keep at most 20",
+        arguments: TestStores.kinds)
     func whoMaySubscribe(kind: StoreKind) async throws {
         try await APIHarness.run(kind) { api in
             let admin = try await api.token("admin")
@@ -76,6 +86,14 @@ struct ReportSubscriptionTests {
             let refused = try await api.call(.post, Self.path, token: requester.token, json: body)
             #expect(refused.status == .forbidden)
             #expect(try await api.call(.get, Self.path, token: requester.token).status == .forbidden)
+            // 20 a subscriber; the 21st is refused as a conflict with what they have, not as bad input.
+            let chen = try await api.signUp("chen", role: "supervisor", admin: admin, email: "chen@corp.example")
+            for _ in 0..<ReportSubscriptionService.perUser {
+                #expect(try await api.call(.post, Self.path, token: chen.token, json: body).status == .created)
+            }
+            let full = try await api.call(.post, Self.path, token: chen.token, json: body)
+            #expect(full.status == .conflict && full.errorCode == "limit_reached", "\(full.json)")
+            #expect(full.errorMessage?.contains("20") == true)
             let noAddress = try await api.signUp("li", role: "supervisor", admin: admin)
             let missing = try await api.call(.post, Self.path, token: noAddress.token, json: body)
             #expect(missing.status == .unprocessableContent && missing.errorCode == "field_required", "\(missing.json)")

@@ -39,7 +39,7 @@ public struct APIError: Error, Sendable {
             case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat, .internalAddress,
                 .unknownPlaceholders:
                 .unprocessableContent
-            case .versionConflict, .deliveryNotFailed: .conflict
+            case .versionConflict, .deliveryNotFailed, .limitReached: .conflict
             case .invalidCredentials: .unauthorized
             case .tooManyAttempts: .tooManyRequests
             }

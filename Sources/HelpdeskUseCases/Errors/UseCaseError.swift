@@ -24,6 +24,8 @@ public enum UseCaseError: Error, Equatable, Sendable {
     case tooManyAttempts(retryAfter: Int)
     /// Only a failed delivery can be retried; this one is waiting to be sent or was delivered.
     case deliveryNotFailed
+    /// A per-user quota is full (scheduled reports: 20 a subscriber).
+    case limitReached(resource: String, limit: Int)
     /// A reply template names placeholders that do not exist (R8.1), as written: `{nmber}`.
     case unknownPlaceholders(names: [String])
 
@@ -41,6 +43,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .internalAddress: "internal_address"
         case .deliveryNotFailed: "delivery_not_failed"
         case .unknownPlaceholders: "unknown_placeholder"
+        case .limitReached: "limit_reached"
         }
     }
 
@@ -56,6 +59,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .versionConflict(let current): ["version": String(current)]
         case .invalidCredentials, .deliveryNotFailed: [:]
         case .tooManyAttempts(let seconds): ["retryAfter": String(seconds)]
+        case .limitReached(let resource, let limit): ["resource": resource, "limit": String(limit)]
         case .unknownPlaceholders(let names):
             [
                 "placeholders": names.map { "{\($0)}" }.joined(separator: ", "),

@@ -19,7 +19,8 @@ public struct ReportSubscriptionService: Sendable {
     /// A subscriber keeps at most this many subscriptions.
     public static let perUser = 20
 
-    /// What the API and the web form send: `kind` is `weekly` or `monthly`, `time` `HH:MM`.
+    /// What the API and the web form send: `kind` is `weekly` or `monthly`, `time` `HH:MM`;
+    /// `weekday` (weekly, Monday when nil) or `dayOfMonth` (monthly, the 1st when nil).
     public struct Command: Decodable, Sendable {
         public var kind: String
         public var weekday: Int?
@@ -53,8 +54,10 @@ public struct ReportSubscriptionService: Sendable {
         guard let minute = ReportSchedule.minuteOfDay(command.time) else {
             throw UseCaseError.invalidValue(field: "time")
         }
+        // Monday and the 1st when not given; the other kind's field is not looked at.
         let schedule = ReportSchedule(
-            kind: kind, weekday: command.weekday, dayOfMonth: command.dayOfMonth, minuteOfDay: minute)
+            kind: kind, weekday: kind == .week ? command.weekday ?? 1 : nil,
+            dayOfMonth: kind == .month ? command.dayOfMonth ?? 1 : nil, minuteOfDay: minute)
         if let field = schedule.invalidField { throw UseCaseError.invalidValue(field: field) }
         if let groupId = command.groupId {
             guard try await store.groups().contains(where: { $0.id == groupId }) else {
@@ -63,7 +66,7 @@ public struct ReportSubscriptionService: Sendable {
         }
         guard user.email.map(EmailAddress.isValid) == true else { throw UseCaseError.fieldRequired(field: "email") }
         guard try await store.reportSubscriptions(userId: user.id).count < Self.perUser else {
-            throw UseCaseError.invalidValue(field: "subscriptions")
+            throw UseCaseError.limitReached(resource: "report subscriptions", limit: Self.perUser)
         }
         let now = clock.now()
         let zone = try await reports.timeZone()
