@@ -69,6 +69,8 @@ public enum Access {
     public static func presented(_ ticket: Ticket, to actor: Principal) -> Ticket {
         var copy = ticket
         if !actor.role.isStaff, ticket.plan?.visibility == .internal { copy.plan = nil }
+        // A major incident's preventive actions are the desk's own follow-up (R7.4).
+        if !actor.role.isStaff { copy.preventiveActions = nil }
         if !actor.role.isStaff, ticket.status == .verifying {
             // Not told yet (R5.1): the solution reaches the requester when its check passes.
             copy.solution = nil

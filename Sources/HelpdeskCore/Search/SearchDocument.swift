@@ -50,7 +50,7 @@ public struct SearchDocument: Equatable, Sendable {
         var publicParts = [ticket.number, ticket.title, ticket.description]
         publicParts += ticket.details.sorted { $0.key < $1.key }.map(\.value)
         publicParts += [ticket.affectedSystem, ticket.workaround, ticket.solution].compactMap { $0 }
-        var internalParts = [ticket.rootCause].compactMap { $0 }
+        var internalParts = [ticket.rootCause, ticket.preventiveActions].compactMap { $0 }
         if let plan = ticket.plan {
             let texts = [plan.steps, plan.support].compactMap { $0 }
             if plan.visibility == .public { publicParts += texts } else { internalParts += texts }

@@ -37,6 +37,8 @@ public struct Ticket: Codable, Equatable, Sendable {
     public var infoRequest: InfoRequest?
     public var solution: String?
     public var rootCause: String?
+    /// What is done so that it does not happen again: a major incident's retrospective (R7.4).
+    public var preventiveActions: String?
     /// The internal check of the solution (R5.1): waiting while `verifying`, then who passed it.
     public var verification: Verification?
     public var satisfaction: Satisfaction?
