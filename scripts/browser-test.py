@@ -17,6 +17,7 @@ usage: browser-test.py BASE_URL ADMIN_PASSWORD SCREENSHOT_DIR
 AXE_SCRIPT: the path of axe.min.js (scripts/browser-test.sh installs it from PyPI's
 axe-selenium-python wheel).
 """
+import base64
 import collections
 import json
 import os
@@ -94,6 +95,22 @@ def tracking_workbook_screenshot():
                         os.path.join(directory, "tracking.pdf"), os.path.join(SHOTS, "16b-tracking-workbook")],
                        check=True)
     print("16b-tracking-workbook.png: the tracking workbook as LibreOffice Calc prints it")
+
+
+def retrospective_print_screenshot():
+    """R7.4: the retrospective as chromium prints it (print styles: no navigation, no form),
+    rendered to PNG with pdftoppm."""
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False, "paperWidth": 8.27, "paperHeight": 11.69})
+    if not shutil.which("pdftoppm"):
+        print("# no pdftoppm here: the printed retrospective's screenshot is not taken")
+        return
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "retrospective.pdf")
+        with open(path, "wb") as file:
+            file.write(base64.b64decode(pdf["data"]))
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path,
+                        os.path.join(SHOTS, "21c-major-incident-retrospective-printed")], check=True)
+    print("21c-major-incident-retrospective-printed.png: the retrospective's first printed page")
 
 
 def mail_intake_screens():
@@ -873,6 +890,15 @@ try:
     submit(driver.find_element(By.ID, "send-broadcast"))
     expect("邮件网关证书过期")
     check_page("21-major-incident")
+    # R7.4: the incident's retrospective, written while it runs and printed for the review meeting.
+    driver.find_element(By.ID, "retrospective-link").click()
+    expect("事件经过")
+    fill("retro-root-cause-input", "邮件网关的 TLS 证书过期，续期提醒发到了已离职同事的邮箱。")
+    fill("retro-preventive-input", "证书到期前 30 天在监控中告警；续期提醒改发运维组公共邮箱；每季度核对一次证书清单。")
+    submit(driver.find_element(By.ID, "retro-save"))
+    expect("每季度核对一次证书清单")
+    check_page("21b-major-incident-retrospective", en_expect=["Major-incident retrospective", "Preventive actions"])
+    retrospective_print_screenshot()
     go(f"/tickets/{personal}")
     act("close", reason="个人设备维修不属于公司 IT 支持范围，建议联系手机厂商售后。", outOfScope=True)
     expect("已关闭")

@@ -27,6 +27,7 @@ public enum HelpdeskApp {
         AuthRoutes(signIn: services.signIn).register(on: authenticated)
         TicketRoutes(tickets: services.tickets, presenter: presenter, localizer: localizer).register(on: authenticated)
         EngineRoutes(handling: services.handling, presenter: presenter).register(on: authenticated)
+        RetrospectiveRoutes(handling: services.handling).register(on: authenticated)
         NotificationRoutes(
             notifications: services.notifications, texts: NoticeTexts(store: store, localizer: localizer)
         )

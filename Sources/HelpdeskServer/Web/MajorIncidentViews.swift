@@ -17,9 +17,12 @@ extension TicketViews {
             return MajorIncidentSection(
                 isIncident: false, canDeclare: false, linkedTo: ticket.majorIncidentNumber, linkedToIsLink: false,
                 linked: [], openLinked: 0, canLink: false, updates: [], canBroadcast: false, groups: [],
-                departments: [], hasDepartments: false)
+                departments: [], hasDepartments: false, canReadRetrospective: false)
         }
-        let updates = events.filter { $0.kind == .majorIncident && $0.body != nil }.reversed().map { event in
+        // Status updates only: a retrospective's conclusions are a major-incident event too.
+        let updates = events.filter {
+            $0.kind == .majorIncident && $0.body != nil && $0.data["retrospective"] == nil
+        }.reversed().map { event in
             let groupNames = (event.data["groups"] ?? "").split(separator: ",").compactMap { Int64($0) }.map(groupName)
             let departments = (event.data["departments"] ?? "").split(separator: ",").map(String.init)
             return MajorIncidentSection.Update(
@@ -45,6 +48,7 @@ extension TicketViews {
             },
             departments: departments.sorted { $0.compare($1, locale: locale) == .orderedAscending }
                 .map { SelectOption(value: $0, label: $0, selected: false) },
-            hasDepartments: !departments.isEmpty)
+            hasDepartments: !departments.isEmpty,
+            canReadRetrospective: isIncident && IncidentRetrospective.mayRead(actor))
     }
 }

@@ -120,7 +120,8 @@ struct TicketViews {
         case .breachCause: what = t("action.breach_cause")
         case .collaboration: what = t("action.collaboration")
         case .approval: what = t("ui.event.approval.\(event.data["status"] ?? "pending")")
-        case .majorIncident: what = t("action.major_incident")
+        case .majorIncident:
+            what = t(event.data["retrospective"] == nil ? "action.major_incident" : "ui.retro.recorded")
         case .infoRequest:
             let fields = (event.data["fields"] ?? event.data["provided"] ?? "").split(separator: ",")
                 .map { t("detail.\($0)") }.joined(separator: page.locale == "en" ? ", " : "、")

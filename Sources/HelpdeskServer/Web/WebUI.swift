@@ -31,6 +31,7 @@ enum WebUI {
         WebIntakeRoutes(deps: deps).register(on: web)
         WebTicketRoutes(deps: deps).register(on: web)
         WebReviewRoutes(deps: deps).register(on: web)
+        WebRetrospectiveRoutes(deps: deps).register(on: web)
         WebAttachmentRoutes(deps: deps).register(on: web)
         WebQueueRoutes(deps: deps).register(on: web)
         WebAdminDirectoryRoutes(deps: deps).register(on: web)

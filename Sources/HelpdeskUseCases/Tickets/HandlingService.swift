@@ -195,6 +195,30 @@ public struct HandlingService: Sendable {
         }
     }
 
+    /// A major incident's retrospective (R7.4), for those who run the desk.
+    public func retrospective(_ number: String, for user: User) async throws -> (TicketView, IncidentRetrospective) {
+        let view = try await tickets.view(number, for: user)
+        guard IncidentRetrospective.mayRead(user.actor) else { throw UseCaseError.forbidden(action: "retrospective") }
+        let events = try await store.events(ticketId: view.ticket.id, includeInternal: true)
+        let linked = try await store.linkedTickets(to: view.ticket.number).map {
+            IncidentRetrospective.Linked(
+                number: $0.number, title: $0.title, status: $0.status, requesterUserId: $0.requesterUserId)
+        }
+        let retrospective = try IncidentRetrospective(
+            ticket: view.ticket, events: events, linked: linked, rules: view.rules, now: clock.now())
+        return (view, retrospective)
+    }
+
+    /// Records a retrospective's root cause and preventive actions (R7.4).
+    public func recordRetrospective(
+        _ ref: TicketRef, rootCause: String?, preventiveActions: String?, by user: User
+    ) async throws -> TicketView {
+        try await changes.apply(ref, by: user) { ticket, _, now in
+            try MajorIncidents.recordRetrospective(
+                rootCause: rootCause, preventiveActions: preventiveActions, on: ticket, by: user.actor, at: now)
+        }
+    }
+
     /// A status update to leadership, the linked requesters and `audience` (R8.2); every group
     /// named must exist.
     public func broadcast(

@@ -40,6 +40,7 @@ extension TicketResponse {
         writer.field("outOfScope", outOfScope)
         writer.field("personalDataMasked", personalDataMasked)
         try writer.encoded("plan", plan)
+        writer.field("preventiveActions", preventiveActions)
         writer.field("priority", priority.rawValue)
         writer.field("priorityConfirmed", priorityConfirmed)
         writer.field("priorityMatrixVersion", priorityMatrixVersion)

@@ -43,6 +43,8 @@ struct TicketResponse: ResponseEncodable {
     let infoRequest: InfoRequest?
     let solution: String?
     let rootCause: String?
+    /// A major incident's preventive actions (R7.4); staff only.
+    let preventiveActions: String?
     let satisfaction: Satisfaction?
     let closeReason: String?
     let submittedAt: Date
@@ -101,6 +103,7 @@ struct TicketResponse: ResponseEncodable {
         infoRequest = ticket.infoRequest
         solution = ticket.solution
         rootCause = ticket.rootCause
+        preventiveActions = ticket.preventiveActions
         satisfaction = ticket.satisfaction
         closeReason = ticket.closeReason
         submittedAt = ticket.submittedAt

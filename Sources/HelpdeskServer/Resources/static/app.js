@@ -78,6 +78,13 @@
     }, 1000 * Math.min(Math.max(seconds, 1), 5));
   }
 
+  // A print button where the page is meant to be printed (the retrospective); without
+  // JavaScript it stays hidden and the browser's own print serves.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   document.addEventListener("submit", function (event) {
     var buttons = event.target.querySelectorAll("button[type=submit]");
     setTimeout(function () { buttons.forEach(function (b) { b.disabled = true; }); }, 0);

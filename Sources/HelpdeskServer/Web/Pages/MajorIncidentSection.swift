@@ -31,4 +31,6 @@ struct MajorIncidentSection: Sendable {
     let groups: [SelectOption]
     let departments: [SelectOption]
     let hasDepartments: Bool
+    /// A link to the printable retrospective (R7.4), for those who run the desk.
+    let canReadRetrospective: Bool
 }
