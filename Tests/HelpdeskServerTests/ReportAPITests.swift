@@ -208,6 +208,37 @@ struct ReportAPITests {
         }
     }
 
+    @Test(
+        "R7.3 R9.2 the table reads the masked description and the score from their columns; rows from before them read the document, and the start-up fill gives the same table",
+        arguments: TestStores.kinds)
+    func reportColumns(kind: StoreKind) async throws {
+        try await APIHarness.run(kind, at: Shanghai.date("2026-11-30 09:00")) { api in
+            let desk = try await Self.desk(api)
+            let uri = "/api/v1/reports/tracking?from=2026-11-01T00:00:00%2B08:00&until=2026-12-08T00:00:00%2B08:00"
+            func table() async throws -> String {
+                let (status, _, bytes) = try await Self.raw(
+                    api, uri + "&format=csv", token: desk.admin, language: "zh-CN")
+                #expect(status == .ok)
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            let stored = try await table()
+            // the phone number in the VPN ticket's description is masked, and so stored
+            #expect(!stored.contains("13912345678") && stored.contains("在家无法连接 VPN"))
+            let columns = try await BulkTickets.reportColumns(in: api.store)
+            #expect(columns.count == 3 && columns.allSatisfy { $0.description?.contains("13912345678") == false })
+            #expect(columns.compactMap(\.score) == [5])
+            try await BulkTickets.clearReportColumns(in: api.store)
+            #expect(try await table() == stored)
+            #expect(try await api.store.fillReportColumns(limit: 2) == 2)
+            #expect(try await api.store.fillReportColumns(limit: 1000) == 1)
+            #expect(try await api.store.fillReportColumns(limit: 1000) == 0)
+            #expect(try await table() == stored)
+            let filled = try await BulkTickets.reportColumns(in: api.store)
+            #expect(filled.map(\.description) == columns.map(\.description))
+            #expect(filled.map(\.score) == columns.map(\.score))
+        }
+    }
+
     @Test("a period without tickets, or an empty range, is a report of zeros, not an error")
     func empty() async throws {
         try await APIHarness.run(.sqlite) { api in

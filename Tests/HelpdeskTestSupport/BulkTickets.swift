@@ -50,6 +50,25 @@ public enum BulkTickets {
         }
     }
 
+    /// Empties the report columns (M021), as a desk from before them has them.
+    public static func clearReportColumns(in store: SQLStore) async throws {
+        try await store.database.transaction { db in
+            try await db.raw("UPDATE tickets SET report_description = NULL, satisfaction_score = NULL").run()
+        }
+    }
+
+    /// The report columns of every ticket, in id order.
+    public static func reportColumns(in store: SQLStore) async throws -> [(description: String?, score: Int64?)] {
+        try await store.database.read { db in
+            try await db.raw("SELECT report_description, satisfaction_score FROM tickets ORDER BY id").all().map {
+                (
+                    try $0.decode(column: "report_description", as: String?.self),
+                    try $0.decode(column: "satisfaction_score", as: Int64?.self)
+                )
+            }
+        }
+    }
+
     /// The scheduler's next-timer column of a ticket, as stored.
     public static func nextTimerAt(number: String, in store: SQLStore) async throws -> Date? {
         try await store.database.read { db in

@@ -88,6 +88,7 @@ public enum HelpdeskApp {
         let ran = try await Migrations.run(on: database)
         if !ran.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(ran)"]) }
         try await indexUnindexedTickets(store, logger: logger)
+        try await fillReportColumns(store, logger: logger)
         guard try await store.userCount() == 0 else {
             // A desk from before reply templates gets the default ones once.
             try await Seeder.seedReplyTemplates(store, now: Date())
@@ -110,6 +111,19 @@ public enum HelpdeskApp {
         } else if seeded {
             logger.info("created user 'admin' with the password from HELPDESK_ADMIN_PASSWORD")
         }
+    }
+
+    /// Fills the report columns (M021) of the tickets from before them, a batch per transaction
+    /// (an interrupted run goes on at the next start); a desk that has them all reads one row.
+    public static func fillReportColumns(_ store: any HelpdeskStore, logger: Logger) async throws {
+        var filled = 0
+        while true {
+            let batch = try await store.fillReportColumns(limit: 1000)
+            filled += batch
+            if batch < 1000 { break }
+            if filled % 50_000 == 0 { logger.info("filling the report columns", metadata: ["tickets": "\(filled)"]) }
+        }
+        if filled > 0 { logger.info("filled the report columns", metadata: ["tickets": "\(filled)"]) }
     }
 
     /// Puts the tickets from before the search index (M015) into it, a batch per transaction

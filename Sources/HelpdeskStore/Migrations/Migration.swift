@@ -31,6 +31,7 @@ public enum Migrations {
         M018_MailMessages.migration,
         M019_ReportIndex.migration,
         M020_ReportSubscriptions.migration,
+        M021_ReportColumns.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -7,4 +7,6 @@ public protocol ReportStore: Sendable {
     func reportTickets(_ query: ReportQuery) async throws -> [Ticket]
     /// The same tickets as ``reportTickets(_:)``, as the tracking table's rows.
     func trackingRecords(_ query: ReportQuery) async throws -> [TrackingRecord]
+    /// Fills the report columns of up to `limit` tickets written before them; 0 when none is left.
+    func fillReportColumns(limit: Int) async throws -> Int
 }

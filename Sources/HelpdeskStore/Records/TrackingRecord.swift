@@ -1,8 +1,8 @@
 import Foundation
 import HelpdeskCore
 
-/// One ticket as the tracking table (R7.3) needs it, read from the ticket's columns (and two
-/// fields of its document) without decoding the whole ticket.
+/// One ticket as the tracking table (R7.3) needs it, read from the ticket's columns without
+/// decoding the ticket (from two fields of its document for a row written before M021).
 public struct TrackingRecord: Sendable, Equatable {
     public var id: Int64
     public var number: String
@@ -19,6 +19,8 @@ public struct TrackingRecord: Sendable, Equatable {
     public var status: TicketStatus
     public var satisfactionScore: Int?
     public var breachCause: String?
+    /// The description is the stored masked one (`report_description`), not the requester's text.
+    public var descriptionMasked = false
 
     public init(
         id: Int64, number: String, submittedAt: Date, description: String, priority: Priority, groupId: Int64?,

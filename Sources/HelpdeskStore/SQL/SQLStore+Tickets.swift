@@ -41,7 +41,8 @@ extension SQLStore {
                     group_id, assignee_id, requester_user_id, requester_name, requester_external, created_by,
                     submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
                     next_due_at, next_timer_at, major_incident_number, pending_extension, breach_cause, sla_policy_id, version,
-                    sla, channel, requester_department, priority_matrix_version, doc)
+                    sla, channel, requester_department, priority_matrix_version, report_description,
+                    satisfaction_score, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
@@ -52,7 +53,8 @@ extension SQLStore {
                     \(bind: ticket.breachCause),
                     \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
                     \(bind: ticket.channel.rawValue), \(bind: ticket.requester.department),
-                    \(bind: Int64(ticket.gradedUnderMatrixVersion)), \(bind: try Self.json(ticket)))
+                    \(bind: Int64(ticket.gradedUnderMatrixVersion)), \(bind: Masking.text(ticket.description)),
+                    \(bind: ticket.satisfaction.map { Int64($0.score) }), \(bind: try Self.json(ticket)))
                 RETURNING id
                 """
             ).first()
@@ -142,6 +144,8 @@ extension SQLStore {
                 major_incident_number = \(bind: ticket.majorIncidentNumber), pending_extension = \(bind: due.pendingExtension),
                 breach_cause = \(bind: ticket.breachCause),
                 priority_matrix_version = \(bind: Int64(ticket.gradedUnderMatrixVersion)),
+                report_description = \(bind: Masking.text(ticket.description)),
+                satisfaction_score = \(bind: ticket.satisfaction.map { Int64($0.score) }),
                 version = \(bind: Int64(ticket.version)), sla = \(bind: try json(ticket.sla)), doc = \(bind: try json(ticket))
             WHERE id = \(bind: ticket.id)
             """

@@ -110,7 +110,7 @@ public struct TrackingRow: Sendable, Equatable, Encodable {
     init(_ record: TrackingRecord, names: Names) {
         number = record.number
         submittedAt = record.submittedAt
-        description = Masking.text(record.description)
+        description = record.descriptionMasked ? record.description : Masking.text(record.description)
         priority = record.priority
         group = record.groupId.flatMap { names.groups[$0] }
         engineer = record.assigneeId.flatMap { names.users[$0] }

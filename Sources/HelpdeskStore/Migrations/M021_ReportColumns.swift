@@ -1,0 +1,13 @@
+/// The tracking table's two fields that lived only in the ticket's document (issue #13): the
+/// description as the table shows it, personal data already masked (R9.2), and the satisfaction
+/// score. Written with every ticket write, so an export reads no document; rows from before
+/// this migration are filled at start-up (`SQLStore.fillReportColumns`) and read from the
+/// document until then.
+enum M021_ReportColumns {
+    static let migration = Migration(version: 21, name: "report_columns") { _ in
+        [
+            "ALTER TABLE tickets ADD COLUMN report_description TEXT",
+            "ALTER TABLE tickets ADD COLUMN satisfaction_score BIGINT",
+        ]
+    }
+}
