@@ -85,6 +85,10 @@ struct RetrospectiveTests {
             #expect(empty.status == .unprocessableContent && empty.errorCode == "field_required")
             #expect(try await api.call(.get, path, token: desk.agent).status == .forbidden)
             #expect(try await api.call(.get, path, token: desk.requester).status == .forbidden)
+            // The week's review lists the incident, for its retrospective.
+            let week = try await api.call(.get, "/api/v1/reports/weekly?week=2026-W48", token: desk.boss)
+            let majors = try #require(week["majorIncidents"] as? [[String: Any]])
+            #expect(majors.compactMap { $0["number"] as? String } == [desk.major])
             let plain = try await api.call(.get, "/api/v1/tickets/\(desk.duplicate)/retrospective", token: desk.boss)
             #expect(plain.status == .conflict && plain.errorCode == "not_major_incident")
         }
@@ -122,6 +126,12 @@ struct RetrospectiveTests {
             let refused = try await boss.post(
                 "/tickets/\(desk.major)/retrospective", ["_csrf": csrf, "rootCause": " ", "preventiveActions": ""])
             #expect(refused.status == .unprocessableContent && refused.html.contains("id=\"retro-error\""))
+            // the week's review links the incident's retrospective
+            let week = try await boss.get("/reports?kind=week&period=2026-W48")
+            let majors = try #require(
+                week.html.firstMatch(of: /<table class="report-overdue" id="report-major"[\s\S]*?<\/table>/))
+            #expect(majors.0.contains("href=\"/tickets/\(desk.major)/retrospective\">查看复盘</a>"))
+            #expect(!majors.0.contains(desk.duplicate))
             let engineer = try await WebBrowser.signedIn(api, as: "li.l1")
             #expect(try await engineer.get("/tickets/\(desk.major)/retrospective").status == .forbidden)
             #expect(!(try await engineer.get("/tickets/\(desk.major)").html.contains("retrospective-link")))

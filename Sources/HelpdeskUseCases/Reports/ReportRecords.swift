@@ -31,6 +31,17 @@ public struct PeriodReport: Sendable, Encodable {
     public var overdueCount: Int
     /// The five categories with the most tickets (nil id: uncategorised).
     public var topCategories: [CategoryCount]
+    /// The period's major incidents, oldest first, each with its retrospective (R7.4).
+    public var majorIncidents: [MajorIncidentSummary]
+}
+
+/// A major incident of a report's period, for the link to its retrospective.
+public struct MajorIncidentSummary: Sendable, Equatable, Encodable {
+    public var number: String
+    public var title: String
+    public var priority: Priority
+    public var status: TicketStatus
+    public var submittedAt: Date
 }
 
 public struct CategoryCount: Sendable, Equatable, Codable {

@@ -165,12 +165,14 @@ public struct ReportService: Sendable {
             byType: breakdown { $0.type.rawValue }, byGroup: breakdown { $0.groupId.map(String.init) ?? "none" },
             byEngineer: breakdown { $0.assigneeId.map(String.init) ?? "none" },
             overdue: read.overdue, overdueCount: kpis.breachesByCause.values.reduce(0, +),
-            topCategories: categories.prefix(5).map { CategoryCount(categoryId: Int64($0.key), tickets: $0.value) })
+            topCategories: categories.prefix(5).map { CategoryCount(categoryId: Int64($0.key), tickets: $0.value) },
+            majorIncidents: read.majorIncidents)
     }
 
-    /// The facts of the period's tickets, and the first 200 breached ones as the weekly review lists them.
+    /// The facts of the period's tickets, the first 200 breached ones as the weekly review lists
+    /// them, and the major incidents.
     func facts(_ period: ReportPeriod, filter: ReportFilter, at now: Date) async throws -> (
-        facts: [TicketFacts], overdue: [OverdueTicket]
+        facts: [TicketFacts], overdue: [OverdueTicket], majorIncidents: [MajorIncidentSummary]
     ) {
         var query = ReportQuery(from: period.start, until: period.end)
         query.groupId = filter.groupId
@@ -178,6 +180,7 @@ public struct ReportService: Sendable {
         query.limit = Self.batch
         var facts: [TicketFacts] = []
         var overdue: [OverdueTicket] = []
+        var majors: [MajorIncidentSummary] = []
         while true {
             let tickets = try await store.reportTickets(query)
             for ticket in tickets {
@@ -186,9 +189,15 @@ public struct ReportService: Sendable {
                 if fact.breached, !fact.outOfScope, overdue.count < 200 {
                     overdue.append(OverdueTicket(ticket, facts: fact))
                 }
+                if ticket.majorIncident == true {
+                    majors.append(
+                        MajorIncidentSummary(
+                            number: ticket.number, title: ticket.title, priority: ticket.priority,
+                            status: ticket.status, submittedAt: ticket.submittedAt))
+                }
                 facts.append(fact)
             }
-            guard tickets.count == query.limit, let last = tickets.last else { return (facts, overdue) }
+            guard tickets.count == query.limit, let last = tickets.last else { return (facts, overdue, majors) }
             query.after = ReportCursor(submittedAt: last.submittedAt, id: last.id)
         }
     }

@@ -79,6 +79,17 @@ struct ReportsPage: PageModel {
     var overdueLink = ""
     var csvLink = ""
     var xlsxLink = ""
+    /// The period's major incidents, each linked to its retrospective (R7.4).
+    struct MajorIncident: Sendable {
+        let number: String
+        let title: String
+        let priority: String
+        let status: String
+        let submitted: String
+    }
+
+    var majorIncidents: [MajorIncident] = []
+    var hasMajorIncidents = false
     /// The reader's scheduled e-mails of these reports; nil on a page built for a mail.
     var subscriptions: ReportSubscriptionsSection?
 }

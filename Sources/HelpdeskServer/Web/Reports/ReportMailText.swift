@@ -64,6 +64,18 @@ struct ReportMailText {
                         "missed": ticket.missed, "cause": ticket.cause, "handler": ticket.handler,
                     ]))
         }
+        if model.hasMajorIncidents {
+            lines += ["", t("ui.reports.major_incidents")]
+            for major in model.majorIncidents {
+                lines.append(
+                    t(
+                        "ui.reports.mail.major_line",
+                        [
+                            "number": major.number, "title": major.title, "priority": major.priority,
+                            "status": major.status, "submitted": major.submitted,
+                        ]))
+            }
+        }
         lines += ["", t("ui.reports.mail.footer")]
         return ReportMail(to: address, subject: subject, body: lines.joined(separator: "\n"))
     }

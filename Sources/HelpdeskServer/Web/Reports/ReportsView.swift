@@ -115,7 +115,7 @@ struct ReportsView {
         let range =
             "from=\(Self.iso(report.period.start))&until=\(Self.iso(report.period.end))"
             + (groupId.map { "&groupId=\($0)" } ?? "")
-        return ReportsPage(
+        var page = ReportsPage(
             kinds: kinds, label: report.period.label, groups: groupOptions, choosesGroup: user.role.seesAllTickets,
             error: error,
             periodTitle: t(
@@ -128,6 +128,14 @@ struct ReportsView {
             overdueNote: t("ui.reports.overdue_count", ["n": "\(report.overdueCount)"]),
             overdueLink: links.href(report.period, .breached), csvLink: "/reports/tracking.csv?" + range,
             xlsxLink: "/reports/tracking.xlsx?" + range)
+        page.majorIncidents = report.majorIncidents.map {
+            ReportsPage.MajorIncident(
+                number: $0.number, title: $0.title, priority: $0.priority.rawValue,
+                status: t("status.\($0.status.rawValue)", [:]),
+                submitted: LocalTimeText.format($0.submittedAt, in: zone))
+        }
+        page.hasMajorIncidents = !page.majorIncidents.isEmpty
+        return page
     }
 
     /// `+3`, `−2`, `0`.
