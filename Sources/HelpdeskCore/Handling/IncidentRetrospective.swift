@@ -96,7 +96,7 @@ public struct IncidentRetrospective: Codable, Sendable {
             case .majorIncident where event.data["declared"] == "true":
                 declaredAt = declaredAt ?? event.at
                 moment = (.declared, nil)
-            case .majorIncident where event.body != nil && event.data["retrospective"] == nil:
+            case .majorIncident where MajorIncidents.isStatusUpdate(event):
                 moment = (.broadcast, event.body)
             case .workaround:
                 moment = (.workaround, event.body)
@@ -132,6 +132,12 @@ public struct IncidentRetrospective: Codable, Sendable {
 }
 
 extension MajorIncidents {
+    /// Whether a major-incident event is a status update (a broadcast): it has a text and is
+    /// not a retrospective's conclusions, which are recorded as major-incident events too.
+    public static func isStatusUpdate(_ event: TicketEvent) -> Bool {
+        event.kind == .majorIncident && event.body != nil && event.data["retrospective"] == nil
+    }
+
     /// The retrospective's conclusions (R7.4): the root cause and the preventive actions, by a
     /// supervisor, problem manager or admin; either may be left as it was (nil), not emptied.
     public static func recordRetrospective(

@@ -19,10 +19,7 @@ extension TicketViews {
                 linked: [], openLinked: 0, canLink: false, updates: [], canBroadcast: false, groups: [],
                 departments: [], hasDepartments: false, canReadRetrospective: false)
         }
-        // Status updates only: a retrospective's conclusions are a major-incident event too.
-        let updates = events.filter {
-            $0.kind == .majorIncident && $0.body != nil && $0.data["retrospective"] == nil
-        }.reversed().map { event in
+        let updates = events.filter(MajorIncidents.isStatusUpdate).reversed().map { event in
             let groupNames = (event.data["groups"] ?? "").split(separator: ",").compactMap { Int64($0) }.map(groupName)
             let departments = (event.data["departments"] ?? "").split(separator: ",").map(String.init)
             return MajorIncidentSection.Update(

@@ -29,10 +29,7 @@ struct WebDependencies: Sendable {
     /// Names for the ids on a page: staff (handlers are never requesters, and requesters may be
     /// many), groups, categories.
     func views(_ page: WebPage) async throws -> TicketViews {
-        let names = try await services.directory.names()
-        return TicketViews(
-            renderer: renderer, page: page, now: clock.now(), users: names.staff, groups: names.groups,
-            categories: names.categories)
+        TicketViews(renderer: renderer, page: page, now: clock.now(), names: try await services.directory.names())
     }
 
     /// A use case's refusal of a form (a 4xx other than 401) as a message in the page's language,

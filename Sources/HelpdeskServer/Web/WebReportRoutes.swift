@@ -72,15 +72,13 @@ struct WebReportRoutes {
         let user = try page.requireUser()
         let form = try await deps.form(request, context)
         let kind = form["kind"] ?? ""
-        let draft = ReportSubscriptionDraft(
-            kind: kind, weekday: form.int("weekday").map(Int.init) ?? 1,
-            dayOfMonth: form.int("dayOfMonth").map(Int.init) ?? 1, time: form["time"] ?? "",
-            groupId: form.int("groupId"))
-        // The form shows both pickers; the kind says which one counts.
+        // The form shows both pickers; the use case reads the one of the kind.
         let command = ReportSubscriptionService.Command(
-            kind: kind, weekday: kind == "weekly" ? form.int("weekday").map(Int.init) : nil,
-            dayOfMonth: kind == "monthly" ? form.int("dayOfMonth").map(Int.init) : nil, time: draft.time,
-            groupId: draft.groupId)
+            kind: kind, weekday: form.int("weekday").map(Int.init), dayOfMonth: form.int("dayOfMonth").map(Int.init),
+            time: form["time"] ?? "", groupId: form.int("groupId"))
+        let draft = ReportSubscriptionDraft(
+            kind: kind, weekday: command.weekday ?? 1, dayOfMonth: command.dayOfMonth ?? 1, time: command.time,
+            groupId: command.groupId)
         do {
             _ = try await deps.services.reportSubscriptions.subscribe(command, for: user)
         } catch {

@@ -13,23 +13,12 @@ extension SQLStore {
         // The masked description and the score have columns of their own (M021); a row written
         // before them is read from its document, extracted by the database (decoding whole
         // documents in Swift was most of an export's time).
-        let fields =
-            switch database.dialect {
-            case .sqlite:
-                """
-                report_description,
-                CASE WHEN report_description IS NULL THEN json_extract(doc, '$.description') END AS description,
-                CASE WHEN report_description IS NULL THEN json_extract(doc, '$.satisfaction.score')
-                    ELSE satisfaction_score END AS score
-                """
-            case .postgres:
-                """
-                report_description,
-                CASE WHEN report_description IS NULL THEN doc::jsonb ->> 'description' END AS description,
-                CASE WHEN report_description IS NULL THEN (doc::jsonb -> 'satisfaction' ->> 'score')::bigint
-                    ELSE satisfaction_score END AS score
-                """
-            }
+        let document = Self.documentFields(database.dialect)
+        let fields = """
+            report_description,
+            CASE WHEN report_description IS NULL THEN \(document.description) END AS description,
+            CASE WHEN report_description IS NULL THEN \(document.score) ELSE satisfaction_score END AS score
+            """
         let columns = """
             id, number, submitted_at, priority, group_id, assignee_id, response_due_at, responded_at, resolved_at,
             status, breach_cause, \(fields)
@@ -75,22 +64,33 @@ extension SQLStore {
         return record
     }
 
+    /// The description and the satisfaction score as the database extracts them from a ticket's
+    /// document, for rows written before their columns (M021).
+    static func documentFields(_ dialect: Dialect) -> (description: String, score: String) {
+        switch dialect {
+        case .sqlite:
+            ("json_extract(doc, '$.description')", "json_extract(doc, '$.satisfaction.score')")
+        case .postgres:
+            ("doc::jsonb ->> 'description'", "(doc::jsonb -> 'satisfaction' ->> 'score')::bigint")
+        }
+    }
+
     /// Fills the report columns (M021) of up to `limit` tickets written before them, a batch in
     /// one transaction; returns how many it filled (0 once every row has them).
     public func fillReportColumns(limit: Int) async throws -> Int {
-        try await write { db in
+        let document = Self.documentFields(database.dialect)
+        return try await write { db in
             let rows = try await db.raw(
                 """
-                SELECT id, doc FROM tickets WHERE report_description IS NULL
-                ORDER BY id LIMIT \(literal: max(1, limit))
+                SELECT id, \(unsafeRaw: document.description) AS description, \(unsafeRaw: document.score) AS score
+                FROM tickets WHERE report_description IS NULL ORDER BY id LIMIT \(literal: max(1, limit))
                 """
             ).all()
             for row in rows {
-                let ticket = try Self.decode(Ticket.self, json: try row.string("doc"))
                 try await db.raw(
                     """
-                    UPDATE tickets SET report_description = \(bind: Masking.text(ticket.description)),
-                        satisfaction_score = \(bind: ticket.satisfaction.map { Int64($0.score) })
+                    UPDATE tickets SET report_description = \(bind: Masking.text(try row.optionalString("description") ?? "")),
+                        satisfaction_score = \(bind: try row.optionalInt("score"))
                     WHERE id = \(bind: try row.int("id"))
                     """
                 ).run()

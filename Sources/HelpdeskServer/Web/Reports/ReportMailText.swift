@@ -16,10 +16,7 @@ struct ReportMailText {
     func mail(_ run: ReportSubscriptionService.Run) async throws -> ReportMail? {
         guard let user = run.user, let address = user.email, let report = run.report else { return nil }
         let page = WebPage(reader: user, path: "/reports")
-        let names = try await directory.names()
-        let views = TicketViews(
-            renderer: renderer, page: page, now: now(), users: names.staff, groups: names.groups,
-            categories: names.categories)
+        let views = TicketViews(renderer: renderer, page: page, now: now(), names: try await directory.names())
         let kind: WebReportRoutes.Kind = report.period.kind == .week ? .week : .month
         let model = ReportsView(views: views, user: user, zone: run.timeZone).page(
             report, kind: kind, label: report.period.label, groupId: run.subscription.groupId, error: nil)
