@@ -23,26 +23,29 @@ public enum MailSubject {
         return text
     }
 
-    /// The ticket number in a `[#number]` tag, if the subject has one.
+    /// The ticket number in a `[TS20261202001]` or `[#TS20261202001]` tag, if the subject has
+    /// one: letters, digits, `-` and `_`, with at least one digit (so `[External]` is no tag).
     public static func ticketNumber(in subject: String) -> String? {
         var search = subject.startIndex
-        while let open = subject[search...].range(of: "[#") {
-            guard let close = subject[open.upperBound...].firstIndex(of: "]") else { return nil }
-            let number = subject[open.upperBound..<close]
-            if !number.isEmpty, number.count <= 64,
+        while let open = subject[search...].firstIndex(of: "[") {
+            guard let close = subject[open...].firstIndex(of: "]") else { return nil }
+            var number = subject[subject.index(after: open)..<close]
+            if number.first == "#" { number = number.dropFirst() }
+            if !number.isEmpty, number.count <= 64, number.contains(where: \.isNumber),
                 number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
             {
                 return String(number)
             }
-            search = close
+            search = subject.index(after: open)
         }
         return nil
     }
 
-    /// The subject of a reply on the channel: `Re: [#number] subject`, the tag added once.
-    public static func reply(to subject: String, number: String) -> String {
+    /// The subject of the desk's mail about a ticket: `[number] subject`, the tag added once
+    /// (replies keep the conversation's subject; `Re:` is the mail client's business).
+    public static func tagged(_ subject: String, number: String) -> String {
         let base = stripped(subject)
-        let tagged = ticketNumber(in: base) == number ? base : "[#\(number)] \(base)"
-        return "Re: \(tagged)".trimmingCharacters(in: .whitespacesAndNewlines)
+        guard ticketNumber(in: base) != number else { return base }
+        return "[\(number)] \(base)".trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -116,8 +116,9 @@ struct MailDecodingTests {
 
     @Test("a reply's subject carries the ticket tag once")
     func replySubject() {
-        #expect(MailSubject.reply(to: "打印机故障", number: "TS1") == "Re: [#TS1] 打印机故障")
-        #expect(MailSubject.reply(to: "回复：[#TS1] 打印机故障", number: "TS1") == "Re: [#TS1] 打印机故障")
+        #expect(MailSubject.tagged("打印机故障", number: "TS1") == "[TS1] 打印机故障")
+        #expect(MailSubject.tagged("回复：[#TS1] 打印机故障", number: "TS1") == "[#TS1] 打印机故障")
+        #expect(MailSubject.tagged("RE：[TS1] 打印机故障", number: "TS1") == "[TS1] 打印机故障")
         #expect(MailSubject.ticketNumber(in: "[#] [x] no tag") == nil)
     }
 

@@ -21,4 +21,13 @@ public struct Notice: Hashable, Codable, Sendable {
         self.arguments = values
         self.at = at
     }
+
+    /// A notice about the desk rather than one ticket (a quarantined message): no number.
+    public init(_ kind: NoticeKind, to recipients: [Recipient], at: Date, _ arguments: [String: String]) {
+        self.kind = kind
+        self.ticketNumber = ""
+        self.recipients = recipients
+        self.arguments = arguments
+        self.at = at
+    }
 }

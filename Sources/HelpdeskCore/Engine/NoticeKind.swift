@@ -44,4 +44,13 @@ public enum NoticeKind: String, Codable, CaseIterable, Sendable {
     case reviewDue = "review_due"
     /// A new ticket's information has not been checked within one working hour (R1.7).
     case intakeCheck = "intake_check"
+    /// The acknowledgement (R1.5) sent back on the channel a request came in on (e-mail):
+    /// number and due times …
+    case acknowledged
+    /// … or, outside the channel's service hours, when the desk will look at it (R8.3).
+    case acknowledgedOutsideHours = "acknowledged_outside_hours"
+    /// Staff answered on the ticket in public: the requester is told, with the text (R5.2).
+    case reply
+    /// A message could not be read and waits in the quarantine: the admins are told.
+    case mailQuarantined = "mail_quarantined"
 }

@@ -30,7 +30,16 @@ public enum TicketOperations {
         let redaction = SensitiveDataDetector.redact(text)
         var event = TicketEvent(kind: .worklog, actor: actor, at: now, body: redaction.text, visibility: visibility)
         if redaction.redacted { event.data["redacted"] = SensitiveDataKind.list(redaction.kinds) }
-        return finish(next, now, event)
+        // Staff's public answer reaches the requester (in the inbox, and by e-mail on a ticket
+        // that came by e-mail), unless the requester wrote it (staff filing their own ticket).
+        var notices: [Notice] = []
+        if actor.role.isStaff, visibility == .public, ticket.requester.userId != actor.id {
+            notices.append(
+                Notice(
+                    .reply, ticket: ticket, to: Recipient.requester(of: ticket), at: now,
+                    ["author": actor.name, "text": redaction.text]))
+        }
+        return finish(next, now, event, notices: notices)
     }
 
     /// Workaround (临时方案) with an ETA for the real fix (R4.6); shown to the requester.

@@ -122,7 +122,7 @@ struct MailOutcomeResponse: ResponseEncodable, Sendable {
     init(_ outcome: MailIntakeOutcome) {
         self.outcome = outcome.name
         switch outcome {
-        case .created(let number), .replied(let number): ticketNumber = number
+        case .created(let number), .replied(let number), .bounced(let number): ticketNumber = number
         case .quarantined(let error): self.error = error
         case .skipped: break
         }

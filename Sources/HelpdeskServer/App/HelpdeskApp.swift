@@ -157,6 +157,17 @@ public enum HelpdeskApp {
             channels: channels, logger: logger)
     }
 
+    /// The IMAP channels' poller and the pass over stored, unprocessed mail, every 5 s (each
+    /// channel is read at its own `pollSeconds`).
+    static func imapPoller(store: any HelpdeskStore, clock: AppClock, config: ServerConfiguration, logger: Logger)
+        -> IMAPPoller
+    {
+        let tickets = TicketService(store: store, clock: clock, readAudit: ReadAudit(store: store))
+        return IMAPPoller(
+            channels: ChannelService(store: store, clock: clock, tickets: tickets),
+            trustRootsFile: config.imapTrustRootsFile, interval: .seconds(5), logger: logger)
+    }
+
     /// Scheduled report e-mail, every 30 s; the SLA scheduler's delivery step sends the mail.
     /// Without SMTP there is none: due runs wait, and once mail is configured each sends its
     /// last ended period once.
@@ -198,6 +209,11 @@ public enum HelpdeskApp {
                 store: store, clock: simulated?.appClock ?? .system, config: config, localizer: localizer,
                 logger: logger)
             app.addServices(GatedService(gate: ready, service: scheduler))
+            app.addServices(
+                GatedService(
+                    gate: ready,
+                    service: imapPoller(
+                        store: store, clock: simulated?.appClock ?? .system, config: config, logger: logger)))
             if config.smtp != nil {
                 let mailer = try reportMailer(
                     store: store, clock: simulated?.appClock ?? .system, localizer: localizer, logger: logger)

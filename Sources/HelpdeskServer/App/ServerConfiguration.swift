@@ -22,6 +22,9 @@ public struct ServerConfiguration: Sendable {
     /// E-mail notices go out only when an SMTP relay is configured.
     public var smtp: SMTPConfiguration?
     public var webhookTimeoutSeconds: Double = 10
+    /// PEM file of the certificate authorities the IMAP channels trust instead of the system's
+    /// (a mail server with an internal CA).
+    public var imapTrustRootsFile: String?
     /// Session secret, `Secure` cookies and the attachment size limit of the web UI.
     public var web = WebOptions()
 
@@ -87,6 +90,7 @@ public struct ServerConfiguration: Sendable {
             }
             config.smtp = smtp
         }
+        if let file = environment["HELPDESK_IMAP_CA_FILE"], !file.isEmpty { config.imapTrustRootsFile = file }
         if let secret = environment["HELPDESK_SESSION_SECRET"], !secret.isEmpty {
             guard secret.count >= 32 else {
                 throw ConfigurationError.invalid("HELPDESK_SESSION_SECRET", "(shorter than 32 characters)")

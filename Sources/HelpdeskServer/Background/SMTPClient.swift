@@ -143,30 +143,6 @@ struct SMTPClient: Sendable {
     }
 }
 
-/// Hands what the connection reads to the client's reply reader.
-private final class InboundBytes: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-    let continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation
-
-    init(_ continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) {
-        self.continuation = continuation
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        continuation.yield(unwrapInboundIn(data))
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        continuation.finish()
-        context.fireChannelInactive()
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        continuation.finish(throwing: error)
-        context.close(promise: nil)
-    }
-}
-
 /// Reads SMTP replies (multi-line ones end with `NNN ` instead of `NNN-`).
 private struct ReplyReader {
     var iterator: AsyncThrowingStream<ByteBuffer, any Error>.AsyncIterator

@@ -8,7 +8,7 @@ struct NoticeRenderer: Sendable {
     let timeZone: TimeZone
 
     /// Arguments holding an ISO 8601 instant.
-    static let instantArguments: Set<String> = ["due", "recovery"]
+    static let instantArguments: Set<String> = ["due", "recovery", "resolution_due", "look_at"]
     /// Arguments holding a code with its own catalogue entry, `notice.<argument>.<value>`.
     static let codedArguments: Set<String> = ["cadence", "rule", "decision"]
 

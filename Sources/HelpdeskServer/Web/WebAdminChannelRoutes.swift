@@ -38,7 +38,7 @@ struct WebAdminChannelRoutes {
         let names = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0.name) })
         let time = { (date: Date?) in date.map { TimeFormatting.local($0, calendar) } ?? "—" }
         // Only an outcome's own name picks a notice (the query string is the reader's to change).
-        let known = ["created", "replied", "quarantined", "duplicate"]
+        let known = ["created", "replied", "bounced", "quarantined", "duplicate"]
         let model = AdminChannelsPage(
             channels: list.map { channel in
                 AdminChannelsPage.Row(

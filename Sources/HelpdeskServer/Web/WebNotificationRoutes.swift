@@ -26,7 +26,8 @@ struct WebNotificationRoutes {
         let items = inbox.items.map { item in
             let text = renderer.render(kind: item.kind, arguments: item.arguments, locale: page.locale)
             return NotificationsPage.Item(
-                id: item.id, title: text.title, body: text.body, ticketNumber: item.ticketNumber,
+                id: item.id, title: text.title, body: text.body,
+                link: item.ticketNumber.isEmpty ? "/admin/channels" : "/tickets/\(item.ticketNumber)",
                 at: TimeFormatting.local(item.createdAt, zone), unread: item.readAt == nil)
         }
         let older = inbox.nextCursor.map { "/notifications?before=\($0)" + (unreadOnly ? "&unread=true" : "") }

@@ -32,6 +32,7 @@ public enum Migrations {
         M019_ReportIndex.migration,
         M020_ReportSubscriptions.migration,
         M021_ReportColumns.migration,
+        M022_MailLoops.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

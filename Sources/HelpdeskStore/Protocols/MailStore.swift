@@ -22,8 +22,9 @@ public protocol MailStore: Sendable {
     /// The raw bytes of a message row.
     func rawMail(messageId: Int64) async throws -> [UInt8]?
     func mailMessage(id: Int64) async throws -> MailMessage?
-    /// Incoming messages still `received`, oldest first.
-    func pendingMail(limit: Int) async throws -> [MailMessage]
+    /// Incoming messages still `received`, oldest first; with `receivedBefore`, only those
+    /// stored before it (the background pass leaves the ones just arriving to their taker).
+    func pendingMail(limit: Int, receivedBefore: Date?) async throws -> [MailMessage]
     func markMailProcessed(id: Int64, ticketId: Int64, fields: MailMessageFields, now: Date) async throws
     func quarantineMail(id: Int64, error: String, now: Date) async throws
     /// Puts a quarantined message back as `received` (an admin's reprocess); false when it was not quarantined.
@@ -40,4 +41,24 @@ public protocol MailStore: Sendable {
     func user(email: String) async throws -> User?
     /// Messages of a ticket, in and out, oldest first.
     func mailMessages(ticketId: Int64) async throws -> [MailMessage]
+
+    /// Claims an active channel's poll: true, and the next one moved to `next`, when it was due
+    /// at `now`; false when another instance has it or it is not due.
+    func claimChannelPoll(id: Int64, now: Date, next: Date) async throws -> Bool
+    /// A poll's outcome as the channel's health: a success, or the error.
+    func recordChannelPoll(id: Int64, error: String?, now: Date) async throws
+    /// Automatic mails sent to `address` since `since` (the daily cap).
+    func automaticMailCount(to address: String, since: Date) async throws -> Int
+    /// No more mail to `address`: a delivery report said it is gone for good.
+    func suppressMail(to address: String, reason: String, ticketId: Int64?, now: Date) async throws
+    /// Why mail to `address` is stopped, if it is.
+    func mailSuppression(for address: String) async throws -> String?
+    /// Lets mail go to `address` again; false when it was not stopped.
+    func liftMailSuppression(for address: String) async throws -> Bool
+}
+
+extension MailStore {
+    public func pendingMail(limit: Int) async throws -> [MailMessage] {
+        try await pendingMail(limit: limit, receivedBefore: nil)
+    }
 }

@@ -33,6 +33,8 @@ public struct MailMessage: Sendable, Equatable {
     public var text: String?
     public var attachments: [File]
     public var error: String?
+    /// An automatic message (incoming: an auto-reply or bulk mail; outgoing: `Auto-Submitted`).
+    public var automatic: Bool
     public var receivedAt: Date
     public var processedAt: Date?
 }
@@ -55,11 +57,17 @@ public struct MailMessageFields: Sendable, Equatable {
     public var subject: String
     public var text: String
     public var attachments: [MailMessage.File]
-    public init(from: String, to: [String], subject: String, text: String, attachments: [MailMessage.File]) {
+    /// Sent by a machine (an auto-reply, a list, a delivery report): never answered automatically.
+    public var automatic: Bool
+    public init(
+        from: String, to: [String], subject: String, text: String, attachments: [MailMessage.File],
+        automatic: Bool = false
+    ) {
         self.from = from
         self.to = to
         self.subject = subject
         self.text = text
         self.attachments = attachments
+        self.automatic = automatic
     }
 }

@@ -6,14 +6,45 @@ import SQLKit
 extension SQLStore {
     /// A write transaction that also appends the audit entries of the surrounding
     /// ``AuditTrail/recording(_:_:)`` scope, if any, before it commits.
+    /// Likewise, inside a ``MailTrail/processing(messageId:fields:now:notices:_:)`` scope, the
+    /// first transaction that stores a ticket change marks the message processed with it.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard let pending = AuditTrail.pending else { return try await database.transaction(body) }
+        let pending = AuditTrail.pending
+        let mail = MailTrail.pending
+        guard pending != nil || mail != nil else { return try await database.transaction(body) }
         let dialect = database.dialect
         return try await database.transaction { db in
             let result = try await body(db)
-            try await Self.append(pending.take(result), on: db, dialect: dialect)
+            if let mail, let ticket = Self.storedTicket(in: result), mail.take() {
+                try await Self.markProcessed(mail, ticket: ticket, on: db)
+            }
+            if let pending { try await Self.append(pending.take(result), on: db, dialect: dialect) }
             return result
         }
+    }
+
+    /// The ticket a write stored: a created or changed ticket, or the first of a cascade.
+    static func storedTicket(in result: some Sendable) -> Ticket? {
+        if let stored = result as? StoredChange { return stored.change.ticket }
+        if let stored = result as? [StoredChange] { return stored.first?.change.ticket }
+        return nil
+    }
+
+    static func markProcessed(_ mark: PendingMailMark, ticket: Ticket, on db: any SQLDatabase) async throws {
+        let fields = mark.fields
+        guard
+            try await db.raw(
+                """
+                UPDATE mail_messages SET status = 'processed', ticket_id = \(bind: ticket.id),
+                    from_address = \(bind: fields.from), to_addresses = \(bind: try Self.json(fields.to)),
+                    subject = \(bind: fields.subject), body = \(bind: fields.text),
+                    attachments = \(bind: try Self.json(fields.attachments)), error = NULL,
+                    automatic = \(bind: fields.automatic.sqlValue), processed_at = \(bind: mark.now.millis)
+                WHERE id = \(bind: mark.id) AND status = 'received' RETURNING id
+                """
+            ).first() != nil
+        else { throw MailAlreadyProcessed() }
+        try await Self.writeOutbox(mark.notices(ticket), ticketId: ticket.id, now: mark.now, on: db)
     }
 
     public func appendAudit(_ entries: [AuditEntry]) async throws {

@@ -9,7 +9,7 @@ extension SQLStore {
         """
     static let mailColumns = """
         id, channel_id, direction, status, raw_sha256, message_id, ticket_id, from_address, to_addresses, subject,
-        body, attachments, error, received_at, processed_at
+        body, attachments, error, automatic, received_at, processed_at
         """
 
     public func createChannel(kind: IntakeChannel.Kind, name: String, settings: String, tokenDigest: String?, now: Date)
@@ -160,8 +160,17 @@ extension SQLStore {
         }
     }
 
-    public func pendingMail(limit: Int) async throws -> [MailMessage] {
-        try await mailList(status: .received, limit: limit)
+    public func pendingMail(limit: Int, receivedBefore: Date?) async throws -> [MailMessage] {
+        guard let receivedBefore else { return try await mailList(status: .received, limit: limit) }
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT \(unsafeRaw: Self.mailColumns) FROM mail_messages
+                WHERE status = 'received' AND direction = 'in' AND received_at < \(bind: receivedBefore.millis)
+                ORDER BY id LIMIT \(bind: Int64(limit))
+                """
+            ).all().map(Self.mailMessage(from:))
+        }
     }
 
     public func quarantinedMail(limit: Int) async throws -> [MailMessage] {
@@ -196,7 +205,7 @@ extension SQLStore {
                     from_address = \(bind: fields.from), to_addresses = \(bind: try Self.json(fields.to)),
                     subject = \(bind: fields.subject), body = \(bind: fields.text),
                     attachments = \(bind: try Self.json(fields.attachments)), error = NULL,
-                    processed_at = \(bind: now.millis)
+                    automatic = \(bind: fields.automatic.sqlValue), processed_at = \(bind: now.millis)
                 WHERE id = \(bind: id) RETURNING id
                 """
             ).first() != nil
@@ -210,10 +219,26 @@ extension SQLStore {
                     """
                     UPDATE mail_messages SET status = 'quarantined', error = \(bind: error),
                         processed_at = \(bind: now.millis)
-                    WHERE id = \(bind: id) RETURNING channel_id
+                    WHERE id = \(bind: id) RETURNING channel_id, message_id
                     """
                 ).first()
             else { throw StoreError.notFound("mail_message") }
+            // The admins are told, in the same transaction: a quarantined message is never silent.
+            let channelName = try await db.raw(
+                "SELECT name FROM channels WHERE id = \(bind: try row.optionalInt("channel_id"))"
+            ).first()?.string("name")
+            let notice = Notice(
+                .mailQuarantined, to: [.role(.admin)], at: now,
+                [
+                    "channel": channelName ?? "-", "message_id": try row.optionalString("message_id") ?? "#\(id)",
+                    "error": error, "mail": String(id),
+                ])
+            try await db.raw(
+                """
+                INSERT INTO notification_outbox (ticket_id, notice, created_at)
+                VALUES (NULL, \(bind: try Self.json(notice)), \(bind: now.millis))
+                """
+            ).run()
             if let channelId = try row.optionalInt("channel_id") {
                 try await db.raw(
                     """
@@ -260,6 +285,12 @@ extension SQLStore {
                 channelId: channelId, direction: .outgoing, status: .sent, sha256: sha256, messageId: messageId,
                 dedupeKey: key, now: now, on: db)
             try await Self.writeFields(id: id, status: .sent, ticketId: ticketId, fields: fields, now: now, on: db)
+            // The recipient, as the daily cap on automatic mail counts it.
+            try await db.raw(
+                """
+                UPDATE mail_messages SET recipient = \(bind: fields.to.first?.lowercased()) WHERE id = \(bind: id)
+                """
+            ).run()
             if let channelId {
                 try await db.raw("UPDATE channels SET sent_count = sent_count + 1 WHERE id = \(bind: channelId)").run()
             }
@@ -311,7 +342,81 @@ extension SQLStore {
             to: try decoder.decode([String].self, from: Data(try row.string("to_addresses").utf8)),
             subject: try row.optionalString("subject"), text: try row.optionalString("body"),
             attachments: try decoder.decode([MailMessage.File].self, from: Data(try row.string("attachments").utf8)),
-            error: try row.optionalString("error"), receivedAt: Date(millis: try row.int("received_at")),
+            error: try row.optionalString("error"), automatic: try row.int("automatic") != 0,
+            receivedAt: Date(millis: try row.int("received_at")),
             processedAt: try row.optionalInt("processed_at").map(Date.init(millis:)))
+    }
+
+    // MARK: IMAP polling and mail out (M022)
+
+    public func claimChannelPoll(id: Int64, now: Date, next: Date) async throws -> Bool {
+        try await write { db in
+            try await db.raw(
+                """
+                UPDATE channels SET poll_due_at = \(bind: next.millis)
+                WHERE id = \(bind: id) AND active = 1 AND (poll_due_at IS NULL OR poll_due_at <= \(bind: now.millis))
+                RETURNING id
+                """
+            ).first() != nil
+        }
+    }
+
+    public func recordChannelPoll(id: Int64, error: String?, now: Date) async throws {
+        try await write { db in
+            if let error {
+                try await db.raw(
+                    """
+                    UPDATE channels SET last_error_at = \(bind: now.millis), last_error = \(bind: String(error.prefix(500)))
+                    WHERE id = \(bind: id)
+                    """
+                ).run()
+            } else {
+                try await db.raw(
+                    "UPDATE channels SET last_success_at = \(bind: now.millis) WHERE id = \(bind: id)"
+                ).run()
+            }
+        }
+    }
+
+    public func automaticMailCount(to address: String, since: Date) async throws -> Int {
+        try await database.read { db in
+            Int(
+                try await db.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM mail_messages
+                    WHERE recipient = \(bind: address.lowercased()) AND received_at >= \(bind: since.millis)
+                        AND direction = 'out' AND automatic = 1
+                    """
+                ).first()!.int("n"))
+        }
+    }
+
+    public func suppressMail(to address: String, reason: String, ticketId: Int64?, now: Date) async throws {
+        try await write { db in
+            try await db.raw(
+                """
+                INSERT INTO mail_suppressions (address, reason, ticket_id, created_at)
+                VALUES (\(bind: address.lowercased()), \(bind: String(reason.prefix(500))), \(bind: ticketId),
+                    \(bind: now.millis))
+                ON CONFLICT (address) DO UPDATE SET reason = excluded.reason, created_at = excluded.created_at
+                """
+            ).run()
+        }
+    }
+
+    public func mailSuppression(for address: String) async throws -> String? {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT reason FROM mail_suppressions WHERE address = \(bind: address.lowercased())"
+            ).first()?.string("reason")
+        }
+    }
+
+    public func liftMailSuppression(for address: String) async throws -> Bool {
+        try await write { db in
+            try await db.raw(
+                "DELETE FROM mail_suppressions WHERE address = \(bind: address.lowercased()) RETURNING address"
+            ).first() != nil
+        }
     }
 }

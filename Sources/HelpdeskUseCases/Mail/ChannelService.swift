@@ -105,6 +105,52 @@ public struct ChannelService: Sendable {
         return try await intake.take(raw, channelId: channel.id)
     }
 
+    // MARK: IMAP polling (the background poller)
+
+    /// An IMAP channel whose poll this instance claimed, with its settings (password included:
+    /// only the poller reads it).
+    public struct Poll: Sendable {
+        public var channel: IntakeChannel
+        public var settings: ChannelSettings
+    }
+
+    /// The active IMAP channels due now, each claimed for this instance until its next poll
+    /// (instances on one database take turns; a duplicate fetch is still recognised).
+    public func claimPolls() async throws -> [Poll] {
+        let now = clock.now()
+        var polls: [Poll] = []
+        for channel in try await store.channels() where channel.kind == .imap && channel.active {
+            let settings = try Self.settings(channel)
+            let next = now.addingTimeInterval(TimeInterval(settings.pollSeconds ?? 60))
+            if try await store.claimChannelPoll(id: channel.id, now: now, next: next) {
+                polls.append(Poll(channel: channel, settings: settings))
+            }
+        }
+        return polls
+    }
+
+    /// Stores one fetched message (committed before the poller marks it read on the server).
+    public func receive(_ raw: [UInt8], on channelId: Int64) async throws -> RawMailReceipt {
+        try await intake.receive(raw, channelId: channelId)
+    }
+
+    /// Makes a stored message a ticket or a reply; a duplicate already processed is skipped.
+    public func process(_ receipt: RawMailReceipt) async throws -> MailIntakeOutcome {
+        try await intake.process(messageId: receipt.messageId)
+    }
+
+    /// The poll's outcome, shown as the channel's health.
+    public func recordPoll(_ channelId: Int64, error: String?) async throws {
+        try await store.recordChannelPoll(id: channelId, error: error, now: clock.now())
+    }
+
+    /// Messages stored at least `age` ago and never processed (their taker stopped between
+    /// the two steps): processed now.
+    @discardableResult
+    public func processLeftovers(olderThan age: TimeInterval = 60) async throws -> [MailIntakeOutcome] {
+        try await intake.processPending(limit: 100, receivedBefore: clock.now().addingTimeInterval(-age))
+    }
+
     public func quarantine(by user: User) async throws -> [MailMessage] {
         try Authorize.admin(user, "mail_quarantine")
         return try await store.quarantinedMail(limit: 500)
@@ -155,8 +201,15 @@ public struct ChannelService: Sendable {
             throw UseCaseError.invalidValue(field: "settings.pollSeconds")
         }
         guard settings.username?.isEmpty == false else { throw UseCaseError.fieldRequired(field: "settings.username") }
+        for (field, folder) in [("settings.folder", settings.folder), ("settings.moveTo", settings.moveTo)] {
+            guard let folder else { continue }
+            let trimmed = folder.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 })
+            else { throw UseCaseError.invalidValue(field: field) }
+        }
         var copy = settings
         copy.host = host
+        copy.moveTo = settings.moveTo?.trimmingCharacters(in: .whitespaces)
         copy.security = settings.security ?? "tls"
         copy.port = settings.port ?? (copy.security == "tls" ? 993 : 143)
         copy.folder = settings.folder ?? "INBOX"

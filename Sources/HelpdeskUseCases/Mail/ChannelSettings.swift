@@ -1,7 +1,8 @@
 import Foundation
 
 /// A channel's settings as an admin writes them (issue #11). IMAP: host, port, security
-/// (`tls` | `starttls`), username, password (write-only), folder, pollSeconds; mailgate: none.
+/// (`tls` | `starttls`), username, password (write-only), folder, pollSeconds, moveTo (a folder
+/// the taken messages are moved to; without it they are marked read); mailgate: none.
 public struct ChannelSettings: Codable, Sendable, Equatable {
     public var host: String?
     public var port: Int?
@@ -10,10 +11,11 @@ public struct ChannelSettings: Codable, Sendable, Equatable {
     public var password: String?
     public var folder: String?
     public var pollSeconds: Int?
+    public var moveTo: String?
 
     public init(
         host: String? = nil, port: Int? = nil, security: String? = nil, username: String? = nil,
-        password: String? = nil, folder: String? = nil, pollSeconds: Int? = nil
+        password: String? = nil, folder: String? = nil, pollSeconds: Int? = nil, moveTo: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -22,6 +24,7 @@ public struct ChannelSettings: Codable, Sendable, Equatable {
         self.password = password
         self.folder = folder
         self.pollSeconds = pollSeconds
+        self.moveTo = moveTo
     }
 
     /// Without the secret, as every read shows them.

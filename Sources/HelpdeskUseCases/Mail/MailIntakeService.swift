@@ -39,10 +39,12 @@ public struct MailIntakeService: Sendable {
         return (receipt, try await process(messageId: receipt.messageId))
     }
 
-    /// Every message still `received`, oldest first; one bad message does not stop the rest.
-    public func processPending(limit: Int = 500) async throws -> [MailIntakeOutcome] {
+    /// Every message still `received` and stored before `receivedBefore` (all when nil), oldest
+    /// first; one bad message does not stop the rest. The background pass runs it for messages
+    /// whose taker stopped after storing them (a crash, a restart).
+    public func processPending(limit: Int = 500, receivedBefore: Date? = nil) async throws -> [MailIntakeOutcome] {
         var outcomes = [MailIntakeOutcome]()
-        for message in try await store.pendingMail(limit: limit) {
+        for message in try await store.pendingMail(limit: limit, receivedBefore: receivedBefore) {
             outcomes.append(try await process(messageId: message.id))
         }
         return outcomes
@@ -62,6 +64,9 @@ public struct MailIntakeService: Sendable {
         }
         do {
             return try await handle(mail, messageId: id)
+        } catch is MailAlreadyProcessed {
+            // Another instance, or the MTA's retry, made the ticket first.
+            return .skipped
         } catch {
             // A mail the intake refuses (a file over the limit, a sender address the desk cannot
             // store) is kept for an admin, not bounced; store failures still throw, so the MTA retries.
@@ -73,17 +78,62 @@ public struct MailIntakeService: Sendable {
 
     func handle(_ mail: ParsedMail, messageId id: Int64) async throws -> MailIntakeOutcome {
         let sender = try await requester(for: mail.from)
+        let report = DeliveryReport(mail)
         let fields = MailMessageFields(
             from: mail.from.address, to: (mail.to + mail.cc).map(\.address), subject: mail.subject, text: mail.text,
-            attachments: mail.attachments.map { .init(name: $0.filename, size: $0.size, sha256: $0.sha256) })
-        if let reply = try await reply(mail, from: sender) {
-            try await store.markMailProcessed(id: id, ticketId: reply.id, fields: fields, now: clock.now())
+            attachments: mail.attachments.map { .init(name: $0.filename, size: $0.size, sha256: $0.sha256) },
+            automatic: mail.isAutomatic || report != nil)
+        if let report, let outcome = try await bounce(report, mail, messageId: id, fields: fields) {
+            return outcome
+        }
+        if let reply = try await reply(mail, from: sender, messageId: id, fields: fields) {
             return .replied(ticketNumber: reply.number)
         }
-        let created = try await tickets.create(
-            submission(for: mail), attachments: mail.attachments.map(Self.upload), by: sender, via: .email)
-        try await store.markMailProcessed(id: id, ticketId: created.view.ticket.id, fields: fields, now: clock.now())
+        // The acknowledgement goes back by mail (R1.5), except to a machine: an auto-reply,
+        // a list or a bounce is imported and never answered automatically (no mail loops).
+        let acknowledge = try await acknowledgement(answering: !fields.automatic)
+        let now = clock.now()
+        let created = try await MailTrail.processing(messageId: id, fields: fields, now: now, notices: acknowledge) {
+            try await tickets.create(
+                submission(for: mail), attachments: mail.attachments.map(Self.upload), by: sender, via: .email)
+        }
         return .created(ticketNumber: created.view.ticket.number)
+    }
+
+    /// The acknowledgement's notice for a new ticket, made in the ticket's transaction.
+    func acknowledgement(answering: Bool) async throws -> @Sendable (Ticket) -> [Notice] {
+        guard answering, let policy = try await store.currentSLAPolicy() else { return { _ in [] } }
+        let rules = try await store.rules(policyId: policy.id)
+        return { ticket in
+            guard let requester = ticket.requester.userId else { return [] }
+            let ack = Acknowledgement(for: ticket, rules: rules, now: ticket.submittedAt)
+            var arguments = ["due": ack.responseDueAt.ISO8601Format()]
+            if let resolution = ack.resolutionDueAt { arguments["resolution_due"] = resolution.ISO8601Format() }
+            if let lookAt = ack.lookedAtFrom { arguments["look_at"] = lookAt.ISO8601Format() }
+            return [
+                Notice(
+                    ack.outsideServiceHours ? .acknowledgedOutsideHours : .acknowledged, ticket: ticket,
+                    to: [.user(requester)], at: ticket.submittedAt, arguments)
+            ]
+        }
+    }
+
+    /// A delivery report joins the messages of the ticket whose mail bounced (the ticket page
+    /// lists it); a permanent failure stops the desk's mail to that address. A report about
+    /// no message of ours is imported as any other mail (nil).
+    func bounce(_ report: DeliveryReport, _ mail: ParsedMail, messageId id: Int64, fields: MailMessageFields)
+        async throws -> MailIntakeOutcome?
+    {
+        let ids = (report.originalMessageId.map { [$0] } ?? []) + mail.threadIds
+        guard let number = try await store.ticketNumber(forMessageIds: ids),
+            let ticket = try await store.ticket(number: number)
+        else { return nil }
+        let now = clock.now()
+        for address in report.permanentFailures {
+            try await store.suppressMail(to: address, reason: "bounced", ticketId: ticket.id, now: now)
+        }
+        try await store.markMailProcessed(id: id, ticketId: ticket.id, fields: fields, now: now)
+        return .bounced(ticketNumber: number)
     }
 
     /// Puts a quarantined message back and processes it again (an admin's reprocess).
@@ -93,17 +143,23 @@ public struct MailIntakeService: Sendable {
         return try await process(messageId: id)
     }
 
-    /// Threading: our own or any stored Message-ID in In-Reply-To/References, else the
-    /// `[#number]` tag in the subject. The entry is written as the sender, so only someone who
+    /// Threading: our own or any stored Message-ID in In-Reply-To/References, else the ticket
+    /// tag (`[TS…]`) in the subject. The entry is written as the sender, so only someone who
     /// may see the ticket (its requester, a participant, staff) adds to it; anyone else, or a
-    /// closed ticket, gets a new ticket.
-    func reply(_ mail: ParsedMail, from sender: User) async throws -> Ticket? {
+    /// closed ticket, gets a new ticket. The entry and the message's `processed` mark commit
+    /// together (``MailTrail``).
+    func reply(_ mail: ParsedMail, from sender: User, messageId id: Int64, fields: MailMessageFields) async throws
+        -> Ticket?
+    {
         let threaded = try await store.ticketNumber(forMessageIds: mail.threadIds)
         guard let number = threaded ?? MailSubject.ticketNumber(in: mail.subject) else { return nil }
         let body = mail.text.isEmpty ? MailSubject.stripped(mail.subject) : mail.text
         do {
-            let (view, _) = try await tickets.addWorklog(
-                TicketRef(number: number), WorklogCommand(body: body, visibility: .public), by: sender)
+            let (view, _) = try await MailTrail.processing(messageId: id, fields: fields, now: clock.now()) {
+                try await tickets.addWorklog(
+                    TicketRef(number: number), WorklogCommand(body: Self.cut(body, to: TicketOperations.maxTextLength),
+                    visibility: .public), by: sender)
+            }
             return view.ticket
         } catch is UseCaseError {
             return nil

@@ -7,7 +7,8 @@ struct NotificationsPage: PageModel {
         let id: Int64
         let title: String
         let body: String
-        let ticketNumber: String
+        /// The ticket it is about, or the page for a notice about the desk (a quarantined message).
+        let link: String
         let at: String
         let unread: Bool
     }
