@@ -76,6 +76,7 @@ let package = Package(
                 "HelpdeskCore",
                 "HelpdeskStore",
                 "HelpdeskUseCases",
+                "HelpdeskMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

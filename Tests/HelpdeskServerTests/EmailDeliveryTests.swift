@@ -93,7 +93,9 @@ struct EmailDeliveryTests {
                 let scheduler = SLAScheduler(
                     store: store, clock: AppClock { clock.now },
                     channels: [
-                        .email: EmailChannel(client: client, store: store, localizer: localizer, now: { clock.now })
+                        .email: EmailChannel(
+                            client: client, store: store, localizer: localizer,
+                            mailOut: MailOutService(store: store, clock: AppClock { clock.now }), now: { clock.now })
                     ],
                     logger: TestStores.logger)
                 var chinese = User(username: "li", displayName: "李工", role: .agent, tier: .l1, email: "li@corp.example")

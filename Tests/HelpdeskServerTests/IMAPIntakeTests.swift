@@ -76,7 +76,8 @@ struct IMAPIntakeTests {
 
     static func channel(_ api: APIHarness, _ settings: ChannelSettings) async throws -> Int64 {
         let admin = try #require(try await api.store.user(username: "admin"))
-        let tickets = TicketService(store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
+        let tickets = TicketService(
+            store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
         let service = ChannelService(store: api.store, clock: AppClock { api.clock.now }, tickets: tickets)
         return try await service.create(.init(kind: .imap, name: "IMAP 收件箱", settings: settings), by: admin).id
     }
@@ -156,7 +157,8 @@ struct IMAPIntakeTests {
             let mails = Self.messages(4, tag: UUID().uuidString)
             let folder = try await IMAPTestServer.folder("crash", with: mails)
             let channel = try await Self.channel(api, try IMAPTestServer.settings(folder: folder))
-            let tickets = TicketService(store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
+            let tickets = TicketService(
+                store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
             let service = ChannelService(store: api.store, clock: AppClock { api.clock.now }, tickets: tickets)
             let first = try await service.receive(mails[0], on: channel)
             _ = try await service.receive(mails[1], on: channel)

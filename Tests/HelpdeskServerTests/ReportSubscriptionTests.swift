@@ -134,7 +134,9 @@ struct ReportSubscriptionTests {
                 let sender = SLAScheduler(
                     store: api.store, clock: clock,
                     channels: [
-                        .email: EmailChannel(client: client, store: api.store, localizer: localizer, now: clock.now)
+                        .email: EmailChannel(
+                            client: client, store: api.store, localizer: localizer,
+                            mailOut: MailOutService(store: api.store, clock: clock), now: clock.now)
                     ],
                     logger: TestStores.logger)
                 // The supervisor's SLA notices go out in the same pass; one report among them.

@@ -150,7 +150,7 @@ public enum HelpdeskApp {
         if let smtp = config.smtp {
             channels[.email] = EmailChannel(
                 client: SMTPClient(configuration: smtp), store: store, localizer: localizer,
-                now: { clock.now() })
+                mailOut: MailOutService(store: store, clock: clock), now: { clock.now() })
         }
         return SLAScheduler(
             store: store, clock: clock, interval: .milliseconds(config.schedulerIntervalMilliseconds),

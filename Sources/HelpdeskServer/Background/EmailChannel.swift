@@ -1,12 +1,16 @@
 import Foundation
 import HelpdeskStore
+import HelpdeskUseCases
 
 /// E-mail notices, rendered in the recipient's language when sent, and scheduled reports, rendered
-/// when their run was recorded.
+/// when their run was recorded. A notice to the requester of a ticket that came by e-mail
+/// continues the requester's thread (``MailOutService``); a suppressed address or one over the
+/// daily cap of automatic mail gets nothing (the delivery counts as done, not as failed).
 struct EmailChannel: DeliveryChannel {
     let client: SMTPClient
     let store: any HelpdeskStore
     let localizer: Localizer
+    let mailOut: MailOutService
     let now: @Sendable () -> Date
 
     func send(_ delivery: Delivery) async throws -> Int? {
@@ -20,7 +24,12 @@ struct EmailChannel: DeliveryChannel {
         let renderer = try await NoticeTexts(store: store, localizer: localizer).renderer()
         let text = renderer.render(
             kind: payload.notice.kind.rawValue, arguments: payload.notice.arguments, locale: payload.locale)
-        try await client.send(to: delivery.target, subject: text.title, body: text.body, date: now())
+        let draft = MailOutService.Draft(
+            kind: payload.notice.kind.rawValue, ticketNumber: payload.notice.ticketNumber,
+            recipientId: delivery.userId, to: delivery.target, title: text.title, body: text.body)
+        guard let composed = try await mailOut.compose(draft, from: client.configuration.from) else { return nil }
+        try await client.send(composed.mail)
+        try await mailOut.recordSent(composed)
         return nil
     }
 }

@@ -54,7 +54,8 @@ struct IMAPSession {
                 }
             }
             .connect(host: configuration.host, port: configuration.port).get()
-        var session = IMAPSession(channel: channel, iterator: stream.makeAsyncIterator(), timeout: configuration.timeout)
+        var session = IMAPSession(
+            channel: channel, iterator: stream.makeAsyncIterator(), timeout: configuration.timeout)
         do {
             let greeting = try await session.response()
             guard greeting.tag == "*", greeting.status.uppercased() == "OK" else {

@@ -1,5 +1,6 @@
 import Foundation
 import HelpdeskCore
+import HelpdeskMail
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -56,6 +57,14 @@ struct SMTPClient: Sendable {
     let configuration: SMTPConfiguration
 
     func send(to recipient: String, subject: String, body: String, date: Date) async throws {
+        try await send(
+            OutgoingMail(
+                from: configuration.from, to: recipient, subject: subject, body: body, date: date,
+                messageId: OutgoingMail.newMessageId(from: configuration.from)))
+    }
+
+    func send(_ mail: OutgoingMail) async throws {
+        let recipient = mail.to
         guard EmailAddress.isValid(recipient) else { throw SMTPError(description: "invalid recipient") }
         guard EmailAddress.isValid(configuration.from) else { throw SMTPError(description: "invalid sender") }
         let credentials = configuration.username.flatMap { user in configuration.password.map { (user, $0) } }
@@ -105,7 +114,7 @@ struct SMTPClient: Sendable {
             let token = Data("\0\(user)\0\(password)".utf8).base64EncodedString()
             try await command("AUTH PLAIN \(token)", expect: 235)
         }
-        let message = Self.message(from: configuration.from, to: recipient, subject: subject, body: body, date: date)
+        let message = mail.rendered
         try await command("MAIL FROM:<\(configuration.from)>", expect: 250)
         try await command("RCPT TO:<\(recipient)>", expect: 250)
         try await command("DATA", expect: 354)
@@ -122,24 +131,6 @@ struct SMTPClient: Sendable {
 
     static func isIPAddress(_ host: String) -> Bool {
         InternalAddress.ipv4(host) != nil || InternalAddress.ipv6(host) != nil
-    }
-
-    /// RFC 5322 message with an RFC 2047 subject and a base64 UTF-8 text body: the subject and
-    /// body are encoded whole, so nothing in them can start a header line.
-    static func message(from: String, to: String, subject: String, body: String, date: Date) -> String {
-        let encodedSubject = "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        let encodedBody = Data(body.utf8).base64EncodedString(options: [
-            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
-        ])
-        return [
-            "From: \(from)", "To: \(to)", "Subject: \(encodedSubject)", "Date: \(formatter.string(from: date))",
-            "Message-ID: <\(UUID().uuidString)@helpdesk>", "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", "", encodedBody,
-        ].joined(separator: "\r\n")
     }
 }
 

@@ -157,8 +157,10 @@ public struct MailIntakeService: Sendable {
         do {
             let (view, _) = try await MailTrail.processing(messageId: id, fields: fields, now: clock.now()) {
                 try await tickets.addWorklog(
-                    TicketRef(number: number), WorklogCommand(body: Self.cut(body, to: TicketOperations.maxTextLength),
-                    visibility: .public), by: sender)
+                    TicketRef(number: number),
+                    WorklogCommand(
+                        body: Self.cut(body, to: TicketOperations.maxTextLength),
+                        visibility: .public), by: sender)
             }
             return view.ticket
         } catch is UseCaseError {
