@@ -116,8 +116,17 @@ def retrospective_print_screenshot():
 def mail_intake_screens():
     """Issue #11: a mailgate channel takes a GB2312 mail (a ticket) and a broken one (quarantine);
     the admin sees the channel's health, reprocesses the broken one, and the ticket shows its mail."""
-    token = api_call("POST", "/api/v1/auth/token", body={"username": "admin", "password": ADMIN_PASSWORD})["token"]
-    channel = api_call("POST", "/api/v1/admin/channels", token, {"kind": "mailgate", "name": content("MTA 管道")})
+    # The admin adds the mailgate on the channels page; its token is shown once, with the MTA's command.
+    go("/admin/channels")
+    driver.find_element(By.ID, "channel-name").send_keys(content("MTA 管道"))
+    Select(driver.find_element(By.ID, "channel-kind")).select_by_value("mailgate")
+    submit(driver.find_element(By.ID, "create-channel"))
+    panel = driver.find_element(By.ID, "mailgate-token")
+    expect("只显示这一次", panel)
+    command = panel.find_element(By.CSS_SELECTOR, "pre code").text
+    channel = {"token": panel.find_element(By.CSS_SELECTOR, "p code").text, "id": command.rsplit("--channel ", 1)[1]}
+    assert f"HELPDESK_MAILGATE_TOKEN={channel['token']} helpdesk mailgate" in command, command
+    check_page("25a-admin-channel-created", english=False)
     # What the mail carries is user content on the English page too: the sender, subject and text.
     for text in ["张三", "打印机故障（–三楼）", "三楼打印机卡纸，请尽快处理。"]:
         content(text)

@@ -37,6 +37,53 @@ struct AdminChannelsWebTests {
     }
 }
 
+@Suite("Admin → Intake channels on the web: adding and deleting channels (issue #11)")
+struct AdminChannelFormWebTests {
+    @Test(
+        "the admin adds an IMAP mailbox (password kept, never shown) and a mailgate (its token shown once, with the MTA's command), then deletes one",
+        arguments: TestStores.kinds)
+    func createAndDelete(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given
+            let browser = try await WebBrowser.signedIn(api)
+            let csrf = try #require(try await browser.get("/admin/channels").csrf)
+            // when: an IMAP mailbox
+            let imap = try await browser.post(
+                "/admin/channels",
+                [
+                    "_csrf": csrf, "kind": "imap", "name": "客服邮箱", "host": "imap.corp.example.cn",
+                    "security": "starttls", "username": "support", "password": "s3cret-密码", "folder": "收件箱/工单",
+                    "moveTo": "已处理", "pollSeconds": "30",
+                ])
+            // then
+            #expect(imap.location == "/admin/channels#channels-table")
+            let stored = try #require(try await api.store.channels().first { $0.name == "客服邮箱" })
+            #expect(stored.kind == .imap && stored.settings.contains("\"port\":143"))
+            #expect(stored.settings.contains("s3cret-密码") && stored.settings.contains("已处理"))
+            let page = try await browser.get("/admin/channels")
+            #expect(page.html.contains("客服邮箱") && !page.html.contains("s3cret"))
+
+            // when: a mailgate
+            let gate = try await browser.post("/admin/channels", ["_csrf": csrf, "kind": "mailgate", "name": "MTA"])
+            // then: the page shows its token once
+            #expect(gate.status == .ok && gate.html.contains("id=\"mailgate-token\""))
+            let created = try #require(try await api.store.channels().first { $0.name == "MTA" })
+            #expect(
+                gate.html.contains("helpdesk mailgate --url http://") && gate.html.contains("--channel \(created.id)"))
+            #expect(!(try await browser.get("/admin/channels").html.contains("mailgate-token")))
+
+            // when: an IMAP channel without its host, then the delete
+            let refused = try await browser.post(
+                "/admin/channels", ["_csrf": csrf, "kind": "imap", "name": "缺少服务器", "username": "x"])
+            let deleted = try await browser.post("/admin/channels/\(stored.id)/delete", ["_csrf": csrf])
+            // then
+            #expect(refused.status.code == 422 && refused.html.contains("settings.host"))
+            #expect(deleted.location == "/admin/channels#channels-table")
+            #expect(try await api.store.channels().map(\.name) == ["MTA"])
+        }
+    }
+}
+
 @Suite("The ticket page shows its channel messages (issue #11)")
 struct TicketMessagesWebTests {
     @Test("a ticket that came by e-mail shows the message it came in with", arguments: TestStores.kinds)

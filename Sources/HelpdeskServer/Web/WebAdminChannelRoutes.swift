@@ -14,6 +14,29 @@ struct WebAdminChannelRoutes {
         group.get("admin/channels") { request, context in
             try await show(request, context, outcome: request.uri.queryParameters.get("outcome"))
         }
+        // The same command as `POST /api/v1/admin/channels`; a mailgate's token is shown once, on
+        // the page this answer renders (never in a URL).
+        group.post("admin/channels") { request, context in
+            let page = try await deps.page(request, context)
+            let admin = try page.requireRole([.admin])
+            let form = try await deps.form(request, context)
+            let kind = form.text("kind").flatMap(IntakeChannel.Kind.init(rawValue:))
+            let settings = ChannelSettings(
+                host: form.text("host"), port: form.int("port").map(Int.init), security: form.text("security"),
+                username: form.text("username"), password: form.text("password"), folder: form.text("folder"),
+                pollSeconds: form.int("pollSeconds").map(Int.init), moveTo: form.text("moveTo"))
+            let created = try await channels.create(
+                .init(kind: kind, name: form["name"] ?? "", settings: kind == .imap ? settings : nil), by: admin)
+            guard let token = created.token else { return Response.redirect(to: "/admin/channels#channels-table") }
+            return try await show(request, context, outcome: nil, created: (created.id, token))
+        }
+        group.post("admin/channels/:id/delete") { request, context in
+            let page = try await deps.page(request, context)
+            let admin = try page.requireRole([.admin])
+            _ = try await deps.form(request, context)
+            try await channels.delete(try context.parameters.id(resource: "channel"), by: admin)
+            return Response.redirect(to: "/admin/channels#channels-table")
+        }
         group.get("admin/mail/quarantine/:id/raw") { request, context in
             let page = try await deps.page(request, context)
             let admin = try page.requireRole([.admin])
@@ -29,7 +52,10 @@ struct WebAdminChannelRoutes {
         }
     }
 
-    func show(_ request: Request, _ context: HelpdeskRequestContext, outcome: String?) async throws -> Response {
+    func show(
+        _ request: Request, _ context: HelpdeskRequestContext, outcome: String?,
+        created: (id: Int64, token: String)? = nil
+    ) async throws -> Response {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let views = try await deps.views(page)
@@ -53,7 +79,17 @@ struct WebAdminChannelRoutes {
                     channel: $0.channelId.flatMap { names[$0] } ?? "—",
                     error: views.t("ui.channels.error.\($0.error ?? "not_a_message")"), sha256: $0.rawSha256)
             },
-            outcome: outcome.flatMap { known.contains($0) ? views.t("ui.channels.outcome.\($0)") : nil })
+            outcome: outcome.flatMap { known.contains($0) ? views.t("ui.channels.outcome.\($0)") : nil },
+            createdToken: created?.token,
+            mailgateCommand: created.map {
+                "HELPDESK_MAILGATE_TOKEN=\($0.token) helpdesk mailgate --url \(Self.origin(request)) --channel \($0.id)"
+            })
         return deps.render(model, page, titleKey: "ui.channels.title")
+    }
+
+    /// The server's address as the browser reached it, for the MTA's command line.
+    static func origin(_ request: Request) -> String {
+        let host = request.head.authority ?? "127.0.0.1:8080"
+        return "http://\(host)"
     }
 }

@@ -1,6 +1,6 @@
 /// `admin-channels.mustache`: the intake channels with their health, and the quarantine with
-/// the raw download and reprocess for each message (issue #11). Channels are added through
-/// the API (`POST /api/v1/admin/channels`) for now.
+/// the raw download and reprocess for each message, the form that adds an IMAP mailbox or an
+/// MTA's mailgate, and each channel's delete (issue #11).
 struct AdminChannelsPage: PageModel {
     static let template = "admin-channels"
 
@@ -28,4 +28,7 @@ struct AdminChannelsPage: PageModel {
     let quarantine: [Quarantined]
     /// What the last reprocess did, when the page follows one.
     let outcome: String?
+    /// A new mailgate channel's token and the command for the MTA, shown once after creating it.
+    let createdToken: String?
+    let mailgateCommand: String?
 }
