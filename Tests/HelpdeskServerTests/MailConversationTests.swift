@@ -259,4 +259,35 @@ struct MailConversationTests {
             #expect(inbox.first?.ticketNumber == "" && inbox.first?.arguments["error"] == "not_a_message")
         }
     }
+
+    @Test(
+        "R8.3 a mail on Saturday is acknowledged with when the desk will look at it, unless its channel is served 24×7 or by a calendar that works Saturdays",
+        arguments: [("", "acknowledged_outside_hours"), ("24x7", "acknowledged"), ("calendar", "acknowledged")])
+    func serviceHours(hours: String, kind: String) async throws {
+        try await APIHarness.run(.sqlite, at: Shanghai.date("2026-11-21 10:00")) { api in
+            // given: a mailgate channel with the hours under test
+            let admin = try #require(try await api.store.user(username: "admin"))
+            let clock = AppClock { api.clock.now }
+            let tickets = TicketService(store: api.store, clock: clock, readAudit: ReadAudit(store: api.store))
+            let channels = ChannelService(store: api.store, clock: clock, tickets: tickets)
+            var calendarId: Int64?
+            if hours == "calendar" {
+                var everyDay = BusinessCalendar.standard
+                everyDay.week.saturday = everyDay.week.monday
+                calendarId = try await api.store.saveCalendar(
+                    CalendarRecord(id: 0, name: "热线", calendar: everyDay), now: api.clock.now
+                ).id
+            }
+            let settings = ChannelSettings(serviceHours: hours == "24x7" ? "24x7" : nil, calendarId: calendarId)
+            let channel = try await channels.create(.init(kind: .mailgate, name: "MTA", settings: settings), by: admin)
+            // when
+            _ = try await MailIntakeTests.intake(api).take(MailIntakeTests.mail(), channelId: channel.id)
+            _ = try await api.store.dispatchNotifications(now: api.clock.now, limit: 10, email: false)
+            // then
+            let requester = try #require(try await api.store.user(email: "zhangsan@corp.example.cn"))
+            let inbox = try await api.store.inbox(userId: requester.id, unreadOnly: true, before: nil, limit: 10)
+            #expect(inbox.map(\.kind) == [kind])
+            #expect((inbox.first?.arguments["look_at"] != nil) == (kind == "acknowledged_outside_hours"))
+        }
+    }
 }

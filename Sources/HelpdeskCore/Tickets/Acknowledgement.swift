@@ -20,13 +20,21 @@ public struct Acknowledgement: Equatable, Sendable {
 
     public var outsideServiceHours: Bool { lookedAtFrom != nil }
 
-    public init(for ticket: Ticket, rules: TicketRules, now: Date) {
+    /// The hours a channel is served in (R8.3), when it has its own: around the clock, or a
+    /// calendar of its own (a hotline's longer hours); otherwise the policy's calendar and the
+    /// desk's 24×7 channel kinds decide.
+    public enum ServiceHours: Equatable, Sendable {
+        case alwaysOpen
+        case calendar(BusinessCalendar)
+    }
+
+    public init(for ticket: Ticket, rules: TicketRules, now: Date, serviceHours: ServiceHours? = nil) {
         let state = ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
-        self.init(for: ticket, state: state, rules: rules)
+        self.init(for: ticket, state: state, rules: rules, serviceHours: serviceHours)
     }
 
     /// The same, from an SLA state already computed for the ticket.
-    public init(for ticket: Ticket, state: SLAState, rules: TicketRules) {
+    public init(for ticket: Ticket, state: SLAState, rules: TicketRules, serviceHours: ServiceHours? = nil) {
         number = ticket.number
         responseDueAt = state.responseDueAt
         resolutionDueAt = state.resolutionDueAt
@@ -35,9 +43,15 @@ public struct Acknowledgement: Equatable, Sendable {
         sensitiveDataRedacted = ticket.redactedAtIntake != nil
         // A target on the 24×7 clock is worked around the clock, and so is a 24×7 channel.
         let business = rules.policy.targets(for: ticket.priority)?.response.mode != .continuous
-        let staffed = rules.engine.alwaysOpenChannels.contains(ticket.channel)
+        var staffed = rules.engine.alwaysOpenChannels.contains(ticket.channel)
+        var calendar = rules.calendar
+        switch serviceHours {
+        case .alwaysOpen: staffed = true
+        case .calendar(let own): calendar = own
+        case nil: break
+        }
         lookedAtFrom =
-            business && !staffed && !rules.calendar.isWorkingTime(ticket.submittedAt)
-            ? rules.calendar.nextWorkingInstant(onOrAfter: ticket.submittedAt) : nil
+            business && !staffed && !calendar.isWorkingTime(ticket.submittedAt)
+            ? calendar.nextWorkingInstant(onOrAfter: ticket.submittedAt) : nil
     }
 }

@@ -24,9 +24,16 @@ struct WebAdminChannelRoutes {
             let settings = ChannelSettings(
                 host: form.text("host"), port: form.int("port").map(Int.init), security: form.text("security"),
                 username: form.text("username"), password: form.text("password"), folder: form.text("folder"),
-                pollSeconds: form.int("pollSeconds").map(Int.init), moveTo: form.text("moveTo"))
+                pollSeconds: form.int("pollSeconds").map(Int.init), moveTo: form.text("moveTo"),
+                serviceHours: form.text("hours") == "24x7" ? "24x7" : nil,
+                calendarId: form.text("hours").flatMap { Int64($0.dropFirst("calendar:".count)) })
             let created = try await channels.create(
-                .init(kind: kind, name: form["name"] ?? "", settings: kind == .imap ? settings : nil), by: admin)
+                .init(
+                    kind: kind, name: form["name"] ?? "",
+                    settings: kind == .imap
+                        ? settings
+                        : ChannelSettings(serviceHours: settings.serviceHours, calendarId: settings.calendarId)),
+                by: admin)
             guard let token = created.token else { return Response.redirect(to: "/admin/channels#channels-table") }
             return try await show(request, context, outcome: nil, created: (created.id, token))
         }
@@ -59,7 +66,8 @@ struct WebAdminChannelRoutes {
         let page = try await deps.page(request, context)
         let admin = try page.requireRole([.admin])
         let views = try await deps.views(page)
-        let calendar = try await deps.services.configuration.calendars(for: admin).first?.calendar ?? .standard
+        let calendars = try await deps.services.configuration.calendars(for: admin)
+        let calendar = calendars.first?.calendar ?? .standard
         let list = try await channels.list(by: admin)
         let names = Dictionary(uniqueKeysWithValues: list.map { ($0.id, $0.name) })
         let time = { (date: Date?) in date.map { TimeFormatting.local($0, calendar) } ?? "—" }
@@ -79,6 +87,7 @@ struct WebAdminChannelRoutes {
                     channel: $0.channelId.flatMap { names[$0] } ?? "—",
                     error: views.t("ui.channels.error.\($0.error ?? "not_a_message")"), sha256: $0.rawSha256)
             },
+            calendars: calendars.map { AdminChannelsPage.CalendarOption(id: $0.id, name: $0.name) },
             outcome: outcome.flatMap { known.contains($0) ? views.t("ui.channels.outcome.\($0)") : nil },
             createdToken: created?.token,
             mailgateCommand: created.map {

@@ -61,7 +61,7 @@ public struct ChannelService: Sendable {
         try Authorize.admin(user, "channels")
         guard let kind = command.kind else { throw UseCaseError.fieldRequired(field: "kind") }
         let name = try Self.name(command.name)
-        let settings = try Self.checked(command.settings ?? ChannelSettings(), kind: kind)
+        let settings = try await checked(command.settings ?? ChannelSettings(), kind: kind)
         let token = kind == .mailgate ? Tokens.generate() : nil
         let channel = try await store.createChannel(
             kind: kind, name: name, settings: try Self.json(settings), tokenDigest: token.map(Tokens.digest),
@@ -76,7 +76,7 @@ public struct ChannelService: Sendable {
         try Authorize.admin(user, "channels")
         guard let current = try await store.channel(id: id) else { throw UseCaseError.notFound(resource: "channel") }
         if let kind = command.kind, kind != current.kind { throw UseCaseError.invalidValue(field: "kind") }
-        var settings = try Self.checked(command.settings ?? ChannelSettings(), kind: current.kind)
+        var settings = try await checked(command.settings ?? ChannelSettings(), kind: current.kind)
         if settings.password == nil { settings.password = try Self.settings(current).password }
         return try Self.view(
             try await store.updateChannel(
@@ -184,6 +184,19 @@ public struct ChannelService: Sendable {
         guard !name.isEmpty else { throw UseCaseError.fieldRequired(field: "name") }
         guard name.count <= 100 else { throw UseCaseError.invalidValue(field: "name") }
         return name
+    }
+
+    func checked(_ settings: ChannelSettings, kind: IntakeChannel.Kind) async throws -> ChannelSettings {
+        if let hours = settings.serviceHours, hours != "24x7" {
+            throw UseCaseError.invalidValue(field: "settings.serviceHours")
+        }
+        if let id = settings.calendarId, try await !store.calendars().contains(where: { $0.id == id }) {
+            throw UseCaseError.invalidReference(field: "settings.calendarId")
+        }
+        var copy = try Self.checked(settings, kind: kind)
+        copy.serviceHours = settings.serviceHours
+        copy.calendarId = settings.serviceHours == nil ? settings.calendarId : nil
+        return copy
     }
 
     static func checked(_ settings: ChannelSettings, kind: IntakeChannel.Kind) throws -> ChannelSettings {

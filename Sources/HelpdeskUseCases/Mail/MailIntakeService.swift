@@ -91,7 +91,7 @@ public struct MailIntakeService: Sendable {
         }
         // The acknowledgement goes back by mail (R1.5), except to a machine: an auto-reply,
         // a list or a bounce is imported and never answered automatically (no mail loops).
-        let acknowledge = try await acknowledgement(answering: !fields.automatic)
+        let acknowledge = try await acknowledgement(answering: !fields.automatic, messageId: id)
         let now = clock.now()
         let created = try await MailTrail.processing(messageId: id, fields: fields, now: now, notices: acknowledge) {
             try await tickets.create(
@@ -101,12 +101,14 @@ public struct MailIntakeService: Sendable {
     }
 
     /// The acknowledgement's notice for a new ticket, made in the ticket's transaction.
-    func acknowledgement(answering: Bool) async throws -> @Sendable (Ticket) -> [Notice] {
+    /// In the hours of the channel the mail came in on (R8.3), when it has its own.
+    func acknowledgement(answering: Bool, messageId id: Int64) async throws -> @Sendable (Ticket) -> [Notice] {
         guard answering, let policy = try await store.currentSLAPolicy() else { return { _ in [] } }
         let rules = try await store.rules(policyId: policy.id)
+        let hours = try await serviceHours(ofChannelOf: id)
         return { ticket in
             guard let requester = ticket.requester.userId else { return [] }
-            let ack = Acknowledgement(for: ticket, rules: rules, now: ticket.submittedAt)
+            let ack = Acknowledgement(for: ticket, rules: rules, now: ticket.submittedAt, serviceHours: hours)
             var arguments = ["due": ack.responseDueAt.ISO8601Format()]
             if let resolution = ack.resolutionDueAt { arguments["resolution_due"] = resolution.ISO8601Format() }
             if let lookAt = ack.lookedAtFrom { arguments["look_at"] = lookAt.ISO8601Format() }
@@ -116,6 +118,18 @@ public struct MailIntakeService: Sendable {
                     to: [.user(requester)], at: ticket.submittedAt, arguments)
             ]
         }
+    }
+
+    func serviceHours(ofChannelOf messageId: Int64) async throws -> Acknowledgement.ServiceHours? {
+        guard let channelId = try await store.mailMessage(id: messageId)?.channelId,
+            let channel = try await store.channel(id: channelId)
+        else { return nil }
+        let settings = try ChannelService.settings(channel)
+        if settings.serviceHours == "24x7" { return .alwaysOpen }
+        guard let calendarId = settings.calendarId,
+            let record = try await store.calendars().first(where: { $0.id == calendarId })
+        else { return nil }
+        return .calendar(record.calendar)
     }
 
     /// A delivery report joins the messages of the ticket whose mail bounced (the ticket page

@@ -24,8 +24,15 @@ struct AdminChannelsPage: PageModel {
         let sha256: String
     }
 
+    struct CalendarOption: Sendable {
+        let id: Int64
+        let name: String
+    }
+
     let channels: [Row]
     let quarantine: [Quarantined]
+    /// The calendars a channel's own service hours may follow (R8.3).
+    let calendars: [CalendarOption]
     /// What the last reprocess did, when the page follows one.
     let outcome: String?
     /// A new mailgate channel's token and the command for the MTA, shown once after creating it.
