@@ -46,7 +46,15 @@ struct AdminChannelFormWebTests {
         try await APIHarness.run(kind) { api in
             // given
             let browser = try await WebBrowser.signedIn(api)
-            let csrf = try #require(try await browser.get("/admin/channels").csrf)
+            let form = try await browser.get("/admin/channels")
+            let csrf = try #require(form.csrf)
+            // every choice has its words (a catalogue key under another key's text renders empty)
+            for option in [
+                ">IMAP 邮箱</option>", ">邮件网关（MTA 管道）</option>", ">STARTTLS（143）</option>",
+                ">7×24 小时</option>", ">按 SLA 政策的工作日历</option>",
+            ] {
+                #expect(form.html.contains(option), "\(option)")
+            }
             // when: an IMAP mailbox
             let imap = try await browser.post(
                 "/admin/channels",

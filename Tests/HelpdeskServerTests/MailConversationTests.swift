@@ -193,6 +193,7 @@ struct MailConversationTests {
                 // then
                 #expect(soft == .bounced(ticketNumber: number) && hard == .bounced(ticketNumber: number))
                 #expect(try await api.store.mailSuppression(for: "zhangsan@corp.example.cn") == "bounced")
+                #expect(try await api.store.user(email: "MAILER-DAEMON@corp.example.cn") == nil)
                 // and the next reply is not mailed, while the delivery is done, not failing
                 Self.clear(sink)
                 let tickets = TicketService(

@@ -77,7 +77,6 @@ public struct MailIntakeService: Sendable {
     }
 
     func handle(_ mail: ParsedMail, messageId id: Int64) async throws -> MailIntakeOutcome {
-        let sender = try await requester(for: mail.from)
         let report = DeliveryReport(mail)
         let fields = MailMessageFields(
             from: mail.from.address, to: (mail.to + mail.cc).map(\.address), subject: mail.subject, text: mail.text,
@@ -86,6 +85,8 @@ public struct MailIntakeService: Sendable {
         if let report, let outcome = try await bounce(report, mail, messageId: id, fields: fields) {
             return outcome
         }
+        // A mailer daemon gets no account: the sender is looked up once the mail is no bounce of ours.
+        let sender = try await requester(for: mail.from)
         if let reply = try await reply(mail, from: sender, messageId: id, fields: fields) {
             return .replied(ticketNumber: reply.number)
         }

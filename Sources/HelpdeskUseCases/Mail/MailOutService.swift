@@ -79,7 +79,7 @@ public struct MailOutService: Sendable {
     public func recordSent(_ composed: Composed) async throws {
         guard let ticketId = composed.ticketId else { return }
         let raw = Array(composed.mail.rendered.utf8)
-        try await store.recordOutgoingMail(
+        _ = try await store.recordOutgoingMail(
             channelId: nil, ticketId: ticketId, raw: raw, sha256: MailAttachment.digest(raw),
             messageId: composed.mail.messageId,
             fields: MailMessageFields(
