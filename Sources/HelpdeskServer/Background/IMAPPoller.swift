@@ -1,4 +1,3 @@
-import AsyncAlgorithms
 import Foundation
 import HelpdeskStore
 import HelpdeskUseCases
@@ -21,11 +20,7 @@ struct IMAPPoller: Service {
     static let batch = 25
 
     func run() async throws {
-        guard !Task.isShuttingDownGracefully else { return }
-        await tick()
-        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() {
-            await tick()
-        }
+        await runTicks(every: interval) { _ = await tick() }
     }
 
     /// One pass over the due channels; returns what each message became, in order.

@@ -1,4 +1,3 @@
-import AsyncAlgorithms
 import Foundation
 import HelpdeskStore
 import HelpdeskUseCases
@@ -17,11 +16,7 @@ struct ReportMailScheduler: Service {
     static let batch = 20
 
     func run() async throws {
-        guard !Task.isShuttingDownGracefully else { return }
-        await tick()
-        for await _ in AsyncTimerSequence(interval: interval, clock: .continuous).cancelOnGracefulShutdown() {
-            await tick()
-        }
+        await runTicks(every: interval) { _ = await tick() }
     }
 
     /// One pass; returns how many runs this instance recorded. A run whose report fails to
