@@ -66,19 +66,21 @@ enum IMAPTestServer {
 
 @Suite("IMAP intake against dovecot (issue #11)", .enabled(if: IMAPTestServer.available))
 struct IMAPIntakeTests {
-    static func poller(_ api: APIHarness) -> IMAPPoller {
+    static func channels(_ api: APIHarness) -> ChannelService {
         let clock = AppClock { api.clock.now }
         let tickets = TicketService(store: api.store, clock: clock, readAudit: ReadAudit(store: api.store))
-        return IMAPPoller(
-            channels: ChannelService(store: api.store, clock: clock, tickets: tickets),
-            trustRootsFile: IMAPTestServer.caFile, interval: .seconds(5), logger: Logger(label: "imap-test"))
+        return ChannelService(store: api.store, clock: clock, tickets: tickets)
+    }
+
+    static func poller(_ api: APIHarness) -> IMAPPoller {
+        IMAPPoller(
+            channels: channels(api), trustRootsFile: IMAPTestServer.caFile, interval: .seconds(5),
+            logger: Logger(label: "imap-test"))
     }
 
     static func channel(_ api: APIHarness, _ settings: ChannelSettings) async throws -> Int64 {
         let admin = try #require(try await api.store.user(username: "admin"))
-        let tickets = TicketService(
-            store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
-        let service = ChannelService(store: api.store, clock: AppClock { api.clock.now }, tickets: tickets)
+        let service = Self.channels(api)
         return try await service.create(.init(kind: .imap, name: "IMAP 收件箱", settings: settings), by: admin).id
     }
 
@@ -157,9 +159,7 @@ struct IMAPIntakeTests {
             let mails = Self.messages(4, tag: UUID().uuidString)
             let folder = try await IMAPTestServer.folder("crash", with: mails)
             let channel = try await Self.channel(api, try IMAPTestServer.settings(folder: folder))
-            let tickets = TicketService(
-                store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
-            let service = ChannelService(store: api.store, clock: AppClock { api.clock.now }, tickets: tickets)
+            let service = Self.channels(api)
             let first = try await service.receive(mails[0], on: channel)
             _ = try await service.receive(mails[1], on: channel)
             _ = try await service.process(first)

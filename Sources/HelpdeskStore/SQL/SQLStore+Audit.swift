@@ -31,18 +31,10 @@ extension SQLStore {
     }
 
     static func markProcessed(_ mark: PendingMailMark, ticket: Ticket, on db: any SQLDatabase) async throws {
-        let fields = mark.fields
         guard
-            try await db.raw(
-                """
-                UPDATE mail_messages SET status = 'processed', ticket_id = \(bind: ticket.id),
-                    from_address = \(bind: fields.from), to_addresses = \(bind: try Self.json(fields.to)),
-                    subject = \(bind: fields.subject), body = \(bind: fields.text),
-                    attachments = \(bind: try Self.json(fields.attachments)), error = NULL,
-                    automatic = \(bind: fields.automatic.sqlValue), processed_at = \(bind: mark.now.millis)
-                WHERE id = \(bind: mark.id) AND status = 'received' RETURNING id
-                """
-            ).first() != nil
+            try await writeFields(
+                id: mark.id, status: .processed, ticketId: ticket.id, fields: mark.fields, now: mark.now,
+                onlyIfReceived: true, on: db)
         else { throw MailAlreadyProcessed() }
         try await Self.writeOutbox(mark.notices(ticket), ticketId: ticket.id, now: mark.now, on: db)
     }

@@ -198,18 +198,26 @@ extension SQLStore {
         id: Int64, status: MailMessage.Status, ticketId: Int64, fields: MailMessageFields, now: Date,
         on db: any SQLDatabase
     ) async throws {
-        guard
-            try await db.raw(
-                """
-                UPDATE mail_messages SET status = \(bind: status.rawValue), ticket_id = \(bind: ticketId),
-                    from_address = \(bind: fields.from), to_addresses = \(bind: try Self.json(fields.to)),
-                    subject = \(bind: fields.subject), body = \(bind: fields.text),
-                    attachments = \(bind: try Self.json(fields.attachments)), error = NULL,
-                    automatic = \(bind: fields.automatic.sqlValue), processed_at = \(bind: now.millis)
-                WHERE id = \(bind: id) RETURNING id
-                """
-            ).first() != nil
+        guard try await writeFields(id: id, status: status, ticketId: ticketId, fields: fields, now: now, on: db)
         else { throw StoreError.notFound("mail_message") }
+    }
+
+    /// Sets the row's status and parsed fields; with `onlyIfReceived`, only while it is still
+    /// `received` (the mail mark of ``MailTrail``). False when no row changed.
+    static func writeFields(
+        id: Int64, status: MailMessage.Status, ticketId: Int64, fields: MailMessageFields, now: Date,
+        onlyIfReceived: Bool = false, on db: any SQLDatabase
+    ) async throws -> Bool {
+        try await db.raw(
+            """
+            UPDATE mail_messages SET status = \(bind: status.rawValue), ticket_id = \(bind: ticketId),
+                from_address = \(bind: fields.from), to_addresses = \(bind: try Self.json(fields.to)),
+                subject = \(bind: fields.subject), body = \(bind: fields.text),
+                attachments = \(bind: try Self.json(fields.attachments)), error = NULL,
+                automatic = \(bind: fields.automatic.sqlValue), processed_at = \(bind: now.millis)
+            WHERE id = \(bind: id)\(unsafeRaw: onlyIfReceived ? " AND status = 'received'" : "") RETURNING id
+            """
+        ).first() != nil
     }
 
     public func quarantineMail(id: Int64, error: String, now: Date) async throws {

@@ -63,7 +63,7 @@ public struct MailIntakeService: Sendable {
             return .quarantined(error: error.code)
         }
         do {
-            return try await handle(mail, messageId: id)
+            return try await handle(mail, messageId: id, channelId: message.channelId)
         } catch is MailAlreadyProcessed {
             // Another instance, or the MTA's retry, made the ticket first.
             return .skipped
@@ -76,7 +76,7 @@ public struct MailIntakeService: Sendable {
         }
     }
 
-    func handle(_ mail: ParsedMail, messageId id: Int64) async throws -> MailIntakeOutcome {
+    func handle(_ mail: ParsedMail, messageId id: Int64, channelId: Int64?) async throws -> MailIntakeOutcome {
         let report = DeliveryReport(mail)
         let fields = MailMessageFields(
             from: mail.from.address, to: (mail.to + mail.cc).map(\.address), subject: mail.subject, text: mail.text,
@@ -92,7 +92,7 @@ public struct MailIntakeService: Sendable {
         }
         // The acknowledgement goes back by mail (R1.5), except to a machine: an auto-reply,
         // a list or a bounce is imported and never answered automatically (no mail loops).
-        let acknowledge = try await acknowledgement(answering: !fields.automatic, messageId: id)
+        let acknowledge = try await acknowledgement(answering: !fields.automatic, channelId: channelId)
         let now = clock.now()
         let created = try await MailTrail.processing(messageId: id, fields: fields, now: now, notices: acknowledge) {
             try await tickets.create(
@@ -103,10 +103,10 @@ public struct MailIntakeService: Sendable {
 
     /// The acknowledgement's notice for a new ticket, made in the ticket's transaction.
     /// In the hours of the channel the mail came in on (R8.3), when it has its own.
-    func acknowledgement(answering: Bool, messageId id: Int64) async throws -> @Sendable (Ticket) -> [Notice] {
+    func acknowledgement(answering: Bool, channelId: Int64?) async throws -> @Sendable (Ticket) -> [Notice] {
         guard answering, let policy = try await store.currentSLAPolicy() else { return { _ in [] } }
         let rules = try await store.rules(policyId: policy.id)
-        let hours = try await serviceHours(ofChannelOf: id)
+        let hours = try await serviceHours(of: channelId)
         return { ticket in
             guard let requester = ticket.requester.userId else { return [] }
             let ack = Acknowledgement(for: ticket, rules: rules, now: ticket.submittedAt, serviceHours: hours)
@@ -121,9 +121,8 @@ public struct MailIntakeService: Sendable {
         }
     }
 
-    func serviceHours(ofChannelOf messageId: Int64) async throws -> Acknowledgement.ServiceHours? {
-        guard let channelId = try await store.mailMessage(id: messageId)?.channelId,
-            let channel = try await store.channel(id: channelId)
+    func serviceHours(of channelId: Int64?) async throws -> Acknowledgement.ServiceHours? {
+        guard let channelId, let channel = try await store.channel(id: channelId)
         else { return nil }
         let settings = try ChannelService.settings(channel)
         if settings.serviceHours == "24x7" { return .alwaysOpen }
