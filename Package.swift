@@ -41,6 +41,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "HelpdeskIM",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "HelpdeskStore",
             dependencies: [
                 "HelpdeskCore",
@@ -64,6 +72,7 @@ let package = Package(
                 "HelpdeskCore",
                 "HelpdeskStore",
                 "HelpdeskMail",
+                "HelpdeskIM",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -77,6 +86,7 @@ let package = Package(
                 "HelpdeskStore",
                 "HelpdeskUseCases",
                 "HelpdeskMail",
+                "HelpdeskIM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -131,6 +141,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HelpdeskIMTests",
+            dependencies: ["HelpdeskIM"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HelpdeskStoreTests",
             dependencies: ["HelpdeskStore", "HelpdeskCore", "HelpdeskTestSupport"],
             swiftSettings: swiftSettings
@@ -139,6 +154,7 @@ let package = Package(
             name: "HelpdeskServerTests",
             dependencies: [
                 "HelpdeskServer", "HelpdeskUseCases", "HelpdeskStore", "HelpdeskCore", "HelpdeskTestSupport",
+                "HelpdeskIM",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -21,12 +21,14 @@ struct RegistrationTests {
     }
 
     @Test(
-        "R1.7 the received time: default now, phone and e-mail only, not in the future, at most 30 days back",
+        "R1.7 the received time: default now, phone, e-mail and IM only, not in the future, at most 30 days back",
         arguments: [
             ReceivedCase(name: "left empty on the phone is now", channel: .phone, ago: nil, receivedAgo: 0),
             ReceivedCase(name: "left empty on the portal is now", channel: .portal, ago: nil, receivedAgo: 0),
             ReceivedCase(name: "a call 20 minutes ago", channel: .phone, ago: 1200, receivedAgo: 1200),
             ReceivedCase(name: "an e-mail from yesterday", channel: .email, ago: day, receivedAgo: day),
+            ReceivedCase(
+                name: "an IM message sent 5 minutes before intake took it", channel: .im, ago: 300, receivedAgo: 300),
             ReceivedCase(name: "exactly now", channel: .phone, ago: 0, receivedAgo: 0),
             ReceivedCase(name: "exactly 30 days back", channel: .email, ago: 30 * day, receivedAgo: 30 * day),
             ReceivedCase(name: "30 days and a second back is refused", channel: .email, ago: 30 * day + 1),

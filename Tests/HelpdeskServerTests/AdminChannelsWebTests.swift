@@ -113,3 +113,46 @@ struct TicketMessagesWebTests {
         }
     }
 }
+
+@Suite("Admin → Intake channels on the web: IM bots (issue #11)")
+struct AdminIMChannelWebTests {
+    @Test(
+        "the admin adds a Feishu app with its secrets (never shown again) and is given its callback URL",
+        arguments: TestStores.kinds)
+    func feishu(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given
+            let browser = try await WebBrowser.signedIn(api)
+            let form = try await browser.get("/admin/channels")
+            let csrf = try #require(form.csrf)
+            for option in [">钉钉机器人</option>", ">飞书应用</option>", ">企业微信应用</option>", ">Slack 应用</option>"] {
+                #expect(form.html.contains(option), "\(option)")
+            }
+            #expect(form.html.contains("Encrypt Key（飞书）") && form.html.contains("EncodingAESKey（企业微信，43 位）"))
+            // when
+            let created = try await browser.post(
+                "/admin/channels",
+                [
+                    "_csrf": csrf, "kind": "feishu", "name": "飞书服务台", "appId": "cli_a1b2", "appSecret": "fs-秘密",
+                    "verificationToken": "vt-1", "encryptKey": "ek-1", "host": "ignored.example",
+                ])
+            // then
+            #expect(created.location == "/admin/channels#channels-table")
+            let stored = try #require(try await api.store.channels().first { $0.name == "飞书服务台" })
+            #expect(stored.kind == .feishu && stored.settings.contains("fs-秘密") && !stored.settings.contains("ignored"))
+            let page = try await browser.get("/admin/channels")
+            #expect(
+                page.html.contains("<code class=\"callback-url\">http://")
+                    && page.html.contains("/api/v1/channels/\(stored.id)/events</code>"))
+            #expect(!page.html.contains("fs-秘密") && !page.html.contains("ek-1"))
+            // a Feishu app without its encrypt key is refused, naming the field
+            let refused = try await browser.post(
+                "/admin/channels",
+                [
+                    "_csrf": csrf, "kind": "feishu", "name": "缺密钥", "appId": "cli", "appSecret": "s",
+                    "verificationToken": "v",
+                ])
+            #expect(refused.status.code == 422 && refused.html.contains("settings.encryptKey"))
+        }
+    }
+}

@@ -55,16 +55,7 @@ struct WebhookDeliveryTests {
             }
             return Response(status: count <= receiver.failures ? .internalServerError : .ok)
         }
-        let port = Mutex<Int?>(nil)
-        var logger = Logger(label: "receiver")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } }, logger: logger)
-        let server = Task { try await app.runService() }
-        defer { server.cancel() }
-        for _ in 0..<200 where port.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(10)) }
-        try await body(receiver, try #require(port.withLock { $0 }))
+        try await LocalServer.run(router) { port in try await body(receiver, port) }
     }
 
     @Test(

@@ -78,6 +78,45 @@ struct AuditLogStoreTests {
         }
     }
 
+    /// SQLite commits queued writes in groups and, when one of them fails, rolls the group back
+    /// and runs each again alone: the entries of the writes that succeed on the second run
+    /// are still written (they were lost when the first run had used them up).
+    @Test("R9.5 concurrent changes among failing ones each keep their entry", arguments: TestStores.kinds)
+    func concurrentWithFailures(kind: StoreKind) async throws {
+        try await TestStores.with(kind) { store in
+            let now = Self.t0
+            _ = try await store.createUser(
+                User(username: "taken", displayName: "占用", role: .requester), passwordHash: "x", now: now)
+            let created = try await withThrowingTaskGroup(of: Int64?.self) { group in
+                for n in 0..<40 {
+                    group.addTask {
+                        let username = n.isMultiple(of: 4) ? "taken" : "user\(n)"
+                        let draft: AuditTrail.Draft = { result in
+                            AuditEntry(
+                                at: now, actorId: 1, actorName: "管理员", action: .userCreated,
+                                subjectId: (result as? User)?.id)
+                        }
+                        do {
+                            return try await AuditTrail.recording(draft) {
+                                try await store.createUser(
+                                    User(username: username, displayName: "用户", role: .requester), passwordHash: "x",
+                                    now: now
+                                ).id
+                            }
+                        } catch StoreError.duplicate {
+                            return nil
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int64]()) { ids, id in if let id { ids.append(id) } }
+            }
+            #expect(created.count == 30)
+            let entries = try await store.auditEntries(AuditQuery(limit: 100))
+            #expect(Set(entries.compactMap(\.subjectId)) == Set(created))
+            #expect(entries.count == 30)
+        }
+    }
+
     @Test("R9.5 filters: subject, actor, period and cursor", arguments: TestStores.kinds)
     func filters(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in

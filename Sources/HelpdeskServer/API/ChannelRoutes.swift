@@ -1,5 +1,6 @@
 import Foundation
 import HelpdeskCore
+import HelpdeskIM
 import HelpdeskStore
 import HelpdeskUseCases
 import Hummingbird
@@ -12,6 +13,8 @@ struct ChannelRoutes {
 
     /// The largest raw message the mailgate takes.
     static let maxMessageBytes = 64 * 1024 * 1024
+    /// The largest IM callback taken (the platforms' events are a few kilobytes).
+    static let maxEventBytes = 1024 * 1024
 
     func register(on group: RouterGroup<HelpdeskRequestContext>, mailgate: RouterGroup<HelpdeskRequestContext>) {
         group.get("admin/channels") { _, context in
@@ -65,6 +68,31 @@ struct ChannelRoutes {
             response.messageId = receipt.messageId
             response.duplicate = receipt.duplicate
             return response
+        }
+        // The IM platforms' callbacks, signed by the platform: answered once the message is
+        // stored, well inside the platforms' deadlines; the ticket is made off the request.
+        for method in [HTTPRequest.Method.get, .post] {
+            mailgate.on("channels/:id/events", method: method) { request, context in
+                let id = try context.parameters.id(resource: "channel")
+                let body =
+                    method == .post
+                    ? Array(try await request.body.collect(upTo: Self.maxEventBytes).readableBytesView) : []
+                var headers: [String: String] = [:]
+                for field in request.headers { headers[field.name.canonicalName] = field.value }
+                var query: [String: String] = [:]
+                for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+                let receipt = try await channels.callback(
+                    channelId: id,
+                    IMRequest(method: method == .get ? .get : .post, query: query, headers: headers, body: body))
+                if let stored = receipt.stored {
+                    let channels = channels
+                    Task { _ = try? await channels.process(stored) }
+                }
+                var fields = HTTPFields()
+                fields[.contentType] = receipt.answer.contentType
+                return Response(
+                    status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: receipt.answer.body)))
+            }
         }
     }
 }

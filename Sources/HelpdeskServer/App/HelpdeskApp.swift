@@ -145,7 +145,10 @@ public enum HelpdeskApp {
         store: any HelpdeskStore, clock: AppClock, config: ServerConfiguration, localizer: Localizer, logger: Logger
     ) -> SLAScheduler {
         var channels: [Delivery.Channel: any DeliveryChannel] = [
-            .webhook: WebhookChannel(store: store, timeout: config.webhookTimeoutSeconds, now: { clock.now() })
+            .webhook: WebhookChannel(store: store, timeout: config.webhookTimeoutSeconds, now: { clock.now() }),
+            .im: IMChannel(
+                store: store, localizer: localizer, timeout: config.webhookTimeoutSeconds, tokens: IMTokenCache(),
+                now: { clock.now() }),
         ]
         if let smtp = config.smtp {
             channels[.email] = EmailChannel(

@@ -17,6 +17,8 @@ protocol DeliveryChannel: Sendable {
 struct DeliveryFailure: Error, CustomStringConvertible {
     var status: Int?
     var description: String
+    /// Trying again cannot help (an IM conversation's reply webhook expired): failed at once.
+    var permanent = false
 }
 
 /// Outbound webhooks: the delivery's JSON body POSTed with an HMAC-SHA256 signature over

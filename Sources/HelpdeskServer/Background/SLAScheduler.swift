@@ -99,8 +99,10 @@ public struct SLAScheduler: Service {
         } catch {
             let attempts = delivery.attempts + 1
             let status = (error as? DeliveryFailure)?.status
+            let permanent = (error as? DeliveryFailure)?.permanent == true
             let retryAt =
-                attempts >= Self.maxAttempts ? nil : now.addingTimeInterval(Self.backoff(afterAttempt: attempts))
+                attempts >= Self.maxAttempts || permanent
+                ? nil : now.addingTimeInterval(Self.backoff(afterAttempt: attempts))
             outcome = .failed(status: status, error: "\(error)", retryAt: retryAt)
             logger.notice(
                 "delivery failed", metadata: ["id": "\(delivery.id)", "attempt": "\(attempts)", "error": "\(error)"])

@@ -40,7 +40,7 @@ public struct APIError: Error, Sendable {
                 .unknownPlaceholders:
                 .unprocessableContent
             case .versionConflict, .deliveryNotFailed, .limitReached: .conflict
-            case .invalidCredentials: .unauthorized
+            case .invalidCredentials, .callbackRefused: .unauthorized
             case .tooManyAttempts: .tooManyRequests
             }
         return APIError(status, error.code, error.arguments)

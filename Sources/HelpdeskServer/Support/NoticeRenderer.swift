@@ -10,10 +10,13 @@ struct NoticeRenderer: Sendable {
     /// Arguments holding an ISO 8601 instant.
     static let instantArguments: Set<String> = ["due", "recovery", "resolution_due", "look_at"]
     /// Arguments holding a code with its own catalogue entry, `notice.<argument>.<value>`.
-    static let codedArguments: Set<String> = ["cadence", "rule", "decision"]
+    static let codedArguments: Set<String> = ["cadence", "rule", "decision", "reply_by"]
 
     func render(kind: String, arguments: [String: String], locale: String) -> (title: String, body: String) {
         var values = arguments
+        // How the requester adds to the ticket: on the channel the request came by (an
+        // acknowledgement queued before the argument existed came by e-mail).
+        if values["reply_by"] == nil { values["reply_by"] = "email" }
         for key in Self.instantArguments {
             if let raw = values[key], let date = try? Date(raw, strategy: .iso8601) {
                 values[key] = TimeFormatting.local(date, timeZone)

@@ -21,18 +21,20 @@ struct WebAdminChannelRoutes {
             let admin = try page.requireRole([.admin])
             let form = try await deps.form(request, context)
             let kind = form.text("kind").flatMap(IntakeChannel.Kind.init(rawValue:))
-            let settings = ChannelSettings(
+            var settings = ChannelSettings(
                 host: form.text("host"), port: form.int("port").map(Int.init), security: form.text("security"),
                 username: form.text("username"), password: form.text("password"), folder: form.text("folder"),
                 pollSeconds: form.int("pollSeconds").map(Int.init), moveTo: form.text("moveTo"),
                 serviceHours: form.text("hours") == "24x7" ? "24x7" : nil,
                 calendarId: form.text("hours").flatMap { Int64($0.dropFirst("calendar:".count)) })
+            // The IM fields of the form; the use case keeps only the kind's own.
+            for (name, key) in Self.imFields { settings[keyPath: key] = form.text(name) }
             let created = try await channels.create(
                 .init(
                     kind: kind, name: form["name"] ?? "",
-                    settings: kind == .imap
-                        ? settings
-                        : ChannelSettings(serviceHours: settings.serviceHours, calendarId: settings.calendarId)),
+                    settings: kind == .mailgate
+                        ? ChannelSettings(serviceHours: settings.serviceHours, calendarId: settings.calendarId)
+                        : settings),
                 by: admin)
             guard let token = created.token else { return Response.redirect(to: "/admin/channels#channels-table") }
             return try await show(request, context, outcome: nil, created: (created.id, token))
@@ -79,7 +81,8 @@ struct WebAdminChannelRoutes {
                     id: channel.id, name: channel.name, kind: channel.kind.rawValue, active: channel.active,
                     lastSuccess: time(channel.lastSuccessAt),
                     lastError: channel.lastError.map { "\(time(channel.lastErrorAt)) \($0)" } ?? "—",
-                    received: channel.receivedCount, quarantined: channel.quarantinedCount, sent: channel.sentCount)
+                    received: channel.receivedCount, quarantined: channel.quarantinedCount, sent: channel.sentCount,
+                    callbackURL: channel.callbackPath.map { Self.origin(request) + $0 })
             },
             quarantine: try await channels.quarantine(by: admin).map {
                 AdminChannelsPage.Quarantined(
@@ -96,7 +99,18 @@ struct WebAdminChannelRoutes {
         return deps.render(model, page, titleKey: "ui.channels.title")
     }
 
-    /// The server's address as the browser reached it, for the MTA's command line.
+    /// The IM settings' form fields, named as the API's settings.
+    static var imFields: [(String, WritableKeyPath<ChannelSettings, String?>)] {
+        [
+            ("appSecret", \.appSecret), ("signingSecret", \.signingSecret), ("botToken", \.botToken),
+            ("verificationToken", \.verificationToken), ("encryptKey", \.encryptKey), ("appId", \.appId),
+            ("token", \.token), ("encodingAESKey", \.encodingAESKey), ("corpId", \.corpId), ("secret", \.secret),
+            ("apiBaseUrl", \.apiBaseUrl),
+        ]
+    }
+
+    /// The server's address as the browser reached it, for the MTA's command line and the
+    /// IM platforms' callback URL (behind a proxy, the address the platform is given is the proxy's).
     static func origin(_ request: Request) -> String {
         let host = request.head.authority ?? "127.0.0.1:8080"
         return "http://\(host)"

@@ -33,6 +33,7 @@ public enum Migrations {
         M020_ReportSubscriptions.migration,
         M021_ReportColumns.migration,
         M022_MailLoops.migration,
+        M023_IMConversations.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -10,6 +10,6 @@ import HelpdeskCore
 /// inline step on the result (escalations due now, notices) and writes ticket, events, timers
 /// and outbox rows in one transaction.
 public protocol HelpdeskStore: TicketStore, DirectoryStore, ConfigurationStore, EngineStore, NotificationStore,
-    AttachmentStore, SignInThrottleStore, AuditStore, ReplyTemplateStore, LiveStore, MailStore, SearchStore,
+    AttachmentStore, SignInThrottleStore, AuditStore, ReplyTemplateStore, LiveStore, MailStore, IMStore, SearchStore,
     ReportStore, ReportSubscriptionStore
 {}

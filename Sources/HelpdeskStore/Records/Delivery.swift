@@ -4,6 +4,8 @@ import Foundation
 public struct Delivery: Codable, Equatable, Sendable {
     public enum Channel: String, Codable, Sendable {
         case webhook, email
+        /// To the IM conversation a ticket came from (issue #11).
+        case im
     }
 
     public enum Status: String, Codable, Sendable {
@@ -14,7 +16,7 @@ public struct Delivery: Codable, Equatable, Sendable {
     public var channel: Channel
     public var webhookId: Int64?
     public var userId: Int64?
-    /// The URL or e-mail address.
+    /// The URL, the e-mail address, or for IM the channel's id.
     public var target: String
     public var event: String
     /// Webhook: the JSON body. E-mail: the notice, rendered in the recipient's language when sent.

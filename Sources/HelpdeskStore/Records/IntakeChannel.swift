@@ -6,6 +6,10 @@ public struct IntakeChannel: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case imap
         case mailgate
+        case dingtalk, feishu, wecom, slack
+
+        /// The kinds whose requests come as a platform's signed callbacks.
+        public var isIM: Bool { ![.imap, .mailgate].contains(self) }
     }
 
     public var id: Int64

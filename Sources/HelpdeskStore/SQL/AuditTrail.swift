@@ -23,18 +23,31 @@ public enum AuditTrail {
     }
 }
 
-/// The drafts of one ``AuditTrail/recording(_:_:)`` scope, taken once.
+/// The drafts of one ``AuditTrail/recording(_:_:)`` scope, taken by one write.
 final class PendingAudit: Sendable {
-    private let drafts: Mutex<[AuditTrail.Draft]>
+    private let drafts: [AuditTrail.Draft]
+    private let owner = Mutex<ObjectIdentifier?>(nil)
 
     init(_ draft: @escaping AuditTrail.Draft) {
-        drafts = Mutex([draft])
+        drafts = [draft]
     }
 
-    func take(_ result: any Sendable) -> [AuditEntry] {
-        drafts.withLock { drafts in
-            defer { drafts = [] }
-            return drafts.map { $0(result) }
+    /// The entries for the first write of the scope; each run of that write's transaction gets
+    /// them again (SQLite's group commit re-runs a rolled-back group one by one), any later
+    /// write gets none.
+    func take(_ result: any Sendable, by write: WriteAttempt) -> [AuditEntry] {
+        guard WriteAttempt.claim(owner, for: write) else { return [] }
+        return drafts.map { $0(result) }
+    }
+}
+
+/// One ``SQLStore`` write call, whose transaction may run more than once.
+final class WriteAttempt: Sendable {
+    /// True when `owner` is free (and is now `write`'s) or is `write` already.
+    static func claim(_ owner: borrowing Mutex<ObjectIdentifier?>, for write: WriteAttempt) -> Bool {
+        owner.withLock { owner in
+            if owner == nil { owner = ObjectIdentifier(write) }
+            return owner == ObjectIdentifier(write)
         }
     }
 }

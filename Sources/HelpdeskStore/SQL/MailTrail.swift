@@ -9,14 +9,18 @@ import Synchronization
 /// writes `notices` (the acknowledgement) with it. When another instance, or an earlier try that
 /// committed, processed the message already, the transaction rolls back with
 /// ``MailAlreadyProcessed``: a message makes one ticket or one reply, however often it is tried.
+/// An IM message's `conversation` (where the ticket's answers go) is saved in that transaction too.
 public enum MailTrail {
     @TaskLocal static var pending: PendingMailMark?
 
     public static func processing<T: Sendable>(
         messageId: Int64, fields: MailMessageFields, now: Date,
-        notices: @escaping @Sendable (Ticket) -> [Notice] = { _ in [] }, _ body: () async throws -> T
+        notices: @escaping @Sendable (Ticket) -> [Notice] = { _ in [] }, conversation: IMConversation? = nil,
+        _ body: () async throws -> T
     ) async throws -> T {
-        try await $pending.withValue(PendingMailMark(id: messageId, fields: fields, now: now, notices: notices)) {
+        let mark = PendingMailMark(
+            id: messageId, fields: fields, now: now, notices: notices, conversation: conversation)
+        return try await $pending.withValue(mark) {
             try await body()
         }
     }
@@ -30,20 +34,23 @@ final class PendingMailMark: Sendable {
     let fields: MailMessageFields
     let now: Date
     let notices: @Sendable (Ticket) -> [Notice]
-    private let taken = Mutex(false)
+    let conversation: IMConversation?
+    private let owner = Mutex<ObjectIdentifier?>(nil)
 
-    init(id: Int64, fields: MailMessageFields, now: Date, notices: @escaping @Sendable (Ticket) -> [Notice]) {
+    init(
+        id: Int64, fields: MailMessageFields, now: Date, notices: @escaping @Sendable (Ticket) -> [Notice],
+        conversation: IMConversation?
+    ) {
         self.id = id
         self.fields = fields
         self.now = now
         self.notices = notices
+        self.conversation = conversation
     }
 
-    /// True once: the first ticket write of the scope takes the mark.
-    func take() -> Bool {
-        taken.withLock { taken in
-            defer { taken = true }
-            return !taken
-        }
+    /// True for the first ticket write of the scope, each time its transaction runs (a
+    /// rolled-back run does not use the mark up); false for any later write.
+    func take(by write: WriteAttempt) -> Bool {
+        WriteAttempt.claim(owner, for: write)
     }
 }

@@ -13,12 +13,13 @@ extension SQLStore {
         let mail = MailTrail.pending
         guard pending != nil || mail != nil else { return try await database.transaction(body) }
         let dialect = database.dialect
+        let attempt = WriteAttempt()
         return try await database.transaction { db in
             let result = try await body(db)
-            if let mail, let ticket = Self.storedTicket(in: result), mail.take() {
+            if let mail, let ticket = Self.storedTicket(in: result), mail.take(by: attempt) {
                 try await Self.markProcessed(mail, ticket: ticket, on: db)
             }
-            if let pending { try await Self.append(pending.take(result), on: db, dialect: dialect) }
+            if let pending { try await Self.append(pending.take(result, by: attempt), on: db, dialect: dialect) }
             return result
         }
     }
@@ -36,6 +37,9 @@ extension SQLStore {
                 id: mark.id, status: .processed, ticketId: ticket.id, fields: mark.fields, now: mark.now,
                 onlyIfReceived: true, on: db)
         else { throw MailAlreadyProcessed() }
+        if let conversation = mark.conversation {
+            try await Self.saveIMConversation(conversation, ticketId: ticket.id, on: db)
+        }
         try await Self.writeOutbox(mark.notices(ticket), ticketId: ticket.id, now: mark.now, on: db)
     }
 

@@ -9,17 +9,29 @@ extension SQLStore {
         return try await write { db in
             let rows = try await db.raw(
                 """
-                SELECT id, notice FROM notification_outbox WHERE dispatched_at IS NULL
+                SELECT id, ticket_id, notice FROM notification_outbox WHERE dispatched_at IS NULL
                 ORDER BY id LIMIT \(literal: max(1, limit))\(unsafeRaw: dialect.forUpdateSkipLocked)
                 """
             ).all()
             // Most ticks find nothing to send; the webhooks are read only when there is.
             let hooks = rows.isEmpty ? [] : try await Self.loadWebhooks(on: db).filter(\.active)
+            // Only a desk with IM channels has conversations to look up for each notice.
+            let im =
+                rows.isEmpty ? false : try await db.raw("SELECT 1 AS x FROM im_conversations LIMIT 1").first() != nil
             for row in rows {
                 let outboxId = try row.int("id")
                 let notice = try Self.decode(Notice.self, json: try row.string("notice"))
                 let users = try await Self.resolve(notice.recipients, settings: settings, on: db)
                 let arguments = try Self.json(notice.arguments)
+                // A ticket that came by IM: its requester's notices go back to the conversation.
+                var conversation: (channel: Int64, requester: Int64)?
+                if im, let ticketId = try row.optionalInt("ticket_id"),
+                    let found = try await db.raw(
+                        "SELECT channel_id, requester_id FROM im_conversations WHERE ticket_id = \(bind: ticketId)"
+                    ).first()
+                {
+                    conversation = (try found.int("channel_id"), try found.int("requester_id"))
+                }
                 for user in users {
                     try await db.raw(
                         """
@@ -34,6 +46,12 @@ extension SQLStore {
                         try await Self.insertDelivery(
                             .email, webhookId: nil, userId: user.id, target: address, event: notice.kind.rawValue,
                             payload: payload, now: now, on: db)
+                    }
+                    if let conversation, conversation.requester == user.id {
+                        let payload = try Self.json(EmailPayload(notice: notice, locale: user.locale))
+                        try await Self.insertDelivery(
+                            .im, webhookId: nil, userId: user.id, target: String(conversation.channel),
+                            event: notice.kind.rawValue, payload: payload, now: now, on: db)
                     }
                 }
                 for hook in hooks where hook.events.isEmpty || hook.events.contains(notice.kind.rawValue) {

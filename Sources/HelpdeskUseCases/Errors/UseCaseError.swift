@@ -28,6 +28,9 @@ public enum UseCaseError: Error, Equatable, Sendable {
     case limitReached(resource: String, limit: Int)
     /// A reply template names placeholders that do not exist (R8.1), as written: `{nmber}`.
     case unknownPlaceholders(names: [String])
+    /// An IM platform's callback whose signature does not match (`im_signature_invalid`) or whose
+    /// timestamp is outside the platform's window (`im_request_stale`): answered 401.
+    case callbackRefused(code: String)
 
     public var code: String {
         switch self {
@@ -44,6 +47,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .deliveryNotFailed: "delivery_not_failed"
         case .unknownPlaceholders: "unknown_placeholder"
         case .limitReached: "limit_reached"
+        case .callbackRefused(let code): code
         }
     }
 
@@ -57,7 +61,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
             ["field": field]
         case .invalidFormat(let detail): ["detail": detail]
         case .versionConflict(let current): ["version": String(current)]
-        case .invalidCredentials, .deliveryNotFailed: [:]
+        case .invalidCredentials, .deliveryNotFailed, .callbackRefused: [:]
         case .tooManyAttempts(let seconds): ["retryAfter": String(seconds)]
         case .limitReached(let resource, let limit): ["resource": resource, "limit": String(limit)]
         case .unknownPlaceholders(let names):

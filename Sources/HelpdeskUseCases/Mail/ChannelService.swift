@@ -1,5 +1,6 @@
 import Foundation
 import HelpdeskCore
+import HelpdeskIM
 import HelpdeskMail
 import HelpdeskStore
 
@@ -12,12 +13,14 @@ public struct ChannelService: Sendable {
     let clock: AppClock
     let tickets: TicketService
     let intake: MailIntakeService
+    let im: IMIntakeService
 
     public init(store: any HelpdeskStore, clock: AppClock, tickets: TicketService) {
         self.store = store
         self.clock = clock
         self.tickets = tickets
         self.intake = MailIntakeService(store: store, clock: clock, tickets: tickets)
+        self.im = IMIntakeService(store: store, clock: clock, tickets: tickets)
     }
 
     public struct Command: Decodable, Sendable, Equatable {
@@ -34,13 +37,16 @@ public struct ChannelService: Sendable {
         }
     }
 
-    /// A channel as read: settings without secrets, whether a password is set, its health.
+    /// A channel as read: settings without secrets, which secrets are set, its health; an IM
+    /// channel's callback path (what the platform's console is given).
     public struct View: Encodable, Sendable, Equatable {
         public var id: Int64
         public var kind: IntakeChannel.Kind
         public var name: String
         public var settings: ChannelSettings
         public var hasPassword: Bool
+        public var secretsSet: [String]
+        public var callbackPath: String?
         public var active: Bool
         public var lastSuccessAt: Date?
         public var lastErrorAt: Date?
@@ -76,8 +82,8 @@ public struct ChannelService: Sendable {
         try Authorize.admin(user, "channels")
         guard let current = try await store.channel(id: id) else { throw UseCaseError.notFound(resource: "channel") }
         if let kind = command.kind, kind != current.kind { throw UseCaseError.invalidValue(field: "kind") }
-        var settings = try await checked(command.settings ?? ChannelSettings(), kind: current.kind)
-        if settings.password == nil { settings.password = try Self.settings(current).password }
+        let settings = try await checked(
+            (command.settings ?? ChannelSettings()).keepingSecrets(of: try Self.settings(current)), kind: current.kind)
         return try Self.view(
             try await store.updateChannel(
                 id: id, name: try Self.name(command.name), settings: try Self.json(settings),
@@ -103,6 +109,17 @@ public struct ChannelService: Sendable {
         else { throw UseCaseError.notFound(resource: "channel") }
         guard !raw.isEmpty else { throw UseCaseError.fieldRequired(field: "message") }
         return try await intake.take(raw, channelId: channel.id)
+    }
+
+    /// An IM platform's callback on an IM channel: verified and stored before it is answered
+    /// (``IMIntakeService``); the stored message is then ``process(_:)``ed off the request.
+    public func callback(channelId: Int64, _ request: IMRequest) async throws -> IMIntakeService.Receipt {
+        try await im.receive(channelId: channelId, request)
+    }
+
+    /// An IM channel's ids and secrets, for the server's sender only.
+    public static func credentials(of channel: IntakeChannel) throws -> IMCredentials {
+        try settings(channel).credentials
     }
 
     // MARK: IMAP polling (the background poller)
@@ -200,6 +217,7 @@ public struct ChannelService: Sendable {
     }
 
     static func checked(_ settings: ChannelSettings, kind: IntakeChannel.Kind) throws -> ChannelSettings {
+        if kind.isIM { return try checkedIM(settings, kind: kind) }
         guard kind == .imap else { return ChannelSettings() }
         guard let host = settings.host?.trimmingCharacters(in: .whitespaces), !host.isEmpty, host.count <= 255 else {
             throw UseCaseError.fieldRequired(field: "settings.host")
@@ -244,7 +262,8 @@ public struct ChannelService: Sendable {
         let settings = try settings(channel)
         return View(
             id: channel.id, kind: channel.kind, name: channel.name, settings: settings.redacted,
-            hasPassword: settings.password?.isEmpty == false, active: channel.active,
+            hasPassword: settings.password?.isEmpty == false, secretsSet: settings.secretsSet,
+            callbackPath: channel.kind.isIM ? "/api/v1/channels/\(channel.id)/events" : nil, active: channel.active,
             lastSuccessAt: channel.lastSuccessAt, lastErrorAt: channel.lastErrorAt, lastError: channel.lastError,
             receivedCount: channel.receivedCount, quarantinedCount: channel.quarantinedCount,
             sentCount: channel.sentCount, token: nil)

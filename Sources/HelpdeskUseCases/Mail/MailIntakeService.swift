@@ -52,9 +52,11 @@ public struct MailIntakeService: Sendable {
 
     /// Step two: parse, thread, create or reply.
     public func process(messageId id: Int64) async throws -> MailIntakeOutcome {
-        guard let message = try await store.mailMessage(id: id), message.status == .received,
-            let raw = try await store.rawMail(messageId: id)
-        else { return .skipped }
+        guard let message = try await store.mailMessage(id: id), message.status == .received else { return .skipped }
+        if message.messageId?.hasPrefix(IMIntakeService.keyPrefix) == true {
+            return try await IMIntakeService(store: store, clock: clock, tickets: tickets).process(messageId: id)
+        }
+        guard let raw = try await store.rawMail(messageId: id) else { return .skipped }
         let mail: ParsedMail
         do {
             mail = try MailParser.parse(raw)
@@ -103,14 +105,17 @@ public struct MailIntakeService: Sendable {
 
     /// The acknowledgement's notice for a new ticket, made in the ticket's transaction.
     /// In the hours of the channel the mail came in on (R8.3), when it has its own.
-    func acknowledgement(answering: Bool, channelId: Int64?) async throws -> @Sendable (Ticket) -> [Notice] {
+    /// `replyBy` says how the requester adds to it (`email`, `im`: the notice's `reply_by`).
+    func acknowledgement(answering: Bool, channelId: Int64?, replyBy: String = "email") async throws
+        -> @Sendable (Ticket) -> [Notice]
+    {
         guard answering, let policy = try await store.currentSLAPolicy() else { return { _ in [] } }
         let rules = try await store.rules(policyId: policy.id)
         let hours = try await serviceHours(of: channelId)
         return { ticket in
             guard let requester = ticket.requester.userId else { return [] }
             let ack = Acknowledgement(for: ticket, rules: rules, now: ticket.submittedAt, serviceHours: hours)
-            var arguments = ["due": ack.responseDueAt.ISO8601Format()]
+            var arguments = ["due": ack.responseDueAt.ISO8601Format(), "reply_by": replyBy]
             if let resolution = ack.resolutionDueAt { arguments["resolution_due"] = resolution.ISO8601Format() }
             if let lookAt = ack.lookedAtFrom { arguments["look_at"] = lookAt.ISO8601Format() }
             return [

@@ -16,14 +16,15 @@ import Foundation
 /// accepting the ticket does not count: it says who works on it, not that the record is complete.
 /// Until then the engine's `intake_check` timer reminds L1 one working hour after recording.
 public enum Registration {
-    /// The channels whose requests are received before they are recorded.
-    public static let receivedChannels: Set<Channel> = [.phone, .email]
+    /// The channels whose requests are received before they are recorded (an IM message is
+    /// recorded when intake gets to it, which after a restart may be a while after it was sent).
+    public static let receivedChannels: Set<Channel> = [.phone, .email, .im]
     /// How far back a received time may be entered.
     public static let maxReceivedAge: TimeInterval = 30 * 86_400
     /// The information is checked within this many working hours of recording (R1.7).
     public static let checkWorkingHours = 1
 
-    /// When the request was received: the time the L1 entered (phone and e-mail only), else now.
+    /// When the request was received: the time the L1 or intake entered (phone, e-mail, IM), else now.
     public static func receivedAt(_ entered: Date?, channel: Channel, now: Date) throws(WorkflowError) -> Date {
         guard let entered else { return now }
         guard receivedChannels.contains(channel), entered <= now, entered >= now.addingTimeInterval(-maxReceivedAge)

@@ -1,6 +1,7 @@
 /// `admin-channels.mustache`: the intake channels with their health, and the quarantine with
-/// the raw download and reprocess for each message, the form that adds an IMAP mailbox or an
-/// MTA's mailgate, and each channel's delete (issue #11).
+/// the raw download and reprocess for each message, the form that adds an IMAP mailbox, an
+/// MTA's mailgate or an IM bot (DingTalk, Feishu, WeCom, Slack), each IM channel's callback URL,
+/// and each channel's delete (issue #11).
 struct AdminChannelsPage: PageModel {
     static let template = "admin-channels"
 
@@ -14,6 +15,8 @@ struct AdminChannelsPage: PageModel {
         let received: Int
         let quarantined: Int
         let sent: Int
+        /// An IM channel's callback URL, for the platform's console.
+        let callbackURL: String?
     }
 
     struct Quarantined: Sendable {

@@ -1,0 +1,103 @@
+import Foundation
+import HelpdeskCore
+import SQLKit
+
+extension SQLStore {
+    public func storeIMMessage(channelId: Int64, raw: [UInt8], sha256: String, key: String, now: Date) async throws
+        -> RawMailReceipt
+    {
+        try await write { db in
+            if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
+                return RawMailReceipt(messageId: existing, duplicate: true)
+            }
+            try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
+            // Two instances taking the same delivery at once: the unique key lets one row in.
+            let inserted = try await db.raw(
+                """
+                INSERT INTO mail_messages (channel_id, direction, status, raw_sha256, message_id, dedupe_key, received_at)
+                VALUES (\(bind: channelId), 'in', 'received', \(bind: sha256), \(bind: key), \(bind: key),
+                    \(bind: now.millis))
+                ON CONFLICT (direction, dedupe_key) DO NOTHING RETURNING id
+                """
+            ).first()
+            guard let id = try inserted?.int("id") else {
+                guard let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) else {
+                    throw StoreError.duplicate("mail_message")
+                }
+                return RawMailReceipt(messageId: existing, duplicate: true)
+            }
+            try await db.raw(
+                """
+                UPDATE channels SET received_count = received_count + 1, last_success_at = \(bind: now.millis)
+                WHERE id = \(bind: channelId)
+                """
+            ).run()
+            return RawMailReceipt(messageId: id, duplicate: false)
+        }
+    }
+
+    public func imConversation(ticketId: Int64) async throws -> IMConversation? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM im_conversations WHERE ticket_id = \(bind: ticketId)").first()
+                .map(Self.imConversation(from:))
+        }
+    }
+
+    public func openIMTicket(channelId: Int64, conversationId: String, requesterId: Int64) async throws -> String? {
+        let open = [TicketStatus.new, .assigned, .inProgress, .waitingOnRequester, .blocked, .verifying].map(\.rawValue)
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT t.number FROM im_conversations c JOIN tickets t ON t.id = c.ticket_id
+                WHERE c.channel_id = \(bind: channelId) AND c.conversation_id = \(bind: conversationId)
+                    AND c.requester_id = \(bind: requesterId) AND t.status IN (\(binds: open))
+                ORDER BY c.ticket_id DESC LIMIT 1
+                """
+            ).first()?.string("number")
+        }
+    }
+
+    public func imIdentity(channelId: Int64, externalId: String) async throws -> Int64? {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT user_id FROM im_identities WHERE channel_id = \(bind: channelId) AND external_id = \(bind: externalId)
+                """
+            ).first()?.int("user_id")
+        }
+    }
+
+    public func linkIMIdentity(channelId: Int64, externalId: String, userId: Int64, now: Date) async throws {
+        try await write { db in
+            try await db.raw(
+                """
+                INSERT INTO im_identities (channel_id, external_id, user_id, created_at)
+                VALUES (\(bind: channelId), \(bind: externalId), \(bind: userId), \(bind: now.millis))
+                ON CONFLICT (channel_id, external_id) DO NOTHING
+                """
+            ).run()
+        }
+    }
+
+    /// The conversation of a ticket a processed IM message made or continued, in its transaction;
+    /// a newer message's target (DingTalk's fresh session webhook) replaces the older one.
+    static func saveIMConversation(_ conversation: IMConversation, ticketId: Int64, on db: any SQLDatabase)
+        async throws
+    {
+        try await db.raw(
+            """
+            INSERT INTO im_conversations (ticket_id, channel_id, conversation_id, requester_id, target, updated_at)
+            VALUES (\(bind: ticketId), \(bind: conversation.channelId), \(bind: conversation.conversationId),
+                \(bind: conversation.requesterId), \(bind: conversation.target), \(bind: conversation.updatedAt.millis))
+            ON CONFLICT (ticket_id) DO UPDATE SET target = excluded.target, updated_at = excluded.updated_at
+            """
+        ).run()
+    }
+
+    static func imConversation(from row: any SQLRow) throws -> IMConversation {
+        IMConversation(
+            ticketId: try row.int("ticket_id"), channelId: try row.int("channel_id"),
+            conversationId: try row.string("conversation_id"), requesterId: try row.int("requester_id"),
+            target: try row.string("target"), updatedAt: Date(millis: try row.int("updated_at")))
+    }
+}
