@@ -163,6 +163,38 @@ struct IMIntakeTests {
         }
     }
 
+    @Test(
+        "R5.2 a message in the conversation of a resolved ticket reopens it when it says not solved, else joins it",
+        arguments: TestStores.kinds)
+    func resolvedConversation(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            let channel = try await Self.createChannel(api, .dingtalk, port: 9, admin: admin)
+            func say(_ text: String, _ id: String) async throws {
+                let callback = try FakeIMPlatform.callback(.dingtalk, text: text, id: id, port: 9, now: api.clock.now)
+                #expect(try await Self.post(api, channel: channel, callback).status == .ok)
+                try await Self.settle(api)
+            }
+            try await say("邮箱登录不上", "d1")
+            let number = try #require(
+                try await api.call(.get, "/api/v1/tickets", token: admin).items.first?["number"] as? String)
+            let agent = try await MailConversationTests.agent(api)
+            let tickets = TicketService(
+                store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
+            for command in [
+                TransitionCommand(action: .assign, assigneeId: agent.id), TransitionCommand(action: .accept),
+                TransitionCommand(action: .resolve, solution: "已重置密码"),
+            ] {
+                _ = try await tickets.transition(TicketRef(number: number), command, by: agent)
+            }
+            try await say("好的，我试试", "d2")
+            #expect(try await api.store.ticket(number: number)?.status == .resolved)
+            try await say("还是不行，提示密码错误", "d3")
+            #expect(try await api.store.ticket(number: number)?.status == .inProgress)
+            #expect(try await api.call(.get, "/api/v1/tickets", token: admin).items.count == 1)
+        }
+    }
+
     @Test("a tampered callback and a replay outside the platform's window are refused with 401", arguments: cases)
     func refused(kind: StoreKind, platform: IMPlatform) async throws {
         try await APIHarness.run(kind) { api in

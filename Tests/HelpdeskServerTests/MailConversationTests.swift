@@ -114,6 +114,45 @@ struct MailConversationTests {
     }
 
     @Test(
+        "R5.2 the requester's mail to a resolved ticket reopens it only when it says it is not solved",
+        arguments: TestStores.kinds)
+    func notSolvedReply(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given: a ticket by mail, resolved by the engineer
+            let intake = MailIntakeTests.intake(api)
+            let (_, outcome) = try await intake.take(MailIntakeTests.mail(), channelId: nil)
+            guard case .created(let number) = outcome else { throw TestFailure("not created: \(outcome)") }
+            let agent = try await Self.agent(api)
+            let tickets = TicketService(
+                store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
+            let ref = TicketRef(number: number)
+            _ = try await tickets.transition(ref, TransitionCommand(action: .assign, assigneeId: agent.id), by: agent)
+            _ = try await tickets.transition(ref, TransitionCommand(action: .accept), by: agent)
+            _ = try await tickets.transition(ref, TransitionCommand(action: .resolve, solution: "已更换硒鼓"), by: agent)
+            func status() async throws -> TicketStatus? { try await api.store.ticket(number: number)?.status }
+            #expect(try await status() == .resolved)
+
+            // when: thanks, with the desk's words quoted below
+            let thanks = MailIntakeTests.mail(
+                subject: "Re: [\(number)] 打印机", messageId: "m2@corp.example.cn",
+                body: "好的，谢谢\r\n\r\n-----原始邮件-----\r\n如果还是不行请回复本邮件")
+            // then: a public message; the ticket still waits for the confirmation
+            #expect(try await intake.take(thanks, channelId: nil).1 == .replied(ticketNumber: number))
+            #expect(try await status() == .resolved)
+
+            // when: the requester says it is not solved
+            let again = MailIntakeTests.mail(
+                subject: "Re: [\(number)] 打印机", messageId: "m3@corp.example.cn", body: "还是不行，依然卡纸")
+            // then: reopened, back with the engineer, the words as the reason
+            #expect(try await intake.take(again, channelId: nil).1 == .replied(ticketNumber: number))
+            #expect(try await status() == .inProgress)
+            let reopened = try #require(try await api.store.ticket(number: number))
+            let events = try await api.store.events(ticketId: reopened.id, includeInternal: true)
+            #expect(events.contains { $0.action == .reject && $0.reason?.contains("依然卡纸") == true })
+        }
+    }
+
+    @Test(
         "auto-replies, bulk mail and out-of-office mail become tickets but get no acknowledgement (no mail loops)",
         arguments: [
             "Auto-Submitted: auto-replied\r\n", "Precedence: bulk\r\n", "X-Autoreply: yes\r\n",
@@ -194,15 +233,21 @@ struct MailConversationTests {
                 #expect(soft == .bounced(ticketNumber: number) && hard == .bounced(ticketNumber: number))
                 #expect(try await api.store.mailSuppression(for: "zhangsan@corp.example.cn") == "bounced")
                 #expect(try await api.store.user(email: "MAILER-DAEMON@corp.example.cn") == nil)
-                // and the next reply is not mailed, while the delivery is done, not failing
+                // and the next reply is not mailed: the delivery fails at once, saying why
                 Self.clear(sink)
                 let tickets = TicketService(
                     store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
                 _ = try await tickets.addWorklog(
                     TicketRef(number: number), WorklogCommand(body: "已处理", visibility: .public), by: agent)
                 let report = await sender.tick()
-                #expect(report.failed == 0)
+                #expect(report.failed == 1 && report.delivered == 0)
                 #expect(try Self.received(sink).filter { $0.to == "zhangsan@corp.example.cn" }.isEmpty)
+                let withheld = try #require(
+                    try await api.store.deliveries(webhookId: nil, before: nil, limit: 10).first {
+                        $0.channel == .email
+                    })
+                #expect(withheld.status == .failed && withheld.attempts == 1)
+                #expect(withheld.lastError == "not sent: address suppressed (bounced)")
                 let ticket = try #require(try await api.store.ticket(number: number))
                 #expect(try await api.store.mailMessages(ticketId: ticket.id).filter(\.automatic).count == 3)
             }

@@ -5,7 +5,7 @@ import HelpdeskUseCases
 /// E-mail notices, rendered in the recipient's language when sent, and scheduled reports, rendered
 /// when their run was recorded. A notice to the requester of a ticket that came by e-mail
 /// continues the requester's thread (``MailOutService``); a suppressed address or one over the
-/// daily cap of automatic mail gets nothing (the delivery counts as done, not as failed).
+/// daily cap of automatic mail gets nothing, and the delivery fails at once with that reason.
 struct EmailChannel: DeliveryChannel {
     let client: SMTPClient
     let store: any HelpdeskStore
@@ -27,6 +27,11 @@ struct EmailChannel: DeliveryChannel {
         let draft = MailOutService.Draft(
             kind: payload.notice.kind.rawValue, ticketNumber: payload.notice.ticketNumber,
             recipientId: delivery.userId, to: delivery.target, title: text.title, body: text.body)
+        // Withheld mail is a failed delivery with its reason, never retried: the log must not
+        // say it arrived.
+        if let reason = try await mailOut.withheld(draft) {
+            throw DeliveryFailure(status: nil, description: "not sent: \(reason)", permanent: true)
+        }
         guard let composed = try await mailOut.compose(draft, from: client.configuration.from) else { return nil }
         try await client.send(composed.mail)
         try await mailOut.recordSent(composed)

@@ -12,8 +12,8 @@ public protocol IMStore: Sendable {
         -> RawMailReceipt
     /// The ticket's conversation, if it came by IM.
     func imConversation(ticketId: Int64) async throws -> IMConversation?
-    /// The newest ticket of this requester in this conversation that is not closed, resolved or
-    /// cancelled: a new message there continues it.
+    /// The newest ticket of this requester in this conversation that is still open or resolved
+    /// (waiting for the requester's confirmation): a new message there continues it.
     func openIMTicket(channelId: Int64, conversationId: String, requesterId: Int64) async throws -> String?
     /// The user a sender's id on a channel stands for.
     func imIdentity(channelId: Int64, externalId: String) async throws -> Int64?

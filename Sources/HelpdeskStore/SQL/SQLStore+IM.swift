@@ -44,7 +44,8 @@ extension SQLStore {
     }
 
     public func openIMTicket(channelId: Int64, conversationId: String, requesterId: Int64) async throws -> String? {
-        let open = [TicketStatus.new, .assigned, .inProgress, .waitingOnRequester, .blocked, .verifying].map(\.rawValue)
+        let open = [TicketStatus.new, .assigned, .inProgress, .waitingOnRequester, .blocked, .verifying, .resolved]
+            .map(\.rawValue)
         return try await database.read { db in
             try await db.raw(
                 """

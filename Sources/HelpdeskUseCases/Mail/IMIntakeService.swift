@@ -94,13 +94,12 @@ public struct IMIntakeService: Sendable {
             channelId: channelId, conversationId: message.conversationId, requesterId: sender.id)
         {
             do {
-                let (view, _) = try await MailTrail.processing(
+                let ticket = try await MailTrail.processing(
                     messageId: id, fields: fields, now: now, conversation: conversation
                 ) {
-                    try await tickets.addWorklog(
-                        TicketRef(number: number), WorklogCommand(body: text, visibility: .public), by: sender)
+                    try await tickets.channelReply(to: number, text: text, by: sender)
                 }
-                return .replied(ticketNumber: view.ticket.number)
+                return .replied(ticketNumber: ticket.number)
             } catch is UseCaseError {
                 // The ticket moved on meanwhile (closed, handed elsewhere): a new ticket instead.
             } catch is WorkflowError {}

@@ -165,8 +165,9 @@ public struct MailIntakeService: Sendable {
     /// Threading: our own or any stored Message-ID in In-Reply-To/References, else the ticket
     /// tag (`[TS…]`) in the subject. The entry is written as the sender, so only someone who
     /// may see the ticket (its requester, a participant, staff) adds to it; anyone else, or a
-    /// closed ticket, gets a new ticket. The entry and the message's `processed` mark commit
-    /// together (``MailTrail``).
+    /// closed ticket, gets a new ticket. From the requester of a resolved ticket it may be their
+    /// "not solved" (``TicketService/channelReply(to:text:by:)``). The entry and the message's
+    /// `processed` mark commit together (``MailTrail``).
     func reply(_ mail: ParsedMail, from sender: User, messageId id: Int64, fields: MailMessageFields) async throws
         -> Ticket?
     {
@@ -174,14 +175,10 @@ public struct MailIntakeService: Sendable {
         guard let number = threaded ?? MailSubject.ticketNumber(in: mail.subject) else { return nil }
         let body = mail.text.isEmpty ? MailSubject.stripped(mail.subject) : mail.text
         do {
-            let (view, _) = try await MailTrail.processing(messageId: id, fields: fields, now: clock.now()) {
-                try await tickets.addWorklog(
-                    TicketRef(number: number),
-                    WorklogCommand(
-                        body: Self.cut(body, to: TicketOperations.maxTextLength),
-                        visibility: .public), by: sender)
+            return try await MailTrail.processing(messageId: id, fields: fields, now: clock.now()) {
+                try await tickets.channelReply(
+                    to: number, text: Self.cut(body, to: TicketOperations.maxTextLength), by: sender)
             }
-            return view.ticket
         } catch is UseCaseError {
             return nil
         } catch is WorkflowError {

@@ -45,16 +45,23 @@ public struct MailOutService: Sendable {
         public var ticketId: Int64?
     }
 
-    /// The mail for a draft, or nil when none may go (a suppressed address, the daily cap).
-    public func compose(_ draft: Draft, from sender: String) async throws -> Composed? {
-        if try await store.mailSuppression(for: draft.to) != nil { return nil }
-        let automatic = draft.kind != NoticeKind.reply.rawValue
-        if automatic,
+    /// Why no mail may go for a draft, if none may: the address is stopped (a delivery report
+    /// said it is gone), or it has had its automatic mails for the day.
+    public func withheld(_ draft: Draft) async throws -> String? {
+        if let reason = try await store.mailSuppression(for: draft.to) { return "address suppressed (\(reason))" }
+        if draft.kind != NoticeKind.reply.rawValue,
             try await store.automaticMailCount(to: draft.to, since: clock.now().addingTimeInterval(-86_400))
                 >= Self.automaticPerDay
         {
-            return nil
+            return "daily cap of \(Self.automaticPerDay) automatic mails reached"
         }
+        return nil
+    }
+
+    /// The mail for a draft, or nil when none may go (``withheld(_:)``).
+    public func compose(_ draft: Draft, from sender: String) async throws -> Composed? {
+        guard try await withheld(draft) == nil else { return nil }
+        let automatic = draft.kind != NoticeKind.reply.rawValue
         let acknowledgement = [NoticeKind.acknowledged.rawValue, NoticeKind.acknowledgedOutsideHours.rawValue]
         var mail = OutgoingMail(
             from: sender, to: draft.to, subject: draft.title, body: draft.body, date: clock.now(),
