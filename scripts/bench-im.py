@@ -56,7 +56,7 @@ def callback(channel, index):
         "type": "event_callback",
         "event_id": f"Ev{index}",
         "event": {
-            "type": "message", "channel": f"D{index % 40:04d}", "user": f"U{index:05d}",
+            "type": "message", "channel_type": "im", "channel": f"D{index % 40:04d}", "user": f"U{index:05d}",
             "text": f"第 {index} 号：VPN 连不上，提示证书过期", "ts": f"{ts}.{index:06d}",
         },
     }
@@ -87,6 +87,7 @@ def main():
     fake = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeSlack)
     threading.Thread(target=fake.serve_forever, daemon=True).start()
     token = api("POST", "/auth/token", {"username": "admin", "password": os.environ["ADMIN_PASSWORD"]})["token"]
+    api("PUT", "/settings", {"allowInternalWebhookTargets": True}, token)  # the stand-in is on 127.0.0.1
     channel = api("POST", "/admin/channels", {
         "kind": "slack", "name": "Slack 基准",
         "settings": {"signingSecret": SECRET, "botToken": "xoxb-bench", "apiBaseUrl": f"http://127.0.0.1:{fake.server_port}"},

@@ -4,6 +4,8 @@ import Foundation
 /// DingTalk's robot callback: headers `timestamp` (milliseconds) and
 /// `sign = Base64(HMAC-SHA256(appSecret, timestamp + "\n" + appSecret))`, accepted within an
 /// hour of now; the body is the message, with the `sessionWebhook` the answers are posted to.
+/// The signature does not cover the body, so each timestamp and sign is taken once
+/// (``IMInboundMessage/nonce``).
 public enum DingTalkRobot {
     public static let window: TimeInterval = 3600
 
@@ -33,7 +35,8 @@ public enum DingTalkRobot {
                 replyURLExpiresAt: payload.sessionWebhookExpiredTime.map {
                     Date(timeIntervalSince1970: Double($0) / 1000)
                 },
-                sentAt: payload.createAt.map { Date(timeIntervalSince1970: Double($0) / 1000) }))
+                sentAt: payload.createAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
+                nonce: "\(timestamp):\(sign)"))
     }
 
     struct Payload: Decodable {

@@ -21,12 +21,17 @@ public struct IMInboundMessage: Codable, Sendable, Equatable {
     public var agentId: String?
     /// When the platform says it was sent.
     public var sentAt: Date?
+    /// What must not be seen twice on a channel, when the platform's signature does not cover
+    /// the body (DingTalk: its timestamp and sign), so that one captured signature cannot carry
+    /// a second, made-up message within the window.
+    public var nonce: String?
 
     public init(
         platform: IMPlatform, eventId: String, conversationId: String, threadId: String? = nil, senderId: String,
         senderName: String? = nil, text: String, replyURL: String? = nil, replyURLExpiresAt: Date? = nil,
-        agentId: String? = nil, sentAt: Date? = nil
+        agentId: String? = nil, sentAt: Date? = nil, nonce: String? = nil
     ) {
+        self.nonce = nonce
         self.platform = platform
         self.eventId = eventId
         self.conversationId = conversationId

@@ -3,8 +3,9 @@ import Foundation
 
 /// Slack's Events API: `X-Slack-Signature = "v0=" + hex(HMAC-SHA256(signing secret,
 /// "v0:" + X-Slack-Request-Timestamp + ":" + body))`, accepted within five minutes;
-/// `url_verification` is answered with its challenge. Messages of bots (the desk's own
-/// answers among them) and edits are acknowledged and left alone.
+/// `url_verification` is answered with its challenge. A direct message to the bot or a mention
+/// of it is a request; other channel messages, bots' messages (the desk's own answers among
+/// them) and edits are acknowledged and left alone.
 public enum SlackEvents {
     public static let window: TimeInterval = 300
 
@@ -29,7 +30,10 @@ public enum SlackEvents {
             guard let challenge = payload.challenge else { throw IMRejection.malformed("challenge") }
             return .answer(.text(challenge))
         case "event_callback":
-            guard let event = payload.event, ["message", "app_mention"].contains(event.type),
+            // A direct message to the bot, or a mention of it in a channel: the other messages of
+            // a channel the bot is in are people talking to each other.
+            guard let event = payload.event,
+                event.type == "app_mention" || (event.type == "message" && event.channelType == "im"),
                 event.botId == nil, event.subtype == nil, let user = event.user, let channel = event.channel,
                 let ts = event.ts
             else { return .ignored }
@@ -73,11 +77,13 @@ public enum SlackEvents {
             var text: String?
             var ts: String?
             var threadTs: String?
+            var channelType: String?
 
             enum CodingKeys: String, CodingKey {
                 case type, subtype, user, channel, text, ts
                 case botId = "bot_id"
                 case threadTs = "thread_ts"
+                case channelType = "channel_type"
             }
         }
         var type: String

@@ -41,6 +41,19 @@ import Testing
         #expect(message.threadId == "1700000000.000100" && message.eventId == "D024BE91L:1700000000.000100")
     }
 
+    @Test func aMentionInAChannelIsARequestInItsThread() throws {
+        let body =
+            #"{"type":"event_callback","event":{"type":"app_mention","channel":"C0OPS","channel_type":"channel","user":"U7","text":"<@U0BOT> 共享盘满了","ts":"1700000000.000200","thread_ts":"1699999990.000100"}}"#
+        guard
+            case .message(let message) = try SlackEvents.verify(
+                Self.request(body), signingSecret: Self.secret, now: Self.now)
+        else {
+            Issue.record("expected a message")
+            return
+        }
+        #expect(message.text == "共享盘满了" && message.threadId == "1699999990.000100")
+    }
+
     @Test func urlVerificationIsAnsweredWithItsChallenge() throws {
         let body =
             #"{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"#
@@ -81,8 +94,9 @@ import Testing
         #"{"type":"event_callback","event":{"type":"message","subtype":"message_changed","channel":"C1","ts":"1.2"}}"#,
         #"{"type":"event_callback","event":{"type":"reaction_added","user":"U1"}}"#,
         #"{"type":"event_callback","event":{"type":"app_mention","channel":"C1","user":"U1","text":"<@U0BOT>","ts":"1.2"}}"#,
+        #"{"type":"event_callback","event":{"type":"message","channel":"C1","channel_type":"channel","user":"U1","text":"午饭吃什么","ts":"1.2"}}"#,
     ])
-    func botsEditsAndEmptyMessagesAreLeftAlone(_ body: String) throws {
+    func botsEditsChannelTalkAndEmptyMessagesAreLeftAlone(_ body: String) throws {
         #expect(try SlackEvents.verify(Self.request(body), signingSecret: Self.secret, now: Self.now) == .ignored)
     }
 }

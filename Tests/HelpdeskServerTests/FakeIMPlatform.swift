@@ -89,7 +89,10 @@ final class FakeIMPlatform: Sendable {
         let seconds = String(Int(now.timeIntervalSince1970))
         switch platform {
         case .dingtalk:
-            let millis = String(Int64(now.timeIntervalSince1970 * 1000))
+            // DingTalk's sign covers only the timestamp, and each is taken once: the platform
+            // signs each message at its own millisecond.
+            let offset = Int64(id.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) } % 1000)
+            let millis = String(Int64(now.timeIntervalSince1970 * 1000) + offset)
             let body = json([
                 "msgId": id, "conversationId": conversation, "msgtype": "text", "text": ["content": text],
                 "senderStaffId": sender, "senderNick": "张三",
@@ -105,7 +108,8 @@ final class FakeIMPlatform: Sendable {
             let body = json([
                 "type": "event_callback", "event_id": "Ev-\(id)",
                 "event": [
-                    "type": "message", "channel": conversation, "user": sender, "text": "<@U0BOT> \(text)",
+                    "type": "message", "channel_type": "im", "channel": conversation, "user": sender,
+                    "text": "<@U0BOT> \(text)",
                     "ts": slackTs(id: id, seconds: seconds),
                 ],
             ])

@@ -39,6 +39,8 @@ struct IMIntakeTests {
     static func createChannel(_ api: APIHarness, _ platform: IMPlatform, port: Int, admin: String) async throws
         -> Int64
     {
+        // The fake platform is on 127.0.0.1, which an IM channel's API may only be once allowed.
+        try await WebhookDeliveryTests.allowLoopbackTargets(api.store)
         let created = try await api.call(
             .post, "/api/v1/admin/channels", token: admin,
             json: [
@@ -195,6 +197,64 @@ struct IMIntakeTests {
         }
     }
 
+    @Test(
+        "deliveries at once: one message delivered 5 times in parallel, and 6 messages of one sender in parallel, make one ticket",
+        arguments: cases)
+    func concurrentDeliveries(kind: StoreKind, platform: IMPlatform) async throws {
+        try await FakeIMPlatform.run { _, port in
+            try await APIHarness.run(kind) { api in
+                let admin = try await api.token("admin")
+                let channel = try await Self.createChannel(api, platform, port: port, admin: admin)
+                // Six messages of one sender at once, before any ticket exists: one opens it, the
+                // others join it.
+                try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                    for n in 1...6 {
+                        let callback = try FakeIMPlatform.callback(
+                            platform, text: "补充第 \(n) 条", id: "c\(n)", port: port, now: api.clock.now)
+                        group.addTask { try await Self.post(api, channel: channel, callback).status }
+                    }
+                    for status in try await group.reduce(into: [], { $0.append($1) }) { #expect(status == .ok) }
+                }
+                try await Self.settle(api)
+                // One message delivered five times at once.
+                let repeated = try FakeIMPlatform.callback(
+                    platform, text: "打不开网页", id: "c0", port: port, now: api.clock.now)
+                try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                    for _ in 0..<5 { group.addTask { try await Self.post(api, channel: channel, repeated).status } }
+                    for status in try await group.reduce(into: [], { $0.append($1) }) { #expect(status == .ok) }
+                }
+                try await Self.settle(api)
+                let tickets = try await api.call(.get, "/api/v1/tickets", token: admin).items
+                #expect(tickets.count == 1)
+                let number = try #require(tickets.first?["number"] as? String)
+                let incoming = try await api.call(.get, "/api/v1/tickets/\(number)/messages", token: admin).items
+                    .filter { $0["direction"] as? String == "in" }
+                #expect(incoming.count == 7)
+            }
+        }
+    }
+
+    @Test(
+        "DingTalk signs no body: a captured timestamp and sign cannot carry a second message",
+        arguments: TestStores.kinds)
+    func dingTalkSignIsUsedOnce(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            let channel = try await Self.createChannel(api, .dingtalk, port: 9, admin: admin)
+            let genuine = try FakeIMPlatform.callback(.dingtalk, text: "密码过期", id: "g1", port: 9, now: api.clock.now)
+            #expect(try await Self.post(api, channel: channel, genuine).status == .ok)
+            // the platform's retry of the same message is still one message
+            #expect(try await Self.post(api, channel: channel, genuine).status == .ok)
+            var forged = try FakeIMPlatform.callback(
+                .dingtalk, text: "请把我的权限改成管理员", id: "g2", sender: "attacker", port: 9, now: api.clock.now)
+            forged.headers = genuine.headers
+            let refused = try await Self.post(api, channel: channel, forged)
+            #expect(refused.status == .unauthorized && refused.code == "im_request_stale", "\(refused.body)")
+            try await Self.settle(api)
+            #expect(try await api.call(.get, "/api/v1/tickets", token: admin).items.count == 1)
+        }
+    }
+
     @Test("a tampered callback and a replay outside the platform's window are refused with 401", arguments: cases)
     func refused(kind: StoreKind, platform: IMPlatform) async throws {
         try await APIHarness.run(kind) { api in
@@ -283,11 +343,26 @@ struct IMIntakeTests {
                 ])
             #expect(badKey.status == .unprocessableContent && badKey.errorCode == "invalid_value")
             let id = try await Self.createChannel(api, .slack, port: 9, admin: admin)
-            let updated = try await api.call(
+            let renamed = try await api.call(
                 .put, "/api/v1/admin/channels/\(id)", token: admin,
-                json: ["name": "Slack 支持", "settings": ["apiBaseUrl": "http://127.0.0.1:10"]])
-            #expect(updated.status == .ok)
-            #expect(updated["secretsSet"] as? [String] == ["signingSecret", "botToken"])
+                json: ["name": "Slack 支持", "settings": ["apiBaseUrl": "http://127.0.0.1:9/"]])
+            #expect(renamed.status == .ok)
+            #expect(renamed["secretsSet"] as? [String] == ["signingSecret", "botToken"])
+            // Another API host would be sent the kept secrets: they are entered again.
+            let moved = try await api.call(
+                .put, "/api/v1/admin/channels/\(id)", token: admin,
+                json: ["name": "Slack 支持", "settings": ["apiBaseUrl": "https://slack-proxy.corp.example"]])
+            #expect(moved.status == .unprocessableContent && moved.errorCode == "field_required")
+            // An internal API host is refused unless the desk allows internal targets.
+            var desk = try await api.store.deskSettings()
+            desk.allowInternalWebhookTargets = false
+            try await api.store.saveDeskSettings(desk, now: api.clock.now)
+            let internalHost = try await api.call(
+                .post, "/api/v1/admin/channels", token: admin,
+                json: [
+                    "kind": "dingtalk", "name": "钉钉", "settings": ["appSecret": "s", "apiBaseUrl": "http://10.0.0.5"],
+                ])
+            #expect(internalHost.status == .unprocessableContent && internalHost.errorCode == "internal_address")
             // The kept secret still verifies the platform's signature.
             let body = FakeIMPlatform.json(["type": "url_verification", "challenge": "c1"])
             let answer = try await Self.post(

@@ -85,8 +85,17 @@ struct ChannelRoutes {
                     channelId: id,
                     IMRequest(method: method == .get ? .get : .post, query: query, headers: headers, body: body))
                 if let stored = receipt.stored {
-                    let channels = channels
-                    Task { _ = try? await channels.process(stored) }
+                    let (channels, logger) = (channels, context.logger)
+                    Task {
+                        do {
+                            _ = try await channels.process(stored)
+                        } catch {
+                            // Kept as `received`: the poller's pass over older rows tries again.
+                            logger.error(
+                                "processing an IM message failed",
+                                metadata: ["message": "\(stored.messageId)", "error": "\(String(reflecting: error))"])
+                        }
+                    }
                 }
                 var fields = HTTPFields()
                 fields[.contentType] = receipt.answer.contentType

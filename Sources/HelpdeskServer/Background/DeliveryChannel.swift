@@ -35,12 +35,7 @@ struct WebhookChannel: DeliveryChannel {
         guard let url = URL(string: delivery.target), let host = url.host else {
             throw DeliveryFailure(status: nil, description: "invalid URL")
         }
-        if try await !store.deskSettings().allowInternalWebhookTargets {
-            let addresses = InternalAddress.isInternal(host: host) ? [] : try await HostAddresses.resolve(host)
-            if InternalAddress.isInternal(host: host) || addresses.contains(where: InternalAddress.isInternal) {
-                throw DeliveryFailure(status: nil, description: "target is an internal address (not allowed)")
-            }
-        }
+        try await Self.refuseInternal(host: host, store: store)
         let timestamp = String(Int64(now().timeIntervalSince1970))
         var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = "POST"
@@ -56,6 +51,16 @@ struct WebhookChannel: DeliveryChannel {
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else { throw DeliveryFailure(status: status, description: "HTTP \(status)") }
         return status
+    }
+
+    /// Unless the desk allows it, a host that is or resolves to a loopback, private or
+    /// link-local address is refused (checked at each delivery: DNS can change).
+    static func refuseInternal(host: String, store: any HelpdeskStore) async throws {
+        guard try await !store.deskSettings().allowInternalWebhookTargets else { return }
+        let addresses = InternalAddress.isInternal(host: host) ? [] : try await HostAddresses.resolve(host)
+        if InternalAddress.isInternal(host: host) || addresses.contains(where: InternalAddress.isInternal) {
+            throw DeliveryFailure(status: nil, description: "target is an internal address (not allowed)")
+        }
     }
 
     /// `t=<timestamp>,v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`.

@@ -33,22 +33,24 @@ struct IMChannel: DeliveryChannel {
         let rendered = renderer.render(
             kind: payload.notice.kind.rawValue, arguments: payload.notice.arguments, locale: payload.locale)
         let text = rendered.title + "\n\n" + rendered.body
+        // A token belongs to the channel's settings as they were when it was fetched.
+        let cacheKey = "\(channel.id)@\(channel.updatedAt.timeIntervalSince1970)"
         do {
             var token: String?
             if let request = try IMOutbound.tokenRequest(platform, credentials: credentials) {
-                token = try await tokens.token(channelId: channel.id, now: now()) {
-                    let (_, body) = try await Self.perform(request, timeout: timeout)
+                token = try await tokens.token(key: cacheKey, now: now()) {
+                    let (_, body) = try await perform(request, platform)
                     return try IMOutbound.token(platform, from: body)
                 }
             }
             let request = try IMOutbound.messageRequest(
                 platform, text: text, to: target, credentials: credentials, accessToken: token, now: now())
-            let (status, body) = try await Self.perform(request, timeout: timeout)
+            let (status, body) = try await perform(request, platform)
             do {
                 try IMOutbound.check(platform, status: status, body: body)
             } catch {
                 // An expired or revoked token is fetched anew on the next try.
-                await tokens.forget(channelId: channel.id)
+                await tokens.forget(key: cacheKey)
                 throw error
             }
             let raw = Array(text.utf8)
@@ -65,7 +67,20 @@ struct IMChannel: DeliveryChannel {
         }
     }
 
-    static func perform(_ request: IMHTTPRequest, timeout: TimeInterval) async throws -> (Int, [UInt8]) {
+    /// Sends one request to the platform. Its URL may carry a secret (WeCom's `corpsecret`,
+    /// `access_token`), so a transport error is reported by host only.
+    func perform(_ request: IMHTTPRequest, _ platform: IMPlatform) async throws -> (Int, [UInt8]) {
+        let host = request.url.host ?? ""
+        try await WebhookChannel.refuseInternal(host: host, store: store)
+        do {
+            return try await Self.send(request, timeout: timeout)
+        } catch {
+            let code = (error as? URLError).map { " (\($0.code.rawValue))" } ?? ""
+            throw IMSendError("\(platform.rawValue): \(host) unreachable\(code)")
+        }
+    }
+
+    static func send(_ request: IMHTTPRequest, timeout: TimeInterval) async throws -> (Int, [UInt8]) {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         if request.method != "GET" { urlRequest.httpBody = Data(request.body) }
@@ -76,19 +91,19 @@ struct IMChannel: DeliveryChannel {
     }
 }
 
-/// Access tokens of the IM channels that need one (Feishu, WeCom), kept until shortly before
-/// they expire. Per instance: each instance fetches its own, as the platforms allow.
+/// Access tokens of the IM channels that need one (Feishu, WeCom), by channel and settings
+/// version, kept until shortly before they expire. Per instance: each instance fetches its own, as the platforms allow.
 actor IMTokenCache {
-    private var tokens: [Int64: (token: String, until: Date)] = [:]
+    private var tokens: [String: (token: String, until: Date)] = [:]
 
     func token(
-        channelId: Int64, now: Date, fetch: @Sendable () async throws -> (token: String, lifetime: TimeInterval)
+        key: String, now: Date, fetch: @Sendable () async throws -> (token: String, lifetime: TimeInterval)
     ) async throws -> String {
-        if let cached = tokens[channelId], cached.until > now { return cached.token }
+        if let cached = tokens[key], cached.until > now { return cached.token }
         let fetched = try await fetch()
-        tokens[channelId] = (fetched.token, now.addingTimeInterval(max(60, fetched.lifetime - 300)))
+        tokens[key] = (fetched.token, now.addingTimeInterval(max(60, fetched.lifetime - 300)))
         return fetched.token
     }
 
-    func forget(channelId: Int64) { tokens[channelId] = nil }
+    func forget(key: String) { tokens[key] = nil }
 }

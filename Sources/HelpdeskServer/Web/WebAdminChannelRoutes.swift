@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HelpdeskCore
 import HelpdeskStore
 import HelpdeskUseCases
@@ -27,15 +28,10 @@ struct WebAdminChannelRoutes {
                 pollSeconds: form.int("pollSeconds").map(Int.init), moveTo: form.text("moveTo"),
                 serviceHours: form.text("hours") == "24x7" ? "24x7" : nil,
                 calendarId: form.text("hours").flatMap { Int64($0.dropFirst("calendar:".count)) })
-            // The IM fields of the form; the use case keeps only the kind's own.
+            // The form has every kind's fields; the use case keeps only the kind's own.
             for (name, key) in Self.imFields { settings[keyPath: key] = form.text(name) }
             let created = try await channels.create(
-                .init(
-                    kind: kind, name: form["name"] ?? "",
-                    settings: kind == .mailgate
-                        ? ChannelSettings(serviceHours: settings.serviceHours, calendarId: settings.calendarId)
-                        : settings),
-                by: admin)
+                .init(kind: kind, name: form["name"] ?? "", settings: settings), by: admin)
             guard let token = created.token else { return Response.redirect(to: "/admin/channels#channels-table") }
             return try await show(request, context, outcome: nil, created: (created.id, token))
         }
@@ -113,6 +109,7 @@ struct WebAdminChannelRoutes {
     /// IM platforms' callback URL (behind a proxy, the address the platform is given is the proxy's).
     static func origin(_ request: Request) -> String {
         let host = request.head.authority ?? "127.0.0.1:8080"
-        return "http://\(host)"
+        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "https" : "http"
+        return "\(scheme)://\(host)"
     }
 }

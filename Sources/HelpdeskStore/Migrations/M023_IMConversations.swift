@@ -1,7 +1,8 @@
 /// IM intake (issue #11). `im_conversations` holds, per ticket that came by IM, the channel,
 /// the conversation and its requester (a new message there continues their open ticket) and
 /// the reply target as the use case wrote it (JSON: thread, session webhook, application);
-/// `im_identities` maps a sender's id on a channel to the desk's user.
+/// `im_identities` maps a sender's id on a channel to the desk's user; `im_nonces` holds, until
+/// they expire, the signatures that may be used once (DingTalk signs no body).
 enum M023_IMConversations {
     static let migration = Migration(version: 23, name: "im_conversations") { _ in
         [
@@ -16,6 +17,12 @@ enum M023_IMConversations {
                 channel_id BIGINT NOT NULL, external_id TEXT NOT NULL, user_id BIGINT NOT NULL,
                 created_at BIGINT NOT NULL, PRIMARY KEY (channel_id, external_id))
             """,
+            """
+            CREATE TABLE im_nonces (
+                channel_id BIGINT NOT NULL, nonce TEXT NOT NULL, expires_at BIGINT NOT NULL,
+                PRIMARY KEY (channel_id, nonce))
+            """,
+            "CREATE INDEX im_nonces_expiry ON im_nonces (expires_at)",
         ]
     }
 }

@@ -7,9 +7,12 @@ import HelpdeskCore
 public protocol IMStore: Sendable {
     /// Stores a verified callback's message as `received`, unless one with the same key (the
     /// platform's message or event id on this channel) was stored: then that row, a duplicate.
-    /// Safe against the same delivery arriving at two instances at once.
-    func storeIMMessage(channelId: Int64, raw: [UInt8], sha256: String, key: String, now: Date) async throws
-        -> RawMailReceipt
+    /// Safe against the same delivery arriving at two instances at once. A `nonce` (a signature
+    /// that does not cover the body) is taken until `nonceExpiry`; a new message with a nonce
+    /// already taken is `StoreError.duplicate("im_nonce")` and nothing is written.
+    func storeIMMessage(
+        channelId: Int64, raw: [UInt8], sha256: String, key: String, nonce: String?, nonceExpiry: Date, now: Date
+    ) async throws -> RawMailReceipt
     /// The ticket's conversation, if it came by IM.
     func imConversation(ticketId: Int64) async throws -> IMConversation?
     /// The newest ticket of this requester in this conversation that is still open or resolved

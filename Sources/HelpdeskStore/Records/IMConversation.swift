@@ -9,11 +9,15 @@ public struct IMConversation: Sendable, Equatable {
     /// The reply target as the IM use case encodes it.
     public var target: String
     public var updatedAt: Date
+    /// The message opens the ticket: its transaction fails with ``IMConversationTaken`` when
+    /// another message of the same requester opened one in the conversation meanwhile.
+    public var opensTicket: Bool
 
     public init(
         ticketId: Int64 = 0, channelId: Int64, conversationId: String, requesterId: Int64, target: String,
-        updatedAt: Date
+        updatedAt: Date, opensTicket: Bool = false
     ) {
+        self.opensTicket = opensTicket
         self.ticketId = ticketId
         self.channelId = channelId
         self.conversationId = conversationId
@@ -21,4 +25,10 @@ public struct IMConversation: Sendable, Equatable {
         self.target = target
         self.updatedAt = updatedAt
     }
+}
+
+/// Two messages of one requester in one conversation were processed at once and the other one
+/// opened a ticket first: this one's transaction rolled back, and it joins that ticket instead.
+public struct IMConversationTaken: Error, Equatable {
+    public init() {}
 }

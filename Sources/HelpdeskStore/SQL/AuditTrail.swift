@@ -26,7 +26,7 @@ public enum AuditTrail {
 /// The drafts of one ``AuditTrail/recording(_:_:)`` scope, taken by one write.
 final class PendingAudit: Sendable {
     private let drafts: [AuditTrail.Draft]
-    private let owner = Mutex<ObjectIdentifier?>(nil)
+    private let owner = Mutex<WriteAttempt?>(nil)
 
     init(_ draft: @escaping AuditTrail.Draft) {
         drafts = [draft]
@@ -43,11 +43,12 @@ final class PendingAudit: Sendable {
 
 /// One ``SQLStore`` write call, whose transaction may run more than once.
 final class WriteAttempt: Sendable {
-    /// True when `owner` is free (and is now `write`'s) or is `write` already.
-    static func claim(_ owner: borrowing Mutex<ObjectIdentifier?>, for write: WriteAttempt) -> Bool {
+    /// True when `owner` is free (and is now `write`, kept alive there so that no later write
+    /// can look like it) or is `write` already.
+    static func claim(_ owner: borrowing Mutex<WriteAttempt?>, for write: WriteAttempt) -> Bool {
         owner.withLock { owner in
-            if owner == nil { owner = ObjectIdentifier(write) }
-            return owner == ObjectIdentifier(write)
+            if owner == nil { owner = write }
+            return owner === write
         }
     }
 }

@@ -35,7 +35,7 @@ final class PendingMailMark: Sendable {
     let now: Date
     let notices: @Sendable (Ticket) -> [Notice]
     let conversation: IMConversation?
-    private let owner = Mutex<ObjectIdentifier?>(nil)
+    private let owner = Mutex<WriteAttempt?>(nil)
 
     init(
         id: Int64, fields: MailMessageFields, now: Date, notices: @escaping @Sendable (Ticket) -> [Notice],

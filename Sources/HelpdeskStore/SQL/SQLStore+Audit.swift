@@ -17,7 +17,7 @@ extension SQLStore {
         return try await database.transaction { db in
             let result = try await body(db)
             if let mail, let ticket = Self.storedTicket(in: result), mail.take(by: attempt) {
-                try await Self.markProcessed(mail, ticket: ticket, on: db)
+                try await Self.markProcessed(mail, ticket: ticket, on: db, dialect: dialect)
             }
             if let pending { try await Self.append(pending.take(result, by: attempt), on: db, dialect: dialect) }
             return result
@@ -31,14 +31,16 @@ extension SQLStore {
         return nil
     }
 
-    static func markProcessed(_ mark: PendingMailMark, ticket: Ticket, on db: any SQLDatabase) async throws {
+    static func markProcessed(_ mark: PendingMailMark, ticket: Ticket, on db: any SQLDatabase, dialect: Dialect)
+        async throws
+    {
         guard
             try await writeFields(
                 id: mark.id, status: .processed, ticketId: ticket.id, fields: mark.fields, now: mark.now,
                 onlyIfReceived: true, on: db)
         else { throw MailAlreadyProcessed() }
         if let conversation = mark.conversation {
-            try await Self.saveIMConversation(conversation, ticketId: ticket.id, on: db)
+            try await Self.saveIMConversation(conversation, ticketId: ticket.id, on: db, dialect: dialect)
         }
         try await Self.writeOutbox(mark.notices(ticket), ticketId: ticket.id, now: mark.now, on: db)
     }

@@ -3,12 +3,30 @@ import HelpdeskCore
 import SQLKit
 
 extension SQLStore {
-    public func storeIMMessage(channelId: Int64, raw: [UInt8], sha256: String, key: String, now: Date) async throws
-        -> RawMailReceipt
-    {
+    public func storeIMMessage(
+        channelId: Int64, raw: [UInt8], sha256: String, key: String, nonce: String?, nonceExpiry: Date, now: Date
+    ) async throws -> RawMailReceipt {
         try await write { db in
             if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
                 return RawMailReceipt(messageId: existing, duplicate: true)
+            }
+            if let nonce {
+                try await db.raw("DELETE FROM im_nonces WHERE expires_at < \(bind: now.millis)").run()
+                let taken = try await db.raw(
+                    """
+                    INSERT INTO im_nonces (channel_id, nonce, expires_at)
+                    VALUES (\(bind: channelId), \(bind: nonce), \(bind: nonceExpiry.millis))
+                    ON CONFLICT (channel_id, nonce) DO NOTHING RETURNING nonce
+                    """
+                ).first()
+                if taken == nil {
+                    // The same delivery taken at once by another transaction, which has committed
+                    // by now (the insert waited for it): a duplicate. Anything else is a replay.
+                    if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
+                        return RawMailReceipt(messageId: existing, duplicate: true)
+                    }
+                    throw StoreError.duplicate("im_nonce")
+                }
             }
             try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
             // Two instances taking the same delivery at once: the unique key lets one row in.
@@ -44,8 +62,7 @@ extension SQLStore {
     }
 
     public func openIMTicket(channelId: Int64, conversationId: String, requesterId: Int64) async throws -> String? {
-        let open = [TicketStatus.new, .assigned, .inProgress, .waitingOnRequester, .blocked, .verifying, .resolved]
-            .map(\.rawValue)
+        let open = Self.openStatuses
         return try await database.read { db in
             try await db.raw(
                 """
@@ -82,9 +99,31 @@ extension SQLStore {
 
     /// The conversation of a ticket a processed IM message made or continued, in its transaction;
     /// a newer message's target (DingTalk's fresh session webhook) replaces the older one.
-    static func saveIMConversation(_ conversation: IMConversation, ticketId: Int64, on db: any SQLDatabase)
-        async throws
-    {
+    static func saveIMConversation(
+        _ conversation: IMConversation, ticketId: Int64, on db: any SQLDatabase, dialect: Dialect
+    ) async throws {
+        if conversation.opensTicket {
+            // One new ticket per requester and conversation: on PostgreSQL the transactions of
+            // messages processed at once queue on a lock for it (SQLite has one writer anyway),
+            // and the later one finds the first one's ticket.
+            if dialect == .postgres {
+                let key = Self.lockKey(
+                    "im|\(conversation.channelId)|\(conversation.conversationId)|\(conversation.requesterId)")
+                try await db.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()
+            }
+            let open = Self.openStatuses
+            let taken = try await db.raw(
+                """
+                SELECT c.ticket_id FROM im_conversations c JOIN tickets t ON t.id = c.ticket_id
+                WHERE c.channel_id = \(bind: conversation.channelId)
+                    AND c.conversation_id = \(bind: conversation.conversationId)
+                    AND c.requester_id = \(bind: conversation.requesterId) AND c.ticket_id <> \(bind: ticketId)
+                    AND t.status IN (\(binds: open))
+                LIMIT 1
+                """
+            ).first()
+            if taken != nil { throw IMConversationTaken() }
+        }
         try await db.raw(
             """
             INSERT INTO im_conversations (ticket_id, channel_id, conversation_id, requester_id, target, updated_at)
@@ -93,6 +132,22 @@ extension SQLStore {
             ON CONFLICT (ticket_id) DO UPDATE SET target = excluded.target, updated_at = excluded.updated_at
             """
         ).run()
+    }
+
+    /// The statuses in which a conversation's ticket takes the requester's next message.
+    static let openStatuses = [
+        TicketStatus.new, .assigned, .inProgress, .waitingOnRequester, .blocked, .verifying, .resolved,
+    ]
+    .map(\.rawValue)
+
+    /// A 64-bit FNV-1a hash of `text`, for an advisory lock's key.
+    static func lockKey(_ text: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
     }
 
     static func imConversation(from row: any SQLRow) throws -> IMConversation {

@@ -77,13 +77,19 @@ public struct ChannelService: Sendable {
         return view
     }
 
-    /// A password left out keeps the stored one (secrets are write-only).
+    /// A secret left out keeps the stored one (secrets are write-only), unless the update moves
+    /// an IM channel to another API base URL: the secrets would go to that host, so they are
+    /// entered again.
     public func update(_ id: Int64, _ command: Command, by user: User) async throws -> View {
         try Authorize.admin(user, "channels")
         guard let current = try await store.channel(id: id) else { throw UseCaseError.notFound(resource: "channel") }
         if let kind = command.kind, kind != current.kind { throw UseCaseError.invalidValue(field: "kind") }
-        let settings = try await checked(
-            (command.settings ?? ChannelSettings()).keepingSecrets(of: try Self.settings(current)), kind: current.kind)
+        let stored = try Self.settings(current)
+        var written = command.settings ?? ChannelSettings()
+        if Self.normalizedBase(written.apiBaseUrl) == Self.normalizedBase(stored.apiBaseUrl) {
+            written = written.keepingSecrets(of: stored)
+        }
+        let settings = try await checked(written, kind: current.kind)
         return try Self.view(
             try await store.updateChannel(
                 id: id, name: try Self.name(command.name), settings: try Self.json(settings),
@@ -210,6 +216,11 @@ public struct ChannelService: Sendable {
         if let id = settings.calendarId, try await !store.calendars().contains(where: { $0.id == id }) {
             throw UseCaseError.invalidReference(field: "settings.calendarId")
         }
+        if kind.isIM, let host = settings.apiBaseUrl.flatMap(URL.init(string:))?.host,
+            InternalAddress.isInternal(host: host), try await !store.deskSettings().allowInternalWebhookTargets
+        {
+            throw UseCaseError.internalAddress(field: "settings.apiBaseUrl")
+        }
         var copy = try Self.checked(settings, kind: kind)
         copy.serviceHours = settings.serviceHours
         copy.calendarId = settings.serviceHours == nil ? settings.calendarId : nil
@@ -238,14 +249,21 @@ public struct ChannelService: Sendable {
             guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 })
             else { throw UseCaseError.invalidValue(field: field) }
         }
-        var copy = settings
-        copy.host = host
+        var copy = ChannelSettings(
+            host: host, port: settings.port, security: settings.security, username: settings.username,
+            password: settings.password, folder: settings.folder, pollSeconds: settings.pollSeconds)
         copy.moveTo = settings.moveTo?.trimmingCharacters(in: .whitespaces)
         copy.security = settings.security ?? "tls"
         copy.port = settings.port ?? (copy.security == "tls" ? 993 : 143)
         copy.folder = settings.folder ?? "INBOX"
         copy.pollSeconds = settings.pollSeconds ?? 60
         return copy
+    }
+
+    /// An API base URL as compared on update: none is the platform's default.
+    static func normalizedBase(_ raw: String?) -> String {
+        let trimmed = raw?.trimmingCharacters(in: .whitespaces) ?? ""
+        return trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed
     }
 
     static func json(_ settings: ChannelSettings) throws -> String {

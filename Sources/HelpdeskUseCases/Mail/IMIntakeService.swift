@@ -50,10 +50,17 @@ public struct IMIntakeService: Sendable {
             return Receipt(answer: platform.acknowledgement, stored: nil)
         case .message(let message):
             let raw = Array(try JSONEncoder().encode(message))
-            let stored = try await store.storeIMMessage(
-                channelId: channel.id, raw: raw, sha256: MailAttachment.digest(raw),
-                key: Self.keyPrefix + "\(channel.id):\(message.eventId)", now: clock.now())
-            return Receipt(answer: platform.acknowledgement, stored: stored)
+            let now = clock.now()
+            do {
+                let stored = try await store.storeIMMessage(
+                    channelId: channel.id, raw: raw, sha256: MailAttachment.digest(raw),
+                    key: Self.keyPrefix + "\(channel.id):\(message.eventId)", nonce: message.nonce,
+                    nonceExpiry: now.addingTimeInterval(2 * DingTalkRobot.window), now: now)
+                return Receipt(answer: platform.acknowledgement, stored: stored)
+            } catch StoreError.duplicate("im_nonce") {
+                // A signature seen before, carrying another message: a replay.
+                throw UseCaseError.callbackRefused(code: IMRejection.stale.code)
+            }
         }
     }
 
@@ -69,7 +76,16 @@ public struct IMIntakeService: Sendable {
             return .quarantined(error: "im_payload_invalid")
         }
         do {
-            return try await handle(message, messageId: id, channelId: channelId)
+            // A message of the same sender that opened a ticket in the conversation meanwhile:
+            // this one joins it on the next try.
+            var tries = 1
+            while true {
+                do {
+                    return try await handle(message, messageId: id, channelId: channelId)
+                } catch is IMConversationTaken where tries < 3 {
+                    tries += 1
+                }
+            }
         } catch is MailAlreadyProcessed {
             return .skipped
         } catch {
@@ -106,8 +122,10 @@ public struct IMIntakeService: Sendable {
         }
         let mail = MailIntakeService(store: store, clock: clock, tickets: tickets)
         let acknowledge = try await mail.acknowledgement(answering: true, channelId: channelId, replyBy: "im")
+        var opening = conversation
+        opening.opensTicket = true
         let created = try await MailTrail.processing(
-            messageId: id, fields: fields, now: now, notices: acknowledge, conversation: conversation
+            messageId: id, fields: fields, now: now, notices: acknowledge, conversation: opening
         ) {
             try await tickets.create(submission(for: message, now: now), attachments: [], by: sender, via: .im)
         }
@@ -129,8 +147,10 @@ public struct IMIntakeService: Sendable {
     /// requester account (no password, no e-mail) linked to it, as mail intake does for addresses.
     func requester(_ message: IMInboundMessage, channelId: Int64) async throws -> User {
         if let userId = try await store.imIdentity(channelId: channelId, externalId: message.senderId),
-            let user = try await store.user(id: userId), user.active
+            let user = try await store.user(id: userId)
         {
+            // A deactivated account takes no requests (the message is kept in the quarantine).
+            guard user.active else { throw UseCaseError.forbidden(action: "inactive_requester") }
             return user
         }
         let username = "im:\(channelId):\(message.senderId)"

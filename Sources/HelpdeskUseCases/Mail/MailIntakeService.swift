@@ -53,7 +53,7 @@ public struct MailIntakeService: Sendable {
     /// Step two: parse, thread, create or reply.
     public func process(messageId id: Int64) async throws -> MailIntakeOutcome {
         guard let message = try await store.mailMessage(id: id), message.status == .received else { return .skipped }
-        if message.messageId?.hasPrefix(IMIntakeService.keyPrefix) == true {
+        if try await isIM(message) {
             return try await IMIntakeService(store: store, clock: clock, tickets: tickets).process(messageId: id)
         }
         guard let raw = try await store.rawMail(messageId: id) else { return .skipped }
@@ -76,6 +76,14 @@ public struct MailIntakeService: Sendable {
             try await store.quarantineMail(id: id, error: code, now: clock.now())
             return .quarantined(error: code)
         }
+    }
+
+    /// A message an IM channel took: by its channel's kind, or, once the channel is deleted, by
+    /// its key (a mail's Message-ID never has the form `im:<channel>:<id>` of a channel that existed).
+    func isIM(_ message: MailMessage) async throws -> Bool {
+        guard message.messageId?.hasPrefix(IMIntakeService.keyPrefix) == true else { return false }
+        guard let channelId = message.channelId else { return true }
+        return try await store.channel(id: channelId)?.kind.isIM ?? true
     }
 
     func handle(_ mail: ParsedMail, messageId id: Int64, channelId: Int64?) async throws -> MailIntakeOutcome {
