@@ -27,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import zlib
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -118,6 +120,18 @@ def retrospective_print_screenshot():
     print("21c-major-incident-retrospective-printed.png: the retrospective's first printed page")
 
 
+def screenshot_png(width, height):
+    """A small PNG, as a requester's screenshot: a dark title bar over a light window."""
+    rows = b"".join(b"\x00" + (bytes((40, 60, 90)) if y < height // 5 else bytes((235, 240, 245))) * width
+                    for y in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
 def mail_intake_screens():
     """Issue #11: a mailgate channel takes a GB2312 mail (a ticket) and a broken one (quarantine);
     the admin sees the channel's health, reprocesses the broken one, and the ticket shows its mail."""
@@ -151,6 +165,28 @@ def mail_intake_screens():
     expect("打印机故障（–三楼）")
     expect("三楼打印机卡纸，请尽快处理。", driver.find_element(By.ID, "channel-messages"))
     check_page("26-ticket-channel-messages", en_expect=["Channel messages"])
+    # An HTML mail with a screenshot inline (cid:): shown sanitised, the image from the ticket's files.
+    for text in ["李四", "显示器闪屏", "显示器一直闪，见截图：", "截图"]:
+        content(text)
+    png = base64.b64encode(screenshot_png(160, 90)).decode()
+    html_mail = ("From: =?utf-8?B?5p2O5Zub?= <lisi@corp.example.cn>\r\nTo: support@desk.example.cn\r\n"
+                 "Subject: =?utf-8?B?5pi+56S65Zmo6Zeq5bGP?=\r\nMessage-ID: <browser-html@corp.example.cn>\r\n"
+                 "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b1\"\r\n\r\n--b1\r\n"
+                 "Content-Type: text/html; charset=utf-8\r\n\r\n"
+                 "<html><body><p>显示器一直闪，见截图：</p><p><img src=\"cid:shot@corp\" alt=\"截图\" width=\"64\"></p>"
+                 "<script>alert(1)</script></body></html>\r\n--b1\r\n"
+                 "Content-Type: image/png; name=\"shot.png\"\r\nContent-ID: <shot@corp>\r\n"
+                 "Content-Disposition: inline; filename=\"shot.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                 + png + "\r\n--b1--\r\n").encode()
+    html_ticket = api_call("POST", path, channel["token"], html_mail, "message/rfc822")
+    go(f"/tickets/{html_ticket['ticketNumber']}")
+    shown = driver.find_element(By.CSS_SELECTOR, "#channel-messages .message-html")
+    expect("显示器一直闪，见截图：", shown)
+    image = shown.find_element(By.TAG_NAME, "img")
+    assert image.get_attribute("src").startswith(BASE + "/attachments/"), image.get_attribute("src")
+    assert driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image), "inline image not shown"
+    assert not shown.find_elements(By.TAG_NAME, "script"), "a script survived"
+    check_page("26c-ticket-html-mail", en_expect=["Channel messages"])
 
 
 class FakeSlack(http.server.BaseHTTPRequestHandler):

@@ -65,6 +65,27 @@ public enum HTMLText {
         return name.lowercased()
     }
 
+    /// `text` with its character references (`&amp;`, `&#58;`, `&#x3A;`) decoded.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var output = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            output += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semicolon = after.prefix(12).firstIndex(of: ";"),
+                let decoded = decodeEntity(String(after[..<semicolon]))
+            {
+                output += decoded
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                output += "&"
+                rest = after
+            }
+        }
+        return output + rest
+    }
+
     static func decodeEntity(_ entity: String) -> String? {
         if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
             return UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }

@@ -156,3 +156,58 @@ struct AdminIMChannelWebTests {
         }
     }
 }
+
+@Suite("The ticket page shows an HTML mail sanitised, with its inline images (issue #11)")
+struct HTMLMailWebTests {
+    static let mail = """
+        From: =?utf-8?B?5byg5LiJ?= <zhangsan@corp.example.cn>\r
+        To: support@desk.example.cn\r
+        Subject: =?utf-8?B?5omT5Y2w5py65Y2h57q4?=\r
+        Message-ID: <html-1@corp.example.cn>\r
+        MIME-Version: 1.0\r
+        Content-Type: multipart/related; boundary="b1"\r
+        \r
+        --b1\r
+        Content-Type: text/html; charset=utf-8\r
+        \r
+        <html><head><style>p{color:red}</style></head><body><p onclick="x()">打印机<b>卡纸</b>，见截图：</p><img src="cid:shot1@corp" alt="截图"><script>alert(1)</script><img src="https://tracker.example/p.gif" alt="像素"><a href="javascript:alert(2)">点我</a></body></html>\r
+        --b1\r
+        Content-Type: image/png; name="shot.png"\r
+        Content-ID: <shot1@corp>\r
+        Content-Disposition: inline; filename="shot.png"\r
+        Content-Transfer-Encoding: base64\r
+        \r
+        iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==\r
+        --b1--\r
+
+        """
+
+    @Test(
+        "scripts, handlers, remote images and javascript links are gone; the inline image is the ticket's file",
+        arguments: TestStores.kinds)
+    func htmlMail(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given
+            let admin = try await api.token("admin")
+            let (id, token) = try await ChannelAPITests.mailgate(api, admin: admin)
+            let posted = try await api.call(.post, "/api/v1/channels/\(id)/mail", token: token, raw: Self.mail)
+            let number = try #require(posted["ticketNumber"] as? String, "\(posted.json)")
+            let ticket = try #require(try await api.store.ticket(number: number))
+            let file = try #require(
+                try await api.store.attachments(ticketId: ticket.id).first { $0.filename == "shot.png" })
+            let browser = try await WebBrowser.signedIn(api)
+            // when
+            let page = try await browser.get("/tickets/\(number)")
+            // then
+            #expect(
+                page.html.contains(
+                    "<div class=\"message-html\"><p>打印机<b>卡纸</b>，见截图：</p><img src=\"/attachments/\(file.id)\" alt=\"截图\">像素<a>点我</a></div>"
+                ), "\(page.html)")
+            #expect(!page.html.contains("alert(") && !page.html.contains("tracker.example"))
+            // the plain text stays for search and the API
+            let messages = try await api.call(.get, "/api/v1/tickets/\(number)/messages", token: admin).items
+            #expect((messages.first?["text"] as? String)?.contains("打印机卡纸，见截图：") == true)
+            #expect((messages.first?["html"] as? String)?.contains("src=\"cid:shot1@corp\"") == true)
+        }
+    }
+}

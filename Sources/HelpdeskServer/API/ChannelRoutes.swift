@@ -126,6 +126,8 @@ struct MailMessageResponse: ResponseEncodable, Sendable {
     var to: [String]
     var subject: String?
     var text: String?
+    /// The HTML body, sanitised (inline images as `cid:`).
+    var html: String?
     var attachments: [MailMessage.File]
     var error: String?
     var receivedAt: Date
@@ -140,6 +142,7 @@ struct MailMessageResponse: ResponseEncodable, Sendable {
         to = message.to
         subject = message.subject
         text = message.text
+        html = message.html
         attachments = message.attachments
         error = message.error
         receivedAt = message.receivedAt

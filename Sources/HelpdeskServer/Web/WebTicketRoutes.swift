@@ -202,10 +202,11 @@ struct WebTicketRoutes {
                 ? "/tickets/\(ticket.number)/review" : nil)
         // The sender's address is the requester's contact: masked where the contact is (R9.2).
         model.messages = try await deps.services.channels.messages(of: original).map { message in
-            TicketPage.ChannelMessage(
+            let html = ChannelService.html(of: message, files: attachments) { "/attachments/\($0.id)" } ?? ""
+            return TicketPage.ChannelMessage(
                 incoming: message.direction == .incoming, at: TimeFormatting.local(message.receivedAt, calendar),
                 from: masked ? Masking.contact(message.from ?? "") : message.from ?? "",
-                subject: message.subject ?? "", text: message.text ?? "",
+                subject: message.subject ?? "", text: message.text ?? "", html: html, hasHTML: !html.isEmpty,
                 files: message.attachments.map { "\($0.name) (\($0.size) B, SHA-256 \($0.sha256.prefix(12))…)" },
                 hasFiles: !message.attachments.isEmpty)
         }

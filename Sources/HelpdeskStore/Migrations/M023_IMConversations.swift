@@ -2,7 +2,8 @@
 /// the conversation and its requester (a new message there continues their open ticket) and
 /// the reply target as the use case wrote it (JSON: thread, session webhook, application);
 /// `im_identities` maps a sender's id on a channel to the desk's user; `im_nonces` holds, until
-/// they expire, the signatures that may be used once (DingTalk signs no body).
+/// they expire, the signatures that may be used once (DingTalk signs no body). And
+/// `mail_messages.html`, a mail's HTML body sanitised for display.
 enum M023_IMConversations {
     static let migration = Migration(version: 23, name: "im_conversations") { _ in
         [
@@ -23,6 +24,8 @@ enum M023_IMConversations {
                 PRIMARY KEY (channel_id, nonce))
             """,
             "CREATE INDEX im_nonces_expiry ON im_nonces (expires_at)",
+            // An incoming mail's HTML body, sanitised for display (issue #11).
+            "ALTER TABLE mail_messages ADD COLUMN html TEXT",
         ]
     }
 }

@@ -13,10 +13,13 @@ public struct MailMessage: Sendable, Equatable {
         public var name: String
         public var size: Int
         public var sha256: String
-        public init(name: String, size: Int, sha256: String) {
+        /// An inline part's Content-ID, which the mail's HTML refers to as `cid:`.
+        public var contentId: String?
+        public init(name: String, size: Int, sha256: String, contentId: String? = nil) {
             self.name = name
             self.size = size
             self.sha256 = sha256
+            self.contentId = contentId
         }
     }
 
@@ -31,6 +34,8 @@ public struct MailMessage: Sendable, Equatable {
     public var to: [String]
     public var subject: String?
     public var text: String?
+    /// An HTML body, sanitised for display (`cid:` images still to be mapped to the ticket's files).
+    public var html: String?
     public var attachments: [File]
     public var error: String?
     /// An automatic message (incoming: an auto-reply or bulk mail; outgoing: `Auto-Submitted`).
@@ -56,13 +61,16 @@ public struct MailMessageFields: Sendable, Equatable {
     public var to: [String]
     public var subject: String
     public var text: String
+    /// The HTML body, sanitised for display, when the mail has one.
+    public var html: String?
     public var attachments: [MailMessage.File]
     /// Sent by a machine (an auto-reply, a list, a delivery report): never answered automatically.
     public var automatic: Bool
     public init(
         from: String, to: [String], subject: String, text: String, attachments: [MailMessage.File],
-        automatic: Bool = false
+        automatic: Bool = false, html: String? = nil
     ) {
+        self.html = html
         self.from = from
         self.to = to
         self.subject = subject

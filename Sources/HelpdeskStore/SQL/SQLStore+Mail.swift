@@ -9,7 +9,7 @@ extension SQLStore {
         """
     static let mailColumns = """
         id, channel_id, direction, status, raw_sha256, message_id, ticket_id, from_address, to_addresses, subject,
-        body, attachments, error, automatic, received_at, processed_at
+        body, html, attachments, error, automatic, received_at, processed_at
         """
 
     public func createChannel(kind: IntakeChannel.Kind, name: String, settings: String, tokenDigest: String?, now: Date)
@@ -212,7 +212,7 @@ extension SQLStore {
             """
             UPDATE mail_messages SET status = \(bind: status.rawValue), ticket_id = \(bind: ticketId),
                 from_address = \(bind: fields.from), to_addresses = \(bind: try Self.json(fields.to)),
-                subject = \(bind: fields.subject), body = \(bind: fields.text),
+                subject = \(bind: fields.subject), body = \(bind: fields.text), html = \(bind: fields.html),
                 attachments = \(bind: try Self.json(fields.attachments)), error = NULL,
                 automatic = \(bind: fields.automatic.sqlValue), processed_at = \(bind: now.millis)
             WHERE id = \(bind: id)\(unsafeRaw: onlyIfReceived ? " AND status = 'received'" : "") RETURNING id
@@ -349,6 +349,7 @@ extension SQLStore {
             ticketId: try row.optionalInt("ticket_id"), from: try row.optionalString("from_address"),
             to: try decoder.decode([String].self, from: Data(try row.string("to_addresses").utf8)),
             subject: try row.optionalString("subject"), text: try row.optionalString("body"),
+            html: try row.optionalString("html"),
             attachments: try decoder.decode([MailMessage.File].self, from: Data(try row.string("attachments").utf8)),
             error: try row.optionalString("error"), automatic: try row.int("automatic") != 0,
             receivedAt: Date(millis: try row.int("received_at")),

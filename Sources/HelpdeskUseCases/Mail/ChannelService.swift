@@ -202,6 +202,20 @@ public struct ChannelService: Sendable {
         try await store.mailMessages(ticketId: ticket.id)
     }
 
+    /// A message's HTML body for display: sanitised again, each inline image shown from the
+    /// ticket's file of the same name and size (intake stored it there), at `link`.
+    public static func html(of message: MailMessage, files: [Attachment], link: (Attachment) -> String) -> String? {
+        guard let html = message.html else { return nil }
+        var images: [String: String] = [:]
+        for file in message.attachments {
+            guard let cid = file.contentId,
+                let stored = files.first(where: { $0.filename == file.name && $0.size == file.size })
+            else { continue }
+            images[cid] = link(stored)
+        }
+        return HTMLSanitizer.sanitize(html) { images[$0] }
+    }
+
     static func name(_ raw: String) throws -> String {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw UseCaseError.fieldRequired(field: "name") }

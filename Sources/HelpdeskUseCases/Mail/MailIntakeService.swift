@@ -90,8 +90,15 @@ public struct MailIntakeService: Sendable {
         let report = DeliveryReport(mail)
         let fields = MailMessageFields(
             from: mail.from.address, to: (mail.to + mail.cc).map(\.address), subject: mail.subject, text: mail.text,
-            attachments: mail.attachments.map { .init(name: $0.filename, size: $0.size, sha256: $0.sha256) },
-            automatic: mail.isAutomatic || report != nil)
+            attachments: mail.attachments.map {
+                .init(name: $0.filename, size: $0.size, sha256: $0.sha256, contentId: $0.contentId)
+            },
+            automatic: mail.isAutomatic || report != nil,
+            // Stored sanitised; `cid:` images of the mail's own parts are kept for the page to map.
+            html: mail.html.map { html in
+                let ids = Set(mail.attachments.compactMap(\.contentId))
+                return HTMLSanitizer.sanitize(html) { ids.contains($0) ? "cid:" + $0 : nil }
+            })
         if let report, let outcome = try await bounce(report, mail, messageId: id, fields: fields) {
             return outcome
         }

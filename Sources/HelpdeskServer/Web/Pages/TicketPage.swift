@@ -110,6 +110,9 @@ struct TicketPage: PageModel {
         let from: String
         let subject: String
         let text: String
+        /// A mail's HTML body, sanitised, its inline images pointing at the ticket's files.
+        let html: String
+        let hasHTML: Bool
         let files: [String]
         let hasFiles: Bool
     }
