@@ -252,6 +252,16 @@ def im_intake_screens():
     expect(words, driver.find_element(By.ID, "channel-messages"))
     expect("直接在本会话中回复即可补充信息", driver.find_element(By.ID, "channel-messages"))
     check_page("26b-ticket-im-messages", en_expect=["Channel messages"])
+    # The Slack user is 王小明: the admin links the sender's id to that account on the channels page.
+    go("/admin/channels")
+    table = driver.find_element(By.ID, "identities-table")
+    expect("U0BROWSER", table)
+    Select(driver.find_element(By.ID, "identity-channel")).select_by_visible_text("Slack 服务台")
+    driver.find_element(By.ID, "identity-external-id").send_keys("U0BROWSER")
+    driver.find_element(By.ID, "identity-username").send_keys("xiaoming")
+    submit(driver.find_element(By.ID, "link-identity-button"))
+    expect("王小明 (xiaoming)", driver.find_element(By.ID, "identities-table"))
+    check_page("25c-admin-im-identities", en_expect=["IM senders and their accounts"])
 
 
 def go(path):

@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 import HelpdeskStore
 import HelpdeskTestSupport
 import Testing
@@ -153,6 +154,48 @@ struct AdminIMChannelWebTests {
                     "verificationToken": "v",
                 ])
             #expect(refused.status.code == 422 && refused.html.contains("settings.encryptKey"))
+        }
+    }
+}
+
+@Suite("Admin → Intake channels on the web: IM senders and their accounts (issue #11)")
+struct AdminIMIdentityWebTests {
+    @Test(
+        "the admin sees each sender's account, links a sender to an employee's account and unlinks it",
+        arguments: TestStores.kinds)
+    func identities(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            // given: a DingTalk channel, a sender intake made an external requester for, an employee
+            let admin = try await api.token("admin")
+            let channel = try await IMIntakeTests.createChannel(api, .dingtalk, port: 9, admin: admin)
+            let external = try await api.store.createUser(
+                User(username: "im:\(channel):manager4220", displayName: "张三", role: .requester, external: true),
+                passwordHash: "!", now: api.clock.now)
+            try await api.store.linkIMIdentity(
+                channelId: channel, externalId: "manager4220", userId: external.id, now: api.clock.now)
+            _ = try await api.signUp("zhangsan", role: "requester", admin: admin)
+            let browser = try await WebBrowser.signedIn(api)
+            let page = try await browser.get("/admin/channels")
+            let csrf = try #require(page.csrf)
+            #expect(page.html.contains("id=\"identities-table\"") && page.html.contains("<code>manager4220</code>"))
+            #expect(page.html.contains("张三 (im:\(channel):manager4220) <span class=\"muted\">（外部提交人）</span>"))
+            // when
+            let linked = try await browser.post(
+                "/admin/channels/identities",
+                ["_csrf": csrf, "channel": String(channel), "externalId": "manager4220", "username": "zhangsan"])
+            // then
+            #expect(linked.location == "/admin/channels#identities")
+            let employee = try #require(try await api.store.user(username: "zhangsan"))
+            #expect(try await api.store.imIdentity(channelId: channel, externalId: "manager4220") == employee.id)
+            let unknown = try await browser.post(
+                "/admin/channels/identities",
+                ["_csrf": csrf, "channel": String(channel), "externalId": "x", "username": "nobody"])
+            #expect(unknown.status.code == 422)
+            let removed = try await browser.post(
+                "/admin/channels/\(channel)/identities/delete", ["_csrf": csrf, "externalId": "manager4220"])
+            #expect(removed.location == "/admin/channels#identities")
+            #expect(try await api.store.imIdentity(channelId: channel, externalId: "manager4220") == nil)
+            #expect(try await browser.get("/admin/channels").html.contains("还没有发送人。"))
         }
     }
 }

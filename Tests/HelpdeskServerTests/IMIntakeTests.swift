@@ -255,6 +255,51 @@ struct IMIntakeTests {
         }
     }
 
+    @Test(
+        "an admin links a sender's IM id to an employee's account: their next request is that account's",
+        arguments: TestStores.kinds)
+    func linkedIdentity(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            let channel = try await Self.createChannel(api, .dingtalk, port: 9, admin: admin)
+            let sender = "$:LWCP_v1:$wangwu"
+            func say(_ text: String, _ id: String) async throws -> String? {
+                let callback = try FakeIMPlatform.callback(
+                    .dingtalk, text: text, id: id, sender: sender, conversation: "cid-\(id)", port: 9,
+                    now: api.clock.now)
+                #expect(try await Self.post(api, channel: channel, callback).status == .ok)
+                try await Self.settle(api)
+                return try await api.call(.get, "/api/v1/tickets", token: admin).items.first?["number"] as? String
+            }
+            // given: the first message made an external requester for the id
+            let first = try #require(try await say("无法打印", "i1"))
+            #expect(try await api.store.ticket(number: first)?.requester.name == "张三")
+            _ = try await api.signUp("wangwu", role: "requester", admin: admin)
+            let path =
+                "/api/v1/admin/channels/\(channel)/identities/\(sender.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            // when
+            let linked = try await api.call(.put, path, token: admin, json: ["username": "wangwu"])
+            // then
+            #expect(
+                linked.status == .ok && linked["username"] as? String == "wangwu"
+                    && linked["externalId"] as? String == sender)
+            let listed = try await api.call(.get, "/api/v1/admin/channels/\(channel)/identities", token: admin).items
+            #expect(listed.map { $0["username"] as? String } == ["wangwu"])
+            let second = try #require(try await say("显示器不亮", "i2"))
+            let wangwu = try #require(try await api.store.user(username: "wangwu"))
+            let secondTicket = try await api.store.ticket(number: second)
+            #expect(second != first && secondTicket?.requester.userId == wangwu.id)
+            // refusals, then the link removed
+            let unknown = try await api.call(.put, path, token: admin, json: ["username": "nobody"])
+            #expect(unknown.status == .unprocessableContent && unknown.errorCode == "invalid_reference")
+            #expect(try await api.call(.delete, path, token: admin).status == .noContent)
+            #expect(try await api.call(.delete, path, token: admin).status == .notFound)
+            #expect(
+                try await api.call(.get, "/api/v1/admin/channels/\(channel + 99)/identities", token: admin).status
+                    == .notFound)
+        }
+    }
+
     @Test("a tampered callback and a replay outside the platform's window are refused with 401", arguments: cases)
     func refused(kind: StoreKind, platform: IMPlatform) async throws {
         try await APIHarness.run(kind) { api in

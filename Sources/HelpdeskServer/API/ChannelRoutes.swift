@@ -36,6 +36,23 @@ struct ChannelRoutes {
             try await channels.delete(try context.parameters.id(resource: "channel"), by: admin)
             return Response(status: .noContent)
         }
+        group.get("admin/channels/:id/identities") { _, context in
+            let admin = try context.requireUser()
+            return Items(
+                items: try await channels.identities(try context.parameters.id(resource: "channel"), by: admin))
+        }
+        group.put("admin/channels/:id/identities/:externalId") { request, context in
+            let admin = try context.requireUser()
+            let id = try context.parameters.id(resource: "channel")
+            let command = try await request.decodeJSON(ChannelService.IdentityCommand.self, context: context)
+            return try await channels.link(id, externalId: try Self.externalId(context), command, by: admin)
+        }
+        group.delete("admin/channels/:id/identities/:externalId") { _, context in
+            let admin = try context.requireUser()
+            try await channels.unlink(
+                try context.parameters.id(resource: "channel"), externalId: try Self.externalId(context), by: admin)
+            return Response(status: .noContent)
+        }
         group.get("admin/mail/quarantine") { _, context in
             Items(items: try await channels.quarantine(by: try context.requireUser()).map(MailMessageResponse.init))
         }
@@ -107,6 +124,12 @@ struct ChannelRoutes {
 }
 
 extension ChannelRoutes {
+    /// A sender's id from the path, percent-decoded (DingTalk's `$:LWCP_v1:$…`, say).
+    static func externalId(_ context: HelpdeskRequestContext) throws -> String {
+        let raw = try context.parameters.require("externalId")
+        return raw.removingPercentEncoding ?? raw
+    }
+
     /// A stored raw message as a download, for the API's and the web's quarantine alike.
     static func rawMail(_ raw: [UInt8]) -> Response {
         var headers = HTTPFields()
@@ -170,3 +193,4 @@ struct MailOutcomeResponse: ResponseEncodable, Sendable {
 }
 
 extension ChannelService.View: ResponseEncodable {}
+extension ChannelService.IdentityView: ResponseEncodable {}

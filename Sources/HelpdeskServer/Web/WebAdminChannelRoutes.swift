@@ -35,6 +35,24 @@ struct WebAdminChannelRoutes {
             guard let token = created.token else { return Response.redirect(to: "/admin/channels#channels-table") }
             return try await show(request, context, outcome: nil, created: (created.id, token))
         }
+        // A sender's IM id linked to an account, or the link removed (the API's identities paths).
+        group.post("admin/channels/identities") { request, context in
+            let page = try await deps.page(request, context)
+            let admin = try page.requireRole([.admin])
+            let form = try await deps.form(request, context)
+            guard let channel = form.int("channel") else { throw UseCaseError.fieldRequired(field: "channel") }
+            _ = try await channels.link(
+                channel, externalId: form["externalId"] ?? "", .init(username: form["username"] ?? ""), by: admin)
+            return Response.redirect(to: "/admin/channels#identities")
+        }
+        group.post("admin/channels/:id/identities/delete") { request, context in
+            let page = try await deps.page(request, context)
+            let admin = try page.requireRole([.admin])
+            let form = try await deps.form(request, context)
+            try await channels.unlink(
+                try context.parameters.id(resource: "channel"), externalId: form["externalId"] ?? "", by: admin)
+            return Response.redirect(to: "/admin/channels#identities")
+        }
         group.post("admin/channels/:id/delete") { request, context in
             let page = try await deps.page(request, context)
             let admin = try page.requireRole([.admin])
@@ -71,6 +89,17 @@ struct WebAdminChannelRoutes {
         let time = { (date: Date?) in date.map { TimeFormatting.local($0, calendar) } ?? "—" }
         // Only an outcome's own name picks a notice (the query string is the reader's to change).
         let known = ["created", "replied", "bounced", "quarantined", "duplicate"]
+        var identities: [AdminChannelsPage.Identity] = []
+        for channel in list where channel.kind.isIM {
+            for identity in try await channels.identities(channel.id, by: admin) {
+                identities.append(
+                    AdminChannelsPage.Identity(
+                        channelId: channel.id, channel: channel.name, externalId: identity.externalId,
+                        account: "\(identity.displayName) (\(identity.username))", external: identity.external,
+                        linkedAt: time(identity.linkedAt)))
+            }
+        }
+        let imChannels = list.filter(\.kind.isIM).map { AdminChannelsPage.ChannelOption(id: $0.id, name: $0.name) }
         let model = AdminChannelsPage(
             channels: list.map { channel in
                 AdminChannelsPage.Row(
@@ -86,6 +115,7 @@ struct WebAdminChannelRoutes {
                     channel: $0.channelId.flatMap { names[$0] } ?? "—",
                     error: views.t("ui.channels.error.\($0.error ?? "not_a_message")"), sha256: $0.rawSha256)
             },
+            identities: identities, imChannels: imChannels, hasIMChannels: !imChannels.isEmpty,
             calendars: calendars.map { AdminChannelsPage.CalendarOption(id: $0.id, name: $0.name) },
             outcome: outcome.flatMap { known.contains($0) ? views.t("ui.channels.outcome.\($0)") : nil },
             createdToken: created?.token,

@@ -22,4 +22,10 @@ public protocol IMStore: Sendable {
     func imIdentity(channelId: Int64, externalId: String) async throws -> Int64?
     /// Links a sender's id to a user (the first link stays when two are made at once).
     func linkIMIdentity(channelId: Int64, externalId: String, userId: Int64, now: Date) async throws
+    /// An admin's link: the sender's id stands for this user from now on, replacing any link.
+    func setIMIdentity(channelId: Int64, externalId: String, userId: Int64, now: Date) async throws
+    /// Removes a link; false when there was none. The sender's next message makes a new one.
+    func unlinkIMIdentity(channelId: Int64, externalId: String) async throws -> Bool
+    /// A channel's links, newest first.
+    func imIdentities(channelId: Int64) async throws -> [IMIdentity]
 }

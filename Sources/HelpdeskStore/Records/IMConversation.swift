@@ -27,6 +27,21 @@ public struct IMConversation: Sendable, Equatable {
     }
 }
 
+/// A sender's id on an IM channel and the desk's user it stands for (M023 `im_identities`).
+public struct IMIdentity: Sendable, Equatable {
+    public var channelId: Int64
+    public var externalId: String
+    public var userId: Int64
+    public var createdAt: Date
+
+    public init(channelId: Int64, externalId: String, userId: Int64, createdAt: Date) {
+        self.channelId = channelId
+        self.externalId = externalId
+        self.userId = userId
+        self.createdAt = createdAt
+    }
+}
+
 /// Two messages of one requester in one conversation were processed at once and the other one
 /// opened a ticket first: this one's transaction rolled back, and it joins that ticket instead.
 public struct IMConversationTaken: Error, Equatable {

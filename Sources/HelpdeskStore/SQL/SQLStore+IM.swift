@@ -97,6 +97,45 @@ extension SQLStore {
         }
     }
 
+    public func setIMIdentity(channelId: Int64, externalId: String, userId: Int64, now: Date) async throws {
+        try await write { db in
+            try await db.raw(
+                """
+                INSERT INTO im_identities (channel_id, external_id, user_id, created_at)
+                VALUES (\(bind: channelId), \(bind: externalId), \(bind: userId), \(bind: now.millis))
+                ON CONFLICT (channel_id, external_id) DO UPDATE SET user_id = excluded.user_id,
+                    created_at = excluded.created_at
+                """
+            ).run()
+        }
+    }
+
+    public func unlinkIMIdentity(channelId: Int64, externalId: String) async throws -> Bool {
+        try await write { db in
+            try await db.raw(
+                """
+                DELETE FROM im_identities WHERE channel_id = \(bind: channelId) AND external_id = \(bind: externalId)
+                RETURNING user_id
+                """
+            ).first() != nil
+        }
+    }
+
+    public func imIdentities(channelId: Int64) async throws -> [IMIdentity] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT channel_id, external_id, user_id, created_at FROM im_identities
+                WHERE channel_id = \(bind: channelId) ORDER BY created_at DESC, external_id LIMIT 1000
+                """
+            ).all().map { row in
+                IMIdentity(
+                    channelId: try row.int("channel_id"), externalId: try row.string("external_id"),
+                    userId: try row.int("user_id"), createdAt: Date(millis: try row.int("created_at")))
+            }
+        }
+    }
+
     /// The conversation of a ticket a processed IM message made or continued, in its transaction;
     /// a newer message's target (DingTalk's fresh session webhook) replaces the older one.
     static func saveIMConversation(

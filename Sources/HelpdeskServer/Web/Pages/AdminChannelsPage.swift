@@ -27,6 +27,21 @@ struct AdminChannelsPage: PageModel {
         let sha256: String
     }
 
+    /// A sender's id on an IM channel and the account it stands for.
+    struct Identity: Sendable {
+        let channelId: Int64
+        let channel: String
+        let externalId: String
+        let account: String
+        let external: Bool
+        let linkedAt: String
+    }
+
+    struct ChannelOption: Sendable {
+        let id: Int64
+        let name: String
+    }
+
     struct CalendarOption: Sendable {
         let id: Int64
         let name: String
@@ -34,6 +49,10 @@ struct AdminChannelsPage: PageModel {
 
     let channels: [Row]
     let quarantine: [Quarantined]
+    /// The IM channels' sender links, and the channels an admin may link a sender on.
+    let identities: [Identity]
+    let imChannels: [ChannelOption]
+    let hasIMChannels: Bool
     /// The calendars a channel's own service hours may follow (R8.3).
     let calendars: [CalendarOption]
     /// What the last reprocess did, when the page follows one.
