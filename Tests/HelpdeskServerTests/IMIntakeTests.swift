@@ -36,6 +36,16 @@ struct IMIntakeTests {
         }
     }
 
+    /// Posts the callbacks all at once; their answers' statuses.
+    static func postAtOnce(_ api: APIHarness, channel: Int64, _ callbacks: [FakeIMPlatform.Callback]) async throws
+        -> [HTTPResponse.Status]
+    {
+        try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+            for callback in callbacks { group.addTask { try await Self.post(api, channel: channel, callback).status } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
     static func createChannel(_ api: APIHarness, _ platform: IMPlatform, port: Int, admin: String) async throws
         -> Int64
     {
@@ -180,15 +190,7 @@ struct IMIntakeTests {
             try await say("邮箱登录不上", "d1")
             let number = try #require(
                 try await api.call(.get, "/api/v1/tickets", token: admin).items.first?["number"] as? String)
-            let agent = try await MailConversationTests.agent(api)
-            let tickets = TicketService(
-                store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
-            for command in [
-                TransitionCommand(action: .assign, assigneeId: agent.id), TransitionCommand(action: .accept),
-                TransitionCommand(action: .resolve, solution: "已重置密码"),
-            ] {
-                _ = try await tickets.transition(TicketRef(number: number), command, by: agent)
-            }
+            try await MailConversationTests.resolve(number, "已重置密码", api: api)
             try await say("好的，我试试", "d2")
             #expect(try await api.store.ticket(number: number)?.status == .resolved)
             try await say("还是不行，提示密码错误", "d3")
@@ -207,22 +209,17 @@ struct IMIntakeTests {
                 let channel = try await Self.createChannel(api, platform, port: port, admin: admin)
                 // Six messages of one sender at once, before any ticket exists: one opens it, the
                 // others join it.
-                try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
-                    for n in 1...6 {
-                        let callback = try FakeIMPlatform.callback(
-                            platform, text: "补充第 \(n) 条", id: "c\(n)", port: port, now: api.clock.now)
-                        group.addTask { try await Self.post(api, channel: channel, callback).status }
-                    }
-                    for status in try await group.reduce(into: [], { $0.append($1) }) { #expect(status == .ok) }
+                let messages = try (1...6).map {
+                    try FakeIMPlatform.callback(
+                        platform, text: "补充第 \($0) 条", id: "c\($0)", port: port, now: api.clock.now)
                 }
+                #expect(try await Self.postAtOnce(api, channel: channel, messages) == Array(repeating: .ok, count: 6))
                 try await Self.settle(api)
                 // One message delivered five times at once.
                 let repeated = try FakeIMPlatform.callback(
                     platform, text: "打不开网页", id: "c0", port: port, now: api.clock.now)
-                try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
-                    for _ in 0..<5 { group.addTask { try await Self.post(api, channel: channel, repeated).status } }
-                    for status in try await group.reduce(into: [], { $0.append($1) }) { #expect(status == .ok) }
-                }
+                let copies = Array(repeating: repeated, count: 5)
+                #expect(try await Self.postAtOnce(api, channel: channel, copies) == Array(repeating: .ok, count: 5))
                 try await Self.settle(api)
                 let tickets = try await api.call(.get, "/api/v1/tickets", token: admin).items
                 #expect(tickets.count == 1)

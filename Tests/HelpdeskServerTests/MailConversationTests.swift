@@ -39,6 +39,19 @@ struct MailConversationTests {
         sink.messages.withLock { $0 = [] }
     }
 
+    /// The engineer takes the ticket and resolves it with `solution`.
+    static func resolve(_ number: String, _ solution: String, api: APIHarness) async throws {
+        let agent = try await Self.agent(api)
+        let tickets = TicketService(
+            store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
+        for command in [
+            TransitionCommand(action: .assign, assigneeId: agent.id), TransitionCommand(action: .accept),
+            TransitionCommand(action: .resolve, solution: solution),
+        ] {
+            _ = try await tickets.transition(TicketRef(number: number), command, by: agent)
+        }
+    }
+
     static func agent(_ api: APIHarness) async throws -> User {
         let admin = try await api.token("admin")
         _ = try await api.signUp("ligong", role: "supervisor", groups: [1], admin: admin)
@@ -122,13 +135,7 @@ struct MailConversationTests {
             let intake = MailIntakeTests.intake(api)
             let (_, outcome) = try await intake.take(MailIntakeTests.mail(), channelId: nil)
             guard case .created(let number) = outcome else { throw TestFailure("not created: \(outcome)") }
-            let agent = try await Self.agent(api)
-            let tickets = TicketService(
-                store: api.store, clock: AppClock { api.clock.now }, readAudit: ReadAudit(store: api.store))
-            let ref = TicketRef(number: number)
-            _ = try await tickets.transition(ref, TransitionCommand(action: .assign, assigneeId: agent.id), by: agent)
-            _ = try await tickets.transition(ref, TransitionCommand(action: .accept), by: agent)
-            _ = try await tickets.transition(ref, TransitionCommand(action: .resolve, solution: "已更换硒鼓"), by: agent)
+            try await Self.resolve(number, "已更换硒鼓", api: api)
             func status() async throws -> TicketStatus? { try await api.store.ticket(number: number)?.status }
             #expect(try await status() == .resolved)
 
