@@ -27,17 +27,27 @@ public struct IMConversation: Sendable, Equatable {
     }
 }
 
-/// A sender's id on an IM channel and the desk's user it stands for (M023 `im_identities`).
+/// A sender's id on an IM channel and the desk's user it stands for (M023 `im_identities`),
+/// with the account's names as a list shows them.
 public struct IMIdentity: Sendable, Equatable {
     public var channelId: Int64
     public var externalId: String
     public var userId: Int64
+    public var username: String
+    public var displayName: String
+    public var external: Bool
     public var createdAt: Date
 
-    public init(channelId: Int64, externalId: String, userId: Int64, createdAt: Date) {
+    public init(
+        channelId: Int64, externalId: String, userId: Int64, username: String, displayName: String, external: Bool,
+        createdAt: Date
+    ) {
         self.channelId = channelId
         self.externalId = externalId
         self.userId = userId
+        self.username = username
+        self.displayName = displayName
+        self.external = external
         self.createdAt = createdAt
     }
 }

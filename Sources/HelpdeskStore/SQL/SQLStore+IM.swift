@@ -7,50 +7,20 @@ extension SQLStore {
         channelId: Int64, raw: [UInt8], sha256: String, key: String, nonce: String?, nonceExpiry: Date, now: Date
     ) async throws -> RawMailReceipt {
         try await write { db in
-            if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
-                return RawMailReceipt(messageId: existing, duplicate: true)
-            }
-            if let nonce {
-                try await db.raw("DELETE FROM im_nonces WHERE expires_at < \(bind: now.millis)").run()
-                let taken = try await db.raw(
-                    """
-                    INSERT INTO im_nonces (channel_id, nonce, expires_at)
-                    VALUES (\(bind: channelId), \(bind: nonce), \(bind: nonceExpiry.millis))
-                    ON CONFLICT (channel_id, nonce) DO NOTHING RETURNING nonce
-                    """
-                ).first()
-                if taken == nil {
-                    // The same delivery taken at once by another transaction, which has committed
-                    // by now (the insert waited for it): a duplicate. Anything else is a replay.
-                    if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
-                        return RawMailReceipt(messageId: existing, duplicate: true)
-                    }
-                    throw StoreError.duplicate("im_nonce")
-                }
-            }
-            try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
-            // Two instances taking the same delivery at once: the unique key lets one row in.
-            let inserted = try await db.raw(
+            let receipt = try await Self.storeReceived(
+                channelId: channelId, raw: raw, sha256: sha256, messageId: key, key: key, now: now, on: db)
+            guard !receipt.duplicate, let nonce else { return receipt }
+            // A new message under a signature already used: a replay, and nothing of it is kept.
+            try await db.raw("DELETE FROM im_nonces WHERE expires_at < \(bind: now.millis)").run()
+            let taken = try await db.raw(
                 """
-                INSERT INTO mail_messages (channel_id, direction, status, raw_sha256, message_id, dedupe_key, received_at)
-                VALUES (\(bind: channelId), 'in', 'received', \(bind: sha256), \(bind: key), \(bind: key),
-                    \(bind: now.millis))
-                ON CONFLICT (direction, dedupe_key) DO NOTHING RETURNING id
+                INSERT INTO im_nonces (channel_id, nonce, expires_at)
+                VALUES (\(bind: channelId), \(bind: nonce), \(bind: nonceExpiry.millis))
+                ON CONFLICT (channel_id, nonce) DO NOTHING RETURNING nonce
                 """
             ).first()
-            guard let id = try inserted?.int("id") else {
-                guard let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) else {
-                    throw StoreError.duplicate("mail_message")
-                }
-                return RawMailReceipt(messageId: existing, duplicate: true)
-            }
-            try await db.raw(
-                """
-                UPDATE channels SET received_count = received_count + 1, last_success_at = \(bind: now.millis)
-                WHERE id = \(bind: channelId)
-                """
-            ).run()
-            return RawMailReceipt(messageId: id, duplicate: false)
+            guard taken != nil else { throw StoreError.duplicate("im_nonce") }
+            return receipt
         }
     }
 
@@ -125,13 +95,16 @@ extension SQLStore {
         try await database.read { db in
             try await db.raw(
                 """
-                SELECT channel_id, external_id, user_id, created_at FROM im_identities
-                WHERE channel_id = \(bind: channelId) ORDER BY created_at DESC, external_id LIMIT 1000
+                SELECT i.channel_id, i.external_id, i.user_id, i.created_at, u.username, u.display_name, u.external
+                FROM im_identities i JOIN users u ON u.id = i.user_id
+                WHERE i.channel_id = \(bind: channelId) ORDER BY i.created_at DESC, i.external_id LIMIT 1000
                 """
             ).all().map { row in
                 IMIdentity(
                     channelId: try row.int("channel_id"), externalId: try row.string("external_id"),
-                    userId: try row.int("user_id"), createdAt: Date(millis: try row.int("created_at")))
+                    userId: try row.int("user_id"), username: try row.string("username"),
+                    displayName: try row.string("display_name"), external: try row.int("external") != 0,
+                    createdAt: Date(millis: try row.int("created_at")))
             }
         }
     }
@@ -146,9 +119,8 @@ extension SQLStore {
             // messages processed at once queue on a lock for it (SQLite has one writer anyway),
             // and the later one finds the first one's ticket.
             if dialect == .postgres {
-                let key = Self.lockKey(
-                    "im|\(conversation.channelId)|\(conversation.conversationId)|\(conversation.requesterId)")
-                try await db.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()
+                let key = "im|\(conversation.channelId)|\(conversation.conversationId)|\(conversation.requesterId)"
+                try await db.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))").run()
             }
             let open = Self.openStatuses
             let taken = try await db.raw(
@@ -174,20 +146,7 @@ extension SQLStore {
     }
 
     /// The statuses in which a conversation's ticket takes the requester's next message.
-    static let openStatuses = [
-        TicketStatus.new, .assigned, .inProgress, .waitingOnRequester, .blocked, .verifying, .resolved,
-    ]
-    .map(\.rawValue)
-
-    /// A 64-bit FNV-1a hash of `text`, for an advisory lock's key.
-    static func lockKey(_ text: String) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return Int64(bitPattern: hash)
-    }
+    static let openStatuses = TicketStatus.allCases.filter { $0.isOpen || $0 == .resolved }.map(\.rawValue)
 
     static func imConversation(from row: any SQLRow) throws -> IMConversation {
         IMConversation(

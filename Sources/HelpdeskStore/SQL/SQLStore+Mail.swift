@@ -83,37 +83,57 @@ extension SQLStore {
     {
         let key = Self.dedupeKey(messageId: messageId, sha256: sha256)
         return try await write { db in
-            if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
-                return RawMailReceipt(messageId: existing, duplicate: true)
-            }
-            try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
-            let id = try await Self.insertMessage(
-                channelId: channelId, direction: .incoming, status: .received, sha256: sha256, messageId: messageId,
-                dedupeKey: key, now: now, on: db)
-            if let channelId {
-                try await db.raw(
-                    """
-                    UPDATE channels SET received_count = received_count + 1, last_success_at = \(bind: now.millis)
-                    WHERE id = \(bind: channelId)
-                    """
-                ).run()
-            }
-            return RawMailReceipt(messageId: id, duplicate: false)
+            try await Self.storeReceived(
+                channelId: channelId, raw: raw, sha256: sha256, messageId: messageId, key: key, now: now, on: db)
         }
     }
 
+    /// The raw bytes and a `received` row under `key`, and the channel's count, unless a row
+    /// with that key exists: then that row, a duplicate. Insert-or-nothing, so two transactions
+    /// storing the same message at once (two instances, an MTA's retry, a platform's) make one row.
+    static func storeReceived(
+        channelId: Int64?, raw: [UInt8], sha256: String, messageId: String?, key: String, now: Date,
+        on db: any SQLDatabase
+    ) async throws -> RawMailReceipt {
+        if let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) {
+            return RawMailReceipt(messageId: existing, duplicate: true)
+        }
+        try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
+        guard
+            let id = try await Self.insertMessage(
+                channelId: channelId, direction: .incoming, status: .received, sha256: sha256, messageId: messageId,
+                dedupeKey: key, now: now, on: db)
+        else {
+            // The other transaction committed first (the insert waited for it).
+            guard let existing = try await Self.mailId(dedupeKey: key, direction: .incoming, on: db) else {
+                throw StoreError.duplicate("mail_message")
+            }
+            return RawMailReceipt(messageId: existing, duplicate: true)
+        }
+        if let channelId {
+            try await db.raw(
+                """
+                UPDATE channels SET received_count = received_count + 1, last_success_at = \(bind: now.millis)
+                WHERE id = \(bind: channelId)
+                """
+            ).run()
+        }
+        return RawMailReceipt(messageId: id, duplicate: false)
+    }
+
+    /// The new row's id, or nil when a row with the same direction and key is there already.
     static func insertMessage(
         channelId: Int64?, direction: MailMessage.Direction, status: MailMessage.Status, sha256: String,
         messageId: String?, dedupeKey: String, now: Date, on db: any SQLDatabase
-    ) async throws -> Int64 {
+    ) async throws -> Int64? {
         try await db.raw(
             """
             INSERT INTO mail_messages (channel_id, direction, status, raw_sha256, message_id, dedupe_key, received_at)
             VALUES (\(bind: channelId), \(bind: direction.rawValue), \(bind: status.rawValue), \(bind: sha256),
                 \(bind: messageId), \(bind: dedupeKey), \(bind: now.millis))
-            RETURNING id
+            ON CONFLICT (direction, dedupe_key) DO NOTHING RETURNING id
             """
-        ).first()!.int("id")
+        ).first()?.int("id")
     }
 
     /// Unique per direction (the index is on direction and key): the same Message-ID and bytes.
@@ -289,9 +309,11 @@ extension SQLStore {
         let key = Self.dedupeKey(messageId: messageId, sha256: sha256)
         return try await write { db in
             try await Self.insertRaw(raw, sha256: sha256, now: now, on: db)
-            let id = try await Self.insertMessage(
-                channelId: channelId, direction: .outgoing, status: .sent, sha256: sha256, messageId: messageId,
-                dedupeKey: key, now: now, on: db)
+            guard
+                let id = try await Self.insertMessage(
+                    channelId: channelId, direction: .outgoing, status: .sent, sha256: sha256, messageId: messageId,
+                    dedupeKey: key, now: now, on: db)
+            else { throw StoreError.duplicate("mail_message") }
             try await Self.writeFields(id: id, status: .sent, ticketId: ticketId, fields: fields, now: now, on: db)
             // The recipient, as the daily cap on automatic mail counts it.
             try await db.raw(

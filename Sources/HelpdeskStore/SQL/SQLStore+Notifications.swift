@@ -15,23 +15,16 @@ extension SQLStore {
             ).all()
             // Most ticks find nothing to send; the webhooks are read only when there is.
             let hooks = rows.isEmpty ? [] : try await Self.loadWebhooks(on: db).filter(\.active)
-            // Only a desk with IM channels has conversations to look up for each notice.
-            let im =
-                rows.isEmpty ? false : try await db.raw("SELECT 1 AS x FROM im_conversations LIMIT 1").first() != nil
+            // The IM conversations of the batch's tickets, in one read.
+            let conversations = try await Self.imConversations(
+                ticketIds: try rows.compactMap { try $0.optionalInt("ticket_id") }, on: db)
             for row in rows {
                 let outboxId = try row.int("id")
                 let notice = try Self.decode(Notice.self, json: try row.string("notice"))
                 let users = try await Self.resolve(notice.recipients, settings: settings, on: db)
                 let arguments = try Self.json(notice.arguments)
                 // A ticket that came by IM: its requester's notices go back to the conversation.
-                var conversation: (channel: Int64, requester: Int64)?
-                if im, let ticketId = try row.optionalInt("ticket_id"),
-                    let found = try await db.raw(
-                        "SELECT channel_id, requester_id FROM im_conversations WHERE ticket_id = \(bind: ticketId)"
-                    ).first()
-                {
-                    conversation = (try found.int("channel_id"), try found.int("requester_id"))
-                }
+                let conversation = try row.optionalInt("ticket_id").flatMap { conversations[$0] }
                 for user in users {
                     try await db.raw(
                         """
@@ -68,6 +61,24 @@ extension SQLStore {
             }
             return rows.count
         }
+    }
+
+    /// The channel and requester of each of these tickets that came by IM.
+    static func imConversations(ticketIds: [Int64], on db: any SQLDatabase) async throws
+        -> [Int64: (channel: Int64, requester: Int64)]
+    {
+        guard !ticketIds.isEmpty else { return [:] }
+        var found: [Int64: (channel: Int64, requester: Int64)] = [:]
+        let rows = try await db.raw(
+            """
+            SELECT ticket_id, channel_id, requester_id FROM im_conversations
+            WHERE ticket_id IN (\(binds: Array(Set(ticketIds))))
+            """
+        ).all()
+        for row in rows {
+            found[try row.int("ticket_id")] = (try row.int("channel_id"), try row.int("requester_id"))
+        }
+        return found
     }
 
     /// Active users a notice's recipients stand for, each once, in id order.

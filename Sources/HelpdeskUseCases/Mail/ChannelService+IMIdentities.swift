@@ -23,15 +23,11 @@ extension ChannelService {
     public func identities(_ channelId: Int64, by user: User) async throws -> [IdentityView] {
         try Authorize.admin(user, "channels")
         _ = try await imChannel(channelId)
-        var views: [IdentityView] = []
-        for identity in try await store.imIdentities(channelId: channelId) {
-            guard let linked = try await store.user(id: identity.userId) else { continue }
-            views.append(
-                IdentityView(
-                    externalId: identity.externalId, userId: linked.id, username: linked.username,
-                    displayName: linked.displayName, external: linked.external, linkedAt: identity.createdAt))
+        return try await store.imIdentities(channelId: channelId).map {
+            IdentityView(
+                externalId: $0.externalId, userId: $0.userId, username: $0.username, displayName: $0.displayName,
+                external: $0.external, linkedAt: $0.createdAt)
         }
-        return views
     }
 
     public func link(_ channelId: Int64, externalId: String, _ command: IdentityCommand, by user: User) async throws
