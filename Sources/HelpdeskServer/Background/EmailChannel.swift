@@ -32,7 +32,7 @@ struct EmailChannel: DeliveryChannel {
         if let reason = try await mailOut.withheld(draft) {
             throw DeliveryFailure(status: nil, description: "not sent: \(reason)", permanent: true)
         }
-        guard let composed = try await mailOut.compose(draft, from: client.configuration.from) else { return nil }
+        let composed = try await mailOut.mail(for: draft, from: client.configuration.from)
         try await client.send(composed.mail)
         try await mailOut.recordSent(composed)
         return nil

@@ -29,7 +29,7 @@ struct WebAdminChannelRoutes {
                 serviceHours: form.text("hours") == "24x7" ? "24x7" : nil,
                 calendarId: form.text("hours").flatMap { Int64($0.dropFirst("calendar:".count)) })
             // The form has every kind's fields; the use case keeps only the kind's own.
-            for (name, key) in Self.imFields { settings[keyPath: key] = form.text(name) }
+            for (name, key) in ChannelSettings.imFields { settings[keyPath: key] = form.text(name) }
             let created = try await channels.create(
                 .init(kind: kind, name: form["name"] ?? "", settings: settings), by: admin)
             guard let token = created.token else { return Response.redirect(to: "/admin/channels#channels-table") }
@@ -123,16 +123,6 @@ struct WebAdminChannelRoutes {
                 "HELPDESK_MAILGATE_TOKEN=\($0.token) helpdesk mailgate --url \(Self.origin(request)) --channel \($0.id)"
             })
         return deps.render(model, page, titleKey: "ui.channels.title")
-    }
-
-    /// The IM settings' form fields, named as the API's settings.
-    static var imFields: [(String, WritableKeyPath<ChannelSettings, String?>)] {
-        [
-            ("appSecret", \.appSecret), ("signingSecret", \.signingSecret), ("botToken", \.botToken),
-            ("verificationToken", \.verificationToken), ("encryptKey", \.encryptKey), ("appId", \.appId),
-            ("token", \.token), ("encodingAESKey", \.encodingAESKey), ("corpId", \.corpId), ("secret", \.secret),
-            ("apiBaseUrl", \.apiBaseUrl),
-        ]
     }
 
     /// The server's address as the browser reached it, for the MTA's command line and the

@@ -5,8 +5,8 @@ import HelpdeskStore
 extension ChannelService {
     /// What each IM platform needs (issue #11): its ids and secrets, all required, and an
     /// optional API base URL (http or https). Only the kind's own fields are kept.
-    static func imFields(_ kind: IntakeChannel.Kind) -> [(String, WritableKeyPath<ChannelSettings, String?>)] {
-        let fields: [IntakeChannel.Kind: [(String, WritableKeyPath<ChannelSettings, String?>)]] = [
+    static func imFields(_ kind: IntakeChannel.Kind) -> [ChannelSettings.Field] {
+        let fields: [IntakeChannel.Kind: [ChannelSettings.Field]] = [
             .dingtalk: [("appSecret", \.appSecret)],
             .slack: [("signingSecret", \.signingSecret), ("botToken", \.botToken)],
             .feishu: [
@@ -38,7 +38,7 @@ extension ChannelService {
             guard base.count <= 500, let url = URL(string: base), ["http", "https"].contains(url.scheme ?? ""),
                 url.host?.isEmpty == false
             else { throw UseCaseError.invalidValue(field: "settings.apiBaseUrl") }
-            copy.apiBaseUrl = base.hasSuffix("/") ? String(base.dropLast()) : base
+            copy.apiBaseUrl = normalizedBase(base)
         }
         return copy
     }

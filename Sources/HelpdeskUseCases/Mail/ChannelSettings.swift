@@ -47,37 +47,44 @@ public struct ChannelSettings: Codable, Sendable, Equatable {
         self.calendarId = calendarId
     }
 
-    /// The write-only fields: never read back, kept when an update leaves them out.
-    public static var secrets: [WritableKeyPath<ChannelSettings, String?>] {
+    public typealias Field = (name: String, key: WritableKeyPath<ChannelSettings, String?>)
+
+    /// The IM platforms' settings, named as the API and the forms name them.
+    public static var imFields: [Field] {
         [
-            \.password, \.appSecret, \.signingSecret, \.botToken, \.verificationToken, \.encryptKey, \.token,
-            \.encodingAESKey, \.secret,
+            ("appSecret", \.appSecret), ("signingSecret", \.signingSecret), ("botToken", \.botToken),
+            ("verificationToken", \.verificationToken), ("encryptKey", \.encryptKey), ("appId", \.appId),
+            ("token", \.token), ("encodingAESKey", \.encodingAESKey), ("corpId", \.corpId), ("secret", \.secret),
+            ("apiBaseUrl", \.apiBaseUrl),
         ]
     }
 
-    /// The names of ``secrets`` in the order of that list, as the API and forms call them.
-    public static let secretNames = [
-        "password", "appSecret", "signingSecret", "botToken", "verificationToken", "encryptKey", "token",
-        "encodingAESKey", "secret",
-    ]
+    /// The write-only fields: never read back, kept when an update leaves them out.
+    public static var secretFields: [Field] {
+        [("password", \.password)] + imFields.filter { !["appId", "corpId", "apiBaseUrl"].contains($0.name) }
+    }
+
+    /// The names of ``secretFields``.
+    public static var secretNames: [String] { secretFields.map(\.name) }
 
     /// Without the secrets, as every read shows them.
     public var redacted: ChannelSettings {
         var copy = self
-        for key in Self.secrets { copy[keyPath: key] = nil }
+        for field in Self.secretFields { copy[keyPath: field.key] = nil }
         return copy
     }
 
     /// The names of the secrets that are set.
     public var secretsSet: [String] {
-        zip(Self.secrets, Self.secretNames).compactMap { key, name in self[keyPath: key]?.isEmpty == false ? name : nil
-        }
+        Self.secretFields.compactMap { self[keyPath: $0.key]?.isEmpty == false ? $0.name : nil }
     }
 
     /// These settings, each secret left out taken from `stored`.
     public func keepingSecrets(of stored: ChannelSettings) -> ChannelSettings {
         var copy = self
-        for key in Self.secrets where copy[keyPath: key] == nil { copy[keyPath: key] = stored[keyPath: key] }
+        for field in Self.secretFields where copy[keyPath: field.key] == nil {
+            copy[keyPath: field.key] = stored[keyPath: field.key]
+        }
         return copy
     }
 }

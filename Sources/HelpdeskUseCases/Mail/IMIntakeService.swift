@@ -13,6 +13,8 @@ public struct IMIntakeService: Sendable {
     let store: any HelpdeskStore
     let clock: AppClock
     let tickets: TicketService
+    /// Mail intake's acknowledgement and its handling of refusals, shared.
+    var mail: MailIntakeService { MailIntakeService(store: store, clock: clock, tickets: tickets) }
 
     /// The message rows' keys (Message-ID column) start with it: intake tells IM rows from mail.
     public static let keyPrefix = "im:"
@@ -64,18 +66,18 @@ public struct IMIntakeService: Sendable {
         }
     }
 
-    /// Makes a stored message a ticket or a public entry; processed once, however often tried.
-    public func process(messageId id: Int64) async throws -> MailIntakeOutcome {
-        guard let row = try await store.mailMessage(id: id), row.status == .received,
-            let raw = try await store.rawMail(messageId: id)
-        else { return .skipped }
+    /// Makes a stored message (a `received` row of an IM channel, as ``MailIntakeService`` read
+    /// it) a ticket or a public entry; processed once, however often tried.
+    func process(_ row: MailMessage) async throws -> MailIntakeOutcome {
+        let id = row.id
+        guard let raw = try await store.rawMail(messageId: id) else { return .skipped }
         guard let channelId = row.channelId,
             let message = try? JSONDecoder().decode(IMInboundMessage.self, from: Data(raw))
         else {
             try await store.quarantineMail(id: id, error: "im_payload_invalid", now: clock.now())
             return .quarantined(error: "im_payload_invalid")
         }
-        do {
+        return try await mail.settling(id) {
             // A message of the same sender that opened a ticket in the conversation meanwhile:
             // this one joins it on the next try.
             var tries = 1
@@ -86,12 +88,6 @@ public struct IMIntakeService: Sendable {
                     tries += 1
                 }
             }
-        } catch is MailAlreadyProcessed {
-            return .skipped
-        } catch {
-            guard let code = (error as? UseCaseError)?.code ?? (error as? WorkflowError)?.code else { throw error }
-            try await store.quarantineMail(id: id, error: code, now: clock.now())
-            return .quarantined(error: code)
         }
     }
 
@@ -120,7 +116,6 @@ public struct IMIntakeService: Sendable {
                 // The ticket moved on meanwhile (closed, handed elsewhere): a new ticket instead.
             } catch is WorkflowError {}
         }
-        let mail = MailIntakeService(store: store, clock: clock, tickets: tickets)
         let acknowledge = try await mail.acknowledgement(answering: true, channelId: channelId, replyBy: "im")
         var opening = conversation
         opening.opensTicket = true

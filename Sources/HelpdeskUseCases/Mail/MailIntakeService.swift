@@ -54,7 +54,7 @@ public struct MailIntakeService: Sendable {
     public func process(messageId id: Int64) async throws -> MailIntakeOutcome {
         guard let message = try await store.mailMessage(id: id), message.status == .received else { return .skipped }
         if try await isIM(message) {
-            return try await IMIntakeService(store: store, clock: clock, tickets: tickets).process(messageId: id)
+            return try await IMIntakeService(store: store, clock: clock, tickets: tickets).process(message)
         }
         guard let raw = try await store.rawMail(messageId: id) else { return .skipped }
         let mail: ParsedMail
@@ -64,14 +64,19 @@ public struct MailIntakeService: Sendable {
             try await store.quarantineMail(id: id, error: error.code, now: clock.now())
             return .quarantined(error: error.code)
         }
+        return try await settling(id) { try await handle(mail, messageId: id, channelId: message.channelId) }
+    }
+
+    /// What `body` made of message `id`. Another instance, or a retry, that processed it first
+    /// makes it skipped. A message the intake refuses (a file over the limit, a sender address the
+    /// desk cannot store: a use case's or the workflow's refusal) is quarantined for an admin, not
+    /// bounced; store failures still throw, so the message stays `received` and is tried again.
+    func settling(_ id: Int64, _ body: () async throws -> MailIntakeOutcome) async throws -> MailIntakeOutcome {
         do {
-            return try await handle(mail, messageId: id, channelId: message.channelId)
+            return try await body()
         } catch is MailAlreadyProcessed {
-            // Another instance, or the MTA's retry, made the ticket first.
             return .skipped
         } catch {
-            // A mail the intake refuses (a file over the limit, a sender address the desk cannot
-            // store) is kept for an admin, not bounced; store failures still throw, so the MTA retries.
             guard let code = (error as? UseCaseError)?.code ?? (error as? WorkflowError)?.code else { throw error }
             try await store.quarantineMail(id: id, error: code, now: clock.now())
             return .quarantined(error: code)

@@ -61,6 +61,11 @@ public struct MailOutService: Sendable {
     /// The mail for a draft, or nil when none may go (``withheld(_:)``).
     public func compose(_ draft: Draft, from sender: String) async throws -> Composed? {
         guard try await withheld(draft) == nil else { return nil }
+        return try await mail(for: draft, from: sender)
+    }
+
+    /// The mail for a draft the caller has checked with ``withheld(_:)``.
+    public func mail(for draft: Draft, from sender: String) async throws -> Composed {
         let automatic = draft.kind != NoticeKind.reply.rawValue
         let acknowledgement = [NoticeKind.acknowledged.rawValue, NoticeKind.acknowledgedOutsideHours.rawValue]
         var mail = OutgoingMail(
