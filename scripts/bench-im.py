@@ -3,43 +3,20 @@ signed as Slack signs them, posted CONCURRENCY at a time, each delivered twice m
 retries); the answer times, the callbacks per second, how long until every message is a ticket,
 and the acknowledgements posted back to a local stand-in for Slack's API."""
 
-import hashlib
-import hmac
-import http.server
 import json
 import os
 import sqlite3
-import statistics
 import sys
-import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+
+from fake_slack import FakeSlack, signed_message
 
 N = int(os.environ.get("N", "500"))
 CONCURRENCY = int(os.environ.get("CONCURRENCY", "8"))
 BASE = f"http://127.0.0.1:{os.environ['PORT']}"
 SECRET = "bench-signing-secret"
-
-posted = []
-posted_lock = threading.Lock()
-
-
-class FakeSlack(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        with posted_lock:
-            posted.append(json.loads(body or b"{}"))
-        answer = b'{"ok":true}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *args):
-        pass
-
 
 def api(method, path, body=None, token=None):
     request = urllib.request.Request(BASE + "/api/v1" + path, method=method)
@@ -50,23 +27,16 @@ def api(method, path, body=None, token=None):
         return json.loads(response.read() or b"{}")
 
 
-def callback(channel, index):
+def callback(index):
     ts = str(int(time.time()))
-    event = {
-        "type": "event_callback",
-        "event_id": f"Ev{index}",
-        "event": {
-            "type": "message", "channel_type": "im", "channel": f"D{index % 40:04d}", "user": f"U{index:05d}",
-            "text": f"第 {index} 号：VPN 连不上，提示证书过期", "ts": f"{ts}.{index:06d}",
-        },
-    }
-    body = json.dumps(event, ensure_ascii=False).encode()
-    signature = "v0=" + hmac.new(SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
-    return body, {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature, "Content-Type": "application/json"}
+    return signed_message(SECRET, ts, f"Ev{index}", {
+        "type": "message", "channel_type": "im", "channel": f"D{index % 40:04d}", "user": f"U{index:05d}",
+        "text": f"第 {index} 号：VPN 连不上，提示证书过期", "ts": f"{ts}.{index:06d}",
+    })
 
 
 def post(channel, index):
-    body, headers = callback(channel, index)
+    body, headers = callback(index)
     request = urllib.request.Request(f"{BASE}/api/v1/channels/{channel}/events", data=body, headers=headers)
     begin = time.perf_counter()
     with urllib.request.urlopen(request) as response:
@@ -84,13 +54,13 @@ def tickets(token):
 
 
 def main():
-    fake = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeSlack)
-    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    fake = FakeSlack()
+    posted = fake.posted
     token = api("POST", "/auth/token", {"username": "admin", "password": os.environ["ADMIN_PASSWORD"]})["token"]
     api("PUT", "/settings", {"allowInternalWebhookTargets": True}, token)  # the stand-in is on 127.0.0.1
     channel = api("POST", "/admin/channels", {
         "kind": "slack", "name": "Slack 基准",
-        "settings": {"signingSecret": SECRET, "botToken": "xoxb-bench", "apiBaseUrl": f"http://127.0.0.1:{fake.server_port}"},
+        "settings": {"signingSecret": SECRET, "botToken": "xoxb-bench", "apiBaseUrl": fake.url},
     }, token)["id"]
     before = tickets(token)
     deliveries = [i for i in range(N)] * 3  # each message, and two retries of it

@@ -20,9 +20,6 @@ axe-selenium-python wheel).
 import base64
 import collections
 import datetime
-import hashlib
-import hmac
-import http.server
 import json
 import os
 import re
@@ -31,12 +28,12 @@ import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 import urllib.request
 import zlib
 
+from fake_slack import FakeSlack, signed_message
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
@@ -189,29 +186,11 @@ def mail_intake_screens():
     check_page("26c-ticket-html-mail", en_expect=["Channel messages"])
 
 
-class FakeSlack(http.server.BaseHTTPRequestHandler):
-    """Slack's chat.postMessage, on 127.0.0.1: records what the desk posts."""
-    posted = []
-
-    def do_POST(self):
-        FakeSlack.posted.append(json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}"))
-        answer = b'{"ok":true}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *args):
-        pass
-
-
 def im_intake_screens():
     """Issue #11: the admin adds a Slack app on the channels page and is given its callback URL;
     a message signed as Slack signs it opens a ticket, the acknowledgement goes back to the
     thread, and the ticket lists both."""
-    fake = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeSlack)
-    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    fake = FakeSlack()
     # The stand-in is on 127.0.0.1, which an IM channel's API may only be once the desk allows it.
     token = api_call("POST", "/api/v1/auth/token", body={"username": "admin", "password": ADMIN_PASSWORD})["token"]
     api_call("PUT", "/api/v1/settings", token, {"allowInternalWebhookTargets": True})
@@ -220,7 +199,7 @@ def im_intake_screens():
     driver.find_element(By.ID, "channel-name").send_keys(content("Slack 服务台"))
     driver.find_element(By.ID, "channel-signing-secret").send_keys("browser-signing-secret")
     driver.find_element(By.ID, "channel-bot-token").send_keys("xoxb-browser")
-    driver.find_element(By.ID, "channel-api-base").send_keys(f"http://127.0.0.1:{fake.server_port}")
+    driver.find_element(By.ID, "channel-api-base").send_keys(fake.url)
     submit(driver.find_element(By.ID, "create-channel"))
     row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#channels-table tbody tr") if "Slack 服务台" in r.text][0]
     callback = row.find_element(By.CSS_SELECTOR, "code.callback-url").text
@@ -230,24 +209,22 @@ def im_intake_screens():
     now = api_call("GET", "/api/v1/admin/clock", token)["now"]
     ts = str(int(datetime.datetime.fromisoformat(now.replace("Z", "+00:00")).timestamp()))
     words = content("会议室投影仪连不上笔记本，HDMI 没有信号")
-    body = json.dumps({"type": "event_callback", "event_id": "EvBrowser1", "event": {
+    body, headers = signed_message("browser-signing-secret", ts, "EvBrowser1", {
         "type": "message", "channel_type": "im", "channel": "D0BROWSER", "user": "U0BROWSER", "text": "<@U0DESK> " + words,
-        "ts": ts + ".000100"}}, ensure_ascii=False).encode()
-    signature = "v0=" + hmac.new(b"browser-signing-secret", f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
-    request = urllib.request.Request(callback, data=body, method="POST", headers={
-        "Content-Type": "application/json", "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature})
+        "ts": ts + ".000100"})
+    request = urllib.request.Request(callback, data=body, method="POST", headers=headers)
     with urllib.request.urlopen(request) as response:
         assert response.status == 200
     for _ in range(100):
-        if FakeSlack.posted:
+        if fake.posted:
             break
         time.sleep(0.1)
-    assert FakeSlack.posted, "no acknowledgement posted to Slack"
-    acknowledgement = FakeSlack.posted[0]
+    assert fake.posted, "no acknowledgement posted to Slack"
+    acknowledgement = fake.posted[0]
     assert acknowledgement["channel"] == "D0BROWSER" and acknowledgement["thread_ts"] == ts + ".000100", acknowledgement
     number = re.search(r"TS\d+", acknowledgement["text"]).group(0)
     content(acknowledgement["text"])  # the requester's acknowledgement, in their language on every page
-    fake.shutdown()
+    fake.stop()
     go(f"/tickets/{number}")
     expect(words, driver.find_element(By.ID, "channel-messages"))
     expect("直接在本会话中回复即可补充信息", driver.find_element(By.ID, "channel-messages"))
