@@ -11,17 +11,22 @@ public struct DeskSettings: Codable, Equatable, Sendable {
     /// Requesters also read (never change) the tickets of their own department (R9.1); off by
     /// default, so a requester sees only their own.
     public var requestersSeeDepartment: Bool
+    /// A knowledge article is published by a reviewer who wrote none of it (R6.2); on by
+    /// default. Off suits a desk of one or two people.
+    public var kbSeparateReviewer: Bool
 
     public static let reopenWindowRange = 0...365
 
     public init(
         ticketNumberFormat: TicketNumberFormat = .default, reopenWindowDays: Int = 7,
-        allowInternalWebhookTargets: Bool = false, requestersSeeDepartment: Bool = false
+        allowInternalWebhookTargets: Bool = false, requestersSeeDepartment: Bool = false,
+        kbSeparateReviewer: Bool = true
     ) {
         self.ticketNumberFormat = ticketNumberFormat
         self.reopenWindowDays = reopenWindowDays
         self.allowInternalWebhookTargets = allowInternalWebhookTargets
         self.requestersSeeDepartment = requestersSeeDepartment
+        self.kbSeparateReviewer = kbSeparateReviewer
     }
 
     public static let `default` = DeskSettings()
