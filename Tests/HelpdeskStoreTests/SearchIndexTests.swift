@@ -65,21 +65,7 @@ struct SearchIndexTests {
             // queries: substrings of the texts, and phrases that occur nowhere
             var queries = ["数据库连接错误", "CRM系统", "ＣＲＭ系统", "铁路12306", "库", "据库", "误", "E1001错误", "系统crm", "连接 错误"]
             let texts = docs.values.flatMap { $0.publicParts.dropFirst() + $0.internalParts }
-            while queries.count < 120 {
-                let scalars = Array(SearchAnalyzer.normalize(texts.randomElement(using: &random)!).unicodeScalars)
-                let start = Int.random(in: 0..<scalars.count, using: &random)
-                let length = Int.random(in: 1...10, using: &random)
-                let query = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + length)]))
-                // Each term with a Han character: a bare word matches the words it begins instead (see `words`).
-                let terms = query.split(whereSeparator: { $0.isWhitespace })
-                guard
-                    !terms.isEmpty,
-                    terms.allSatisfy({
-                        $0.unicodeScalars.contains(where: { SearchAnalyzer.characterClass(of: $0) == .ideographic })
-                    })
-                else { continue }
-                queries.append(query)
-            }
+            queries += Self.queries(from: texts, count: 120 - queries.count, using: &random)
             queries += ["数据据", "库库", "错误数据库连接打印机"]
             // then: for staff and for a requester, the hits are the substring matches, no more, no fewer
             var nonEmpty = 0
@@ -101,6 +87,28 @@ struct SearchIndexTests {
             }
             #expect(nonEmpty > 100)
         }
+    }
+
+    /// `count` queries cut from `texts` at random: 1–10 characters, every term with a Han
+    /// character (a bare word matches the words it begins instead; see `words`).
+    static func queries(from texts: [String], count: Int, using random: inout SeededRandom) -> [String] {
+        var queries: [String] = []
+        while queries.count < count {
+            let scalars = Array(SearchAnalyzer.normalize(texts.randomElement(using: &random)!).unicodeScalars)
+            guard !scalars.isEmpty else { continue }
+            let start = Int.random(in: 0..<scalars.count, using: &random)
+            let length = Int.random(in: 1...10, using: &random)
+            let query = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + length)]))
+            let terms = query.split(whereSeparator: { $0.isWhitespace })
+            guard
+                !terms.isEmpty,
+                terms.allSatisfy({
+                    $0.unicodeScalars.contains(where: { SearchAnalyzer.characterClass(of: $0) == .ideographic })
+                })
+            else { continue }
+            queries.append(query)
+        }
+        return queries
     }
 
     /// Each term is a substring of one part (parts are never joined for matching).

@@ -37,9 +37,7 @@ extension Dialect {
     func searchMatch(_ query: SearchQuery, includeInternal: Bool) -> SQLQueryString {
         switch self {
         case .sqlite:
-            let expression = query.terms.flatMap(\.clauses).map {
-                "\"" + $0.token.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + ($0.prefix ? " *" : "")
-            }.joined(separator: " AND ")
+            let expression = Self.ftsExpression(query.terms.flatMap(\.clauses), joinedBy: "AND")
             let match = includeInternal ? expression : "{public_tokens} : (\(expression))"
             return "ticket_search_fts MATCH \(bind: match)"
         case .postgres:
@@ -96,6 +94,13 @@ extension Dialect {
         }
     }
 
+    /// An FTS5 expression of the clauses, each quoted, joined by `AND` or `OR`.
+    static func ftsExpression(_ clauses: [SearchTerm.Clause], joinedBy separator: String) -> String {
+        clauses.map {
+            "\"" + $0.token.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + ($0.prefix ? " *" : "")
+        }.joined(separator: " \(separator) ")
+    }
+
     /// A tsvector literal of the tokens as they are: each quoted, so PostgreSQL neither splits
     /// nor stems them.
     static func vector(_ tokens: [String]) -> String {
@@ -103,8 +108,11 @@ extension Dialect {
     }
 
     /// Every clause of every term, AND-ed, as a tsquery literal.
-    static func tsquery(_ query: SearchQuery) -> String {
-        query.terms.flatMap(\.clauses).map { lexeme($0.token) + ($0.prefix ? ":*" : "") }.joined(separator: " & ")
+    static func tsquery(_ query: SearchQuery) -> String { tsquery(query.terms.flatMap(\.clauses), joinedBy: "&") }
+
+    /// The clauses as a tsquery literal, joined by `&` or `|`.
+    static func tsquery(_ clauses: [SearchTerm.Clause], joinedBy separator: String) -> String {
+        clauses.map { lexeme($0.token) + ($0.prefix ? ":*" : "") }.joined(separator: " \(separator) ")
     }
 
     static func lexeme(_ token: String) -> String {

@@ -34,6 +34,7 @@ public enum Migrations {
         M021_ReportColumns.migration,
         M022_MailLoops.migration,
         M023_IMConversations.migration,
+        M024_Knowledge.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

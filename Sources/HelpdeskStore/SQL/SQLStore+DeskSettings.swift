@@ -9,6 +9,7 @@ extension SQLStore {
         static let reopenWindowDays = "reopen_window_days"
         static let allowInternalWebhookTargets = "allow_internal_webhook_targets"
         static let requestersSeeDepartment = "requesters_see_department"
+        static let kbSeparateReviewer = "kb_separate_reviewer"
         static let engine = "sla_engine"
     }
 
@@ -30,7 +31,10 @@ extension SQLStore {
                         ?? defaults.allowInternalWebhookTargets,
                     requestersSeeDepartment: try await Self.storedSetting(
                         SettingKey.requestersSeeDepartment, as: Bool.self, on: db)
-                        ?? defaults.requestersSeeDepartment)
+                        ?? defaults.requestersSeeDepartment,
+                    kbSeparateReviewer: try await Self.storedSetting(
+                        SettingKey.kbSeparateReviewer, as: Bool.self, on: db)
+                        ?? defaults.kbSeparateReviewer)
             }
         }
         return value as? DeskSettings ?? .default
@@ -44,6 +48,7 @@ extension SQLStore {
                 (SettingKey.reopenWindowDays, try Self.json(settings.reopenWindowDays)),
                 (SettingKey.allowInternalWebhookTargets, try Self.json(settings.allowInternalWebhookTargets)),
                 (SettingKey.requestersSeeDepartment, try Self.json(settings.requestersSeeDepartment)),
+                (SettingKey.kbSeparateReviewer, try Self.json(settings.kbSeparateReviewer)),
             ], now: now)
     }
 

@@ -1,0 +1,43 @@
+import Foundation
+import HelpdeskCore
+
+/// The knowledge base (M024). Every content save writes the article, its next revision and
+/// its search index in one transaction. Part of ``HelpdeskStore``.
+public protocol KnowledgeStore: Sendable {
+    /// Inserts the article (id 0) with revision 1 and its ticket links.
+    func createArticle(_ article: KBArticle, note: KBRevisionNote) async throws -> KBArticle
+    func article(id: Int64) async throws -> KBArticle?
+    /// Saves `content` as the next revision when the article is still at `expectedRevision`;
+    /// ``KBRevisionConflict`` when it is not, `StoreError.notFound` when there is no such article.
+    func reviseArticle(
+        id: Int64, content: KBContent, status: KBStatus, editorId: Int64, expectedRevision: Int,
+        note: KBRevisionNote, now: Date
+    ) async throws -> KBArticle
+    /// Moves the article from `from` to `to` (nil when it is no longer in `from`); `reviewerId`
+    /// is recorded on publishing.
+    func setArticleStatus(id: Int64, from: KBStatus, to: KBStatus, reviewerId: Int64?, now: Date) async throws
+        -> KBArticle?
+    /// Links tickets to the article (those already linked are kept once).
+    func linkArticle(id: Int64, ticketNumbers: [String]) async throws
+    func articles(_ query: KBQuery) async throws -> KBPage
+    /// Published articles sharing the most tokens with a text (the intake form's suggestions):
+    /// any token matches, best first, at most `limit` candidates.
+    func articleCandidates(tokens: [String], publicOnly: Bool, limit: Int) async throws -> [KBArticle]
+    /// The article's normalized texts (``KBContent/searchParts``), for matching suggestions.
+    func articleSearchTexts(ids: [Int64]) async throws -> [Int64: String]
+    /// Every revision, newest first.
+    func articleRevisions(id: Int64) async throws -> [KBRevision]
+    func articleRevision(id: Int64, number: Int) async throws -> KBRevision?
+    /// One vote per user and article (a second one replaces the first); the article's counts after it.
+    func recordArticleFeedback(id: Int64, userId: Int64, helpful: Bool, reason: String?, now: Date) async throws
+        -> KBVotes
+    /// An article opened from `source` (`intake`: the portal's form, for deflection).
+    func recordArticleView(id: Int64, userId: Int64, source: String, now: Date) async throws
+    /// Counts a search that found no article.
+    func recordKnowledgeGap(query: String, now: Date) async throws
+    /// The most searched gaps since `since`.
+    func knowledgeGaps(since: Date, limit: Int) async throws -> [KBGap]
+    /// Articles opened from the intake form between `since` and 24 h before `now` after which
+    /// their reader submitted no ticket within 24 h (R6.2 deflection), and all such openings.
+    func deflections(since: Date, now: Date) async throws -> (deflected: Int, opened: Int)
+}
