@@ -4,38 +4,83 @@ import HelpdeskStore
 import HelpdeskUseCases
 import Hummingbird
 
-/// `GET /api/v1/search` (R6.2, ``SearchService``): tickets matching a Chinese or English query,
-/// best or newest first, each with a masked snippet and its marked matches.
+/// `GET /api/v1/search` (R6.2, ``SearchService``, ``KnowledgeService``): tickets and knowledge
+/// articles matching a Chinese or English query, best or newest first, each with a masked
+/// snippet and its marked matches.
 struct SearchRoutes {
     let search: SearchService
+    let knowledge: KnowledgeService
 
-    /// What `scope=` may name. Tickets are all the desk has indexed so far; `all` names
-    /// everything indexed, so a client asking for it keeps working as more is indexed.
+    /// What `scope=` may name: `all` (the default) puts the best articles, at most
+    /// ``allArticles`` of them, before the first page of tickets; later pages are tickets.
     enum Scope: String {
         case tickets
+        case kb
         case all
     }
+
+    static let allArticles = 5
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("search") { request, context in
             let user = try context.requireUser()
             let parameters = request.uri.queryParameters
-            _ = try QueryParsing.value(parameters.get("scope"), "scope", as: Scope.self)
+            let scope = try QueryParsing.value(parameters.get("scope"), "scope", as: Scope.self) ?? .all
             var input = SearchInput(query: parameters.get("q") ?? "")
             input.order =
                 try QueryParsing.value(parameters.get("order"), "order", as: SearchRequest.Order.self) ?? .relevance
             input.limit = try QueryParsing.limit(parameters.get("limit"), default: 20, range: SearchService.limits)
+            if scope == .kb {
+                var list = KnowledgeService.ListInput()
+                list.query = input.query
+                list.order = input.order == .newest ? .newest : .relevance
+                list.limit = input.limit
+                if let cursor = parameters.get("cursor"), !cursor.isEmpty {
+                    guard let offset = Int(cursor), offset >= 0 else { throw APIError.invalidParameter("cursor") }
+                    list.offset = offset
+                }
+                // The same refusals as a ticket search: no query, one too long.
+                guard !input.query.isEmpty else { throw UseCaseError.fieldRequired(field: "q") }
+                let hits = try await knowledge.list(list, for: user)
+                return SearchResponse(
+                    items: hits.items.map { .kb(KBArticleResponse($0.article, snippet: $0.snippet, brief: true)) },
+                    nextCursor: hits.nextOffset.map(String.init))
+            }
             input.cursor = try QueryParsing.id(parameters.get("cursor"), "cursor")
             let results = try await search.search(input, for: user)
-            return SearchResponse(
-                items: results.items.map { SearchItemResponse($0) },
-                nextCursor: results.nextCursor.map(String.init))
+            var items: [SearchResponse.Item] = []
+            if scope == .all, input.cursor == nil {
+                var list = KnowledgeService.ListInput()
+                list.query = input.query
+                list.order = input.order == .newest ? .newest : .relevance
+                list.limit = Self.allArticles
+                // Requesters find published articles only; staff searching everything find those too.
+                list.status = .published
+                items += try await knowledge.list(list, for: user).items.map {
+                    .kb(KBArticleResponse($0.article, snippet: $0.snippet, brief: true))
+                }
+            }
+            items += results.items.map { .ticket(SearchItemResponse($0)) }
+            return SearchResponse(items: items, nextCursor: results.nextCursor.map(String.init))
         }
     }
 }
 
 struct SearchResponse: ResponseEncodable {
-    let items: [SearchItemResponse]
+    /// A ticket or an article, told apart by its `kind`.
+    enum Item: Encodable, Sendable {
+        case ticket(SearchItemResponse)
+        case kb(KBArticleResponse)
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .ticket(let item): try item.encode(to: encoder)
+            case .kb(let item): try item.encode(to: encoder)
+            }
+        }
+    }
+
+    let items: [Item]
     let nextCursor: String?
 }
 
@@ -63,13 +108,16 @@ struct SearchItemResponse: Encodable, Sendable {
         status = result.ticket.status
         priority = result.ticket.priority
         submittedAt = result.ticket.submittedAt
-        let snippet = result.snippet
-        self.snippet = snippet.text
-        // Character offsets into scalar offsets, which every client can index.
+        snippet = result.snippet.text
+        highlights = Self.highlights(of: result.snippet)
+    }
+
+    /// The snippet's marks as scalar offsets and lengths, which every client can index.
+    static func highlights(of snippet: SearchSnippet) -> [Highlight] {
         let characters = Array(snippet.text)
         var scalarOffsets = [0]
         for character in characters { scalarOffsets.append(scalarOffsets.last! + character.unicodeScalars.count) }
-        highlights = snippet.highlights.map {
+        return snippet.highlights.map {
             Highlight(
                 start: scalarOffsets[$0.lowerBound], length: scalarOffsets[$0.upperBound] - scalarOffsets[$0.lowerBound]
             )

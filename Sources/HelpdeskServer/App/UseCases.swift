@@ -21,6 +21,7 @@ struct UseCases: Sendable {
     let search: SearchService
     let reports: ReportService
     let reportSubscriptions: ReportSubscriptionService
+    let knowledge: KnowledgeService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
@@ -40,5 +41,6 @@ struct UseCases: Sendable {
         search = SearchService(store: store, tickets: tickets)
         reports = ReportService(store: store, clock: clock)
         reportSubscriptions = ReportSubscriptionService(store: store, clock: clock)
+        knowledge = KnowledgeService(store: store, clock: clock, tickets: tickets)
     }
 }

@@ -39,7 +39,9 @@ public struct APIError: Error, Sendable {
             case .invalidReference, .invalidValue, .fieldRequired, .invalidFormat, .internalAddress,
                 .unknownPlaceholders:
                 .unprocessableContent
-            case .versionConflict, .deliveryNotFailed, .limitReached: .conflict
+            case .versionConflict, .deliveryNotFailed, .limitReached, .articleChanged, .ticketNotSolved: .conflict
+            case .articleRefused(.illegalTransition), .articleRefused(.reviewerIsWriter): .conflict
+            case .articleRefused(.notReviewer): .forbidden
             case .invalidCredentials, .callbackRefused: .unauthorized
             case .tooManyAttempts: .tooManyRequests
             }

@@ -19,15 +19,18 @@ public struct ConfigurationService: Sendable {
         public var reopenWindowDays: Int?
         public var allowInternalWebhookTargets: Bool?
         public var requestersSeeDepartment: Bool?
+        public var kbSeparateReviewer: Bool?
 
         public init(
             ticketNumberFormat: String? = nil, reopenWindowDays: Int? = nil,
-            allowInternalWebhookTargets: Bool? = nil, requestersSeeDepartment: Bool? = nil
+            allowInternalWebhookTargets: Bool? = nil, requestersSeeDepartment: Bool? = nil,
+            kbSeparateReviewer: Bool? = nil
         ) {
             self.ticketNumberFormat = ticketNumberFormat
             self.reopenWindowDays = reopenWindowDays
             self.allowInternalWebhookTargets = allowInternalWebhookTargets
             self.requestersSeeDepartment = requestersSeeDepartment
+            self.kbSeparateReviewer = kbSeparateReviewer
         }
     }
 
@@ -146,11 +149,13 @@ public struct ConfigurationService: Sendable {
         }
         if let allow = patch.allowInternalWebhookTargets { settings.allowInternalWebhookTargets = allow }
         if let see = patch.requestersSeeDepartment { settings.requestersSeeDepartment = see }
+        if let separate = patch.kbSeparateReviewer { settings.kbSeparateReviewer = separate }
         let fields = [
             ("ticketNumberFormat", patch.ticketNumberFormat != nil),
             ("reopenWindowDays", patch.reopenWindowDays != nil),
             ("allowInternalWebhookTargets", patch.allowInternalWebhookTargets != nil),
             ("requestersSeeDepartment", patch.requestersSeeDepartment != nil),
+            ("kbSeparateReviewer", patch.kbSeparateReviewer != nil),
         ].filter(\.1).map(\.0)
         let entry = AuditEntry(
             at: clock.now(), actor: admin, action: .settingsSaved, target: "settings",

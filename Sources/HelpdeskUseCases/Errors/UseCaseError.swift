@@ -31,6 +31,13 @@ public enum UseCaseError: Error, Equatable, Sendable {
     /// An IM platform's callback whose signature does not match (`im_signature_invalid`) or whose
     /// timestamp is outside the platform's window (`im_request_stale`): answered 401.
     case callbackRefused(code: String)
+    /// Someone saved the knowledge article since the client read it (now revision `current`).
+    case articleChanged(current: Int)
+    /// A knowledge article's status cannot do `action` now, or only a reviewer other than its
+    /// writers may (``KnowledgeError``).
+    case articleRefused(KnowledgeError)
+    /// A knowledge draft needs a solved ticket.
+    case ticketNotSolved
 
     public var code: String {
         switch self {
@@ -48,6 +55,11 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .unknownPlaceholders: "unknown_placeholder"
         case .limitReached: "limit_reached"
         case .callbackRefused(let code): code
+        case .articleChanged: "article_changed"
+        case .articleRefused(.illegalTransition): "kb_illegal_transition"
+        case .articleRefused(.notReviewer): "kb_reviewer_only"
+        case .articleRefused(.reviewerIsWriter): "kb_reviewer_is_writer"
+        case .ticketNotSolved: "ticket_not_solved"
         }
     }
 
@@ -61,7 +73,12 @@ public enum UseCaseError: Error, Equatable, Sendable {
             ["field": field]
         case .invalidFormat(let detail): ["detail": detail]
         case .versionConflict(let current): ["version": String(current)]
-        case .invalidCredentials, .deliveryNotFailed, .callbackRefused: [:]
+        case .invalidCredentials, .deliveryNotFailed, .callbackRefused, .ticketNotSolved,
+            .articleRefused(.notReviewer), .articleRefused(.reviewerIsWriter):
+            [:]
+        case .articleChanged(let current): ["version": String(current)]
+        case .articleRefused(.illegalTransition(let status, let action)):
+            ["status": "kb_" + status.rawValue, "action": "kb_" + action.rawValue]
         case .tooManyAttempts(let seconds): ["retryAfter": String(seconds)]
         case .limitReached(let resource, let limit): ["resource": resource, "limit": String(limit)]
         case .unknownPlaceholders(let names):

@@ -1,0 +1,141 @@
+import Foundation
+import HelpdeskCore
+import HelpdeskStore
+import HelpdeskUseCases
+import Hummingbird
+
+/// The knowledge base (R6.2, ``KnowledgeService``): `kb/articles` and their revisions, status
+/// actions and votes, `kb/suggest` for the intake form, `kb/insights` for staff, and
+/// `tickets/{number}/kb-draft`.
+struct KnowledgeRoutes {
+    let knowledge: KnowledgeService
+
+    func register(on group: RouterGroup<HelpdeskRequestContext>) {
+        group.get("kb/articles") { request, context in
+            let user = try context.requireUser()
+            let hits = try await knowledge.list(try Self.listInput(request), for: user)
+            return KBListResponse(
+                items: hits.items.map { KBArticleResponse($0.article, snippet: $0.snippet) },
+                nextCursor: hits.nextOffset.map(String.init))
+        }
+        group.post("kb/articles") { request, context in
+            let user = try context.requireUser()
+            let command = try await request.decodeJSON(KnowledgeService.Command.self, context: context)
+            return EditedResponse(
+                status: .created, response: KBArticleResponse(try await knowledge.create(command, by: user)))
+        }
+        group.get("kb/articles/:id") { request, context in
+            let user = try context.requireUser()
+            let source = request.uri.queryParameters.get("from")
+            guard source == nil || source == "intake" else { throw APIError.invalidParameter("from") }
+            return KBArticleResponse(
+                try await knowledge.article(try Self.articleId(context), for: user, openedFrom: source))
+        }
+        group.put("kb/articles/:id") { request, context in
+            let user = try context.requireUser()
+            let command = try await request.decodeJSON(KnowledgeService.Command.self, context: context)
+            return KBArticleResponse(try await knowledge.update(try Self.articleId(context), command, by: user))
+        }
+        for action in KBAction.allCases {
+            group.post("kb/articles/:id/\(action.rawValue)") { _, context in
+                let user = try context.requireUser()
+                return KBArticleResponse(try await knowledge.act(try Self.articleId(context), action, by: user))
+            }
+        }
+        group.get("kb/articles/:id/revisions") { _, context in
+            let user = try context.requireUser()
+            return Items(
+                items: try await knowledge.revisions(try Self.articleId(context), for: user).map(
+                    KBRevisionResponse.init))
+        }
+        group.get("kb/articles/:id/revisions/:number") { _, context in
+            let user = try context.requireUser()
+            return KBRevisionResponse(
+                try await knowledge.revision(try Self.articleId(context), number: try Self.number(context), for: user))
+        }
+        group.get("kb/articles/:id/compare") { request, context in
+            let user = try context.requireUser()
+            let parameters = request.uri.queryParameters
+            guard let from = parameters.get("from").flatMap(Int.init), from > 0 else {
+                throw APIError.invalidParameter("from")
+            }
+            guard let to = parameters.get("to").flatMap(Int.init), to > 0 else { throw APIError.invalidParameter("to") }
+            return KBComparisonResponse(
+                try await knowledge.compare(try Self.articleId(context), from: from, to: to, for: user))
+        }
+        group.post("kb/articles/:id/revisions/:number/restore") { request, context in
+            let user = try context.requireUser()
+            let body = try await request.decodeJSON(RestoreBody.self, context: context)
+            return KBArticleResponse(
+                try await knowledge.restore(
+                    try Self.articleId(context), number: try Self.number(context), revision: body.revision, by: user))
+        }
+        group.post("kb/articles/:id/feedback") { request, context in
+            let user = try context.requireUser()
+            let body = try await request.decodeJSON(FeedbackBody.self, context: context)
+            return try await knowledge.feedback(
+                try Self.articleId(context), helpful: body.helpful, reason: body.reason, by: user)
+        }
+        group.get("kb/suggest") { request, context in
+            let user = try context.requireUser()
+            let parameters = request.uri.queryParameters
+            let limit = try QueryParsing.limit(
+                parameters.get("limit"), default: KnowledgeService.suggestionLimit, range: 1...20)
+            let hits = try await knowledge.suggest(parameters.get("q") ?? "", for: user, limit: limit)
+            return Items(items: hits.map { KBArticleResponse($0.article, snippet: $0.snippet, brief: true) })
+        }
+        group.get("kb/review") { _, context in
+            let user = try context.requireUser()
+            return Items(items: try await knowledge.reviewQueue(for: user).map { KBArticleResponse($0, brief: true) })
+        }
+        group.get("kb/insights") { request, context in
+            let user = try context.requireUser()
+            let days = try QueryParsing.limit(request.uri.queryParameters.get("days"), default: 30, range: 1...366)
+            return try await knowledge.insights(days: days, for: user)
+        }
+        group.post("tickets/:number/kb-draft") { _, context in
+            let user = try context.requireUser()
+            let article = try await knowledge.draft(fromTicket: try context.parameters.require("number"), by: user)
+            return EditedResponse(status: .created, response: KBArticleResponse(article))
+        }
+    }
+
+    /// The revision the editor read, as for an update.
+    struct RestoreBody: Decodable {
+        let revision: Int
+    }
+
+    struct FeedbackBody: Decodable {
+        let helpful: Bool
+        let reason: String?
+    }
+
+    static func articleId(_ context: HelpdeskRequestContext) throws -> Int64 {
+        try context.parameters.id(resource: "kb_article")
+    }
+
+    static func number(_ context: HelpdeskRequestContext) throws -> Int {
+        Int(try context.parameters.id("number", resource: "kb_revision"))
+    }
+
+    static func listInput(_ request: Request) throws -> KnowledgeService.ListInput {
+        let parameters = request.uri.queryParameters
+        var input = KnowledgeService.ListInput()
+        input.query = parameters.get("q")
+        input.status = try QueryParsing.value(parameters.get("status"), "status", as: KBStatus.self)
+        input.visibility = try QueryParsing.value(parameters.get("visibility"), "visibility", as: KBVisibility.self)
+        input.categoryId = try QueryParsing.id(parameters.get("categoryId"), "categoryId")
+        input.tag = parameters.get("tag").flatMap { $0.isEmpty ? nil : $0 }
+        input.ticketNumber = parameters.get("ticket").flatMap { $0.isEmpty ? nil : $0 }
+        input.order = try QueryParsing.value(parameters.get("order"), "order", as: KBQuery.Order.self)
+        input.limit = try QueryParsing.limit(parameters.get("limit"), default: 20, range: KnowledgeService.limits)
+        if let cursor = parameters.get("cursor"), !cursor.isEmpty {
+            guard let offset = Int(cursor), offset >= 0 else { throw APIError.invalidParameter("cursor") }
+            input.offset = offset
+        }
+        return input
+    }
+}
+
+extension KBVotes: ResponseEncodable {}
+extension KBInsights: ResponseEncodable {}
