@@ -182,7 +182,7 @@ struct WebAdminConfigRoutes {
         let model = AdminSettingsPage(
             format: settings.ticketNumberFormat.pattern, reopenDays: settings.reopenWindowDays,
             allowInternalWebhooks: settings.allowInternalWebhookTargets,
-            requestersSeeDepartment: settings.requestersSeeDepartment)
+            requestersSeeDepartment: settings.requestersSeeDepartment, kbSeparateReviewer: settings.kbSeparateReviewer)
         return deps.render(model, page, titleKey: "ui.admin.settings")
     }
 
@@ -195,7 +195,8 @@ struct WebAdminConfigRoutes {
             ConfigurationService.SettingsPatch(
                 ticketNumberFormat: form["format"] ?? "", reopenWindowDays: Int(days),
                 allowInternalWebhookTargets: form["allowInternalWebhooks"] == "on",
-                requestersSeeDepartment: form["requestersSeeDepartment"] == "on"),
+                requestersSeeDepartment: form["requestersSeeDepartment"] == "on",
+                kbSeparateReviewer: form["kbSeparateReviewer"] == "on"),
             by: admin)
         return .redirect(to: "/admin/settings")
     }

@@ -8,6 +8,7 @@ import Hummingbird
 /// acknowledgement page with the number and the expected response time (R1.5).
 struct WebIntakeRoutes {
     let deps: WebDependencies
+    var knowledgePages: WebKnowledgeRoutes { WebKnowledgeRoutes(deps: deps) }
 
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("new") { request, context in
@@ -20,8 +21,10 @@ struct WebIntakeRoutes {
         group.get("tickets/:number/submitted", use: acknowledgement)
     }
 
-    func form(_ page: WebPage, user: User, type: TicketType, values: FormData, error: String?) async throws -> Response
-    {
+    func form(
+        _ page: WebPage, user: User, type: TicketType, values: FormData, error: String?,
+        suggestions: KBSuggestionsSection? = nil
+    ) async throws -> Response {
         let views = try await deps.views(page)
         let categories = try await deps.services.directory.categories().filter(\.active)
         var categoryOptions: [(String, String)] = [("", views.t("ui.new.category_unknown"))]
@@ -35,7 +38,7 @@ struct WebIntakeRoutes {
         func levels(_ key: String, _ cases: [String]) -> [SelectOption] {
             TicketViews.options(cases.map { ($0, views.t("ui.level.\($0)")) }, selected: values[key] ?? "medium")
         }
-        let model = NewTicketPage(
+        var model = NewTicketPage(
             types: TicketType.allCases.map {
                 NewTicketPage.TypeTab(value: $0.rawValue, label: views.t("ui.type.\($0.rawValue)"), current: $0 == type)
             },
@@ -54,6 +57,7 @@ struct WebIntakeRoutes {
                 [Channel.phone, .walkIn, .email, .im].map { ($0.rawValue, views.t("ui.channel.\($0.rawValue)")) },
                 selected: values["channel"]),
             error: error)
+        model.suggestions = suggestions
         return deps.render(model, page, titleKey: "ui.new.title", status: error == nil ? .ok : .unprocessableContent)
     }
 
@@ -62,6 +66,12 @@ struct WebIntakeRoutes {
         let user = try page.requireUser()
         let form = try await deps.form(request, context, limit: deps.options.uploadBodyLimit)
         let type = form["type"].flatMap(TicketType.init(rawValue:)) ?? .fault
+        if form["intent"] == "suggest" {
+            // Without JavaScript: the articles for what was typed, and the form as it was.
+            let text = [form["title"], form["description"]].compactMap { $0 }.joined(separator: "\n")
+            let suggestions = try await knowledgePages.suggestions(for: text, user: user, page: page, intake: true)
+            return try await self.form(page, user: user, type: type, values: form, error: nil, suggestions: suggestions)
+        }
         var details: [String: String] = [:]
         for key in type.requiredDetails { if let value = form.text("detail_\(key)") { details[key] = value } }
         var requester: RequesterDetails?
@@ -117,7 +127,11 @@ struct WebIntakeRoutes {
             priority: views.t("ui.priority.\(view.ticket.priority.rawValue)"),
             responseDue: views.time(ack.responseDueAt, calendar),
             outsideHours: ack.lookedAtFrom.map { views.time($0, calendar) }, missing: text.missingDetails(ack),
-            titleLong: ack.titleLong ? views.t("warning.title_long") : nil)
+            titleLong: ack.titleLong ? views.t("warning.title_long") : nil,
+            // The best three articles for what was asked (R6.2): the answer may be there already.
+            suggestions: try await knowledgePages.suggestions(
+                for: view.ticket.title + "\n" + view.ticket.description, user: user, page: page, intake: true, limit: 3)
+        )
         return deps.render(model, page, titleKey: "ui.ack.title")
     }
 }

@@ -21,10 +21,24 @@ struct WebSearchRoutes {
         let views = try await deps.views(page)
         var hits: [SearchPage.Hit] = []
         var next: String?
+        var articles: KBSuggestionsSection?
         if !q.isEmpty {
             var input = SearchInput(query: q)
             input.order = order
             input.cursor = try QueryParsing.id(parameters.get("cursor"), "cursor")
+            if input.cursor == nil {
+                var list = KnowledgeService.ListInput()
+                list.query = q
+                list.status = .published
+                list.limit = 5
+                let pages = WebKnowledgeRoutes(deps: deps)
+                let found = try await deps.services.knowledge.list(list, for: user).items
+                articles = KBSuggestionsSection(
+                    items: found.map {
+                        pages.item(of: $0.article, snippet: $0.snippet, user: user, page: page, intake: false)
+                    },
+                    hasItems: !found.isEmpty, newTab: false)
+            }
             let results = try await deps.services.search.search(input, for: user)
             hits = results.items.map { item in
                 SearchPage.Hit(
@@ -35,12 +49,14 @@ struct WebSearchRoutes {
                 "/search?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&order=\(order.rawValue)&cursor=\($0)"
             }
         }
-        let model = SearchPage(
+        var model = SearchPage(
             q: q,
             orders: TicketViews.options(
                 SearchRequest.Order.allCases.map { ($0.rawValue, views.t("ui.search.order.\($0.rawValue)")) },
                 selected: order.rawValue),
-            hits: hits, nothingFound: !q.isEmpty && hits.isEmpty, next: next, hasHits: !hits.isEmpty)
+            hits: hits, nothingFound: !q.isEmpty && hits.isEmpty && articles?.hasItems != true, next: next,
+            hasHits: !hits.isEmpty)
+        model.articles = articles
         return deps.render(model, page, titleKey: "ui.search.title")
     }
 

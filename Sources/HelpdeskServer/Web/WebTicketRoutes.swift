@@ -211,6 +211,9 @@ struct WebTicketRoutes {
                 hasFiles: !message.attachments.isEmpty)
         }
         model.hasMessages = !model.messages.isEmpty
+        if user.role.isStaff, !collaboratorOnly {
+            model.knowledge = try await WebKnowledgeRoutes(deps: deps).section(for: original, user: user, page: page)
+        }
         return deps.renderer.page(model, page, title: "\(ticket.number) \(ticket.title)")
     }
 

@@ -45,6 +45,7 @@ enum WebUI {
         WebLiveRoutes(deps: deps).register(on: web)
         WebExtensionRoutes(deps: deps).register(on: web)
         WebSearchRoutes(deps: deps).register(on: web)
+        WebKnowledgeRoutes(deps: deps).register(on: web)
         WebReportRoutes(deps: deps).register(on: web)
     }
 }

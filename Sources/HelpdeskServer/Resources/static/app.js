@@ -7,6 +7,7 @@
 //    honest way to count down), and every minute while it is.
 // A region is never replaced while a form field has focus; the reload waits for the next tick.
 // 3. Buttons of forms are disabled after submit to avoid double submissions.
+// 4. The intake form's knowledge suggestions follow what the requester types.
 (function () {
   "use strict";
   var main = document.getElementById("main");
@@ -84,6 +85,32 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+
+  // 4. The intake form asks for knowledge articles as the requester types (R6.2); without
+  //    JavaScript its "look for answers" button does the same.
+  var suggestions = document.getElementById("kb-suggestions");
+  var form = document.getElementById("new-ticket");
+  if (suggestions && form && window.fetch) {
+    var timer = null;
+    var asked = "";
+    var ask = function () {
+      var text = ["title", "description"].map(function (name) {
+        return (form.elements[name] && form.elements[name].value) || "";
+      }).join("\n").trim();
+      if (text === asked || text.length < 2) return;
+      asked = text;
+      fetch(suggestions.getAttribute("data-suggest") + "?q=" + encodeURIComponent(text.slice(0, 2000)),
+        { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) { if (html !== null && asked === text) suggestions.innerHTML = html; })
+        .catch(function () {});
+    };
+    form.addEventListener("input", function (event) {
+      if (!/^(title|description)$/.test(event.target.name || "")) return;
+      clearTimeout(timer);
+      timer = setTimeout(ask, 400);
+    });
+  }
 
   document.addEventListener("submit", function (event) {
     var buttons = event.target.querySelectorAll("button[type=submit]");

@@ -10,4 +10,6 @@ struct AcknowledgementPage: PageModel {
     let outsideHours: String?
     let missing: String?
     let titleLong: String?
+    /// Up to three published articles for the request.
+    let suggestions: KBSuggestionsSection
 }

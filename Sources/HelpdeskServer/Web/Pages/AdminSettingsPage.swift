@@ -7,4 +7,5 @@ struct AdminSettingsPage: PageModel {
     let reopenDays: Int
     let allowInternalWebhooks: Bool
     let requestersSeeDepartment: Bool
+    let kbSeparateReviewer: Bool
 }

@@ -31,4 +31,7 @@ struct NewTicketPage: PageModel {
     let onBehalf: Bool
     let channels: [SelectOption]
     let error: String?
+    /// Published articles for what was typed (R6.2): filled by app.js as the requester types,
+    /// or by the form's "look for answers" button without JavaScript.
+    var suggestions: KBSuggestionsSection? = nil
 }

@@ -21,4 +21,6 @@ struct SearchPage: PageModel {
     let nothingFound: Bool
     let next: String?
     let hasHits: Bool
+    /// The best published articles, above the first page of tickets (as `scope=all`).
+    var articles: KBSuggestionsSection? = nil
 }

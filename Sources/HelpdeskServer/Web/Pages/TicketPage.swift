@@ -103,6 +103,9 @@ struct TicketPage: PageModel {
     /// What came in and went out on channels (issue #11), oldest first.
     var messages: [ChannelMessage] = []
     var hasMessages = false
+    /// For staff: the articles linked to the ticket, those suggested for its text, and the
+    /// knowledge draft once it is solved (R6.2).
+    var knowledge: TicketKnowledgeSection? = nil
 
     struct ChannelMessage: Sendable {
         let incoming: Bool
