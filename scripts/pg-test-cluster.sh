@@ -23,7 +23,7 @@ case $cmd in
     if [ ! -f "$dir/PG_VERSION" ]; then
       as_postgres "'$bindir/initdb' -D '$dir' -E UTF8 --locale=C.UTF-8 -U postgres -A trust" >/dev/null
     fi
-    as_postgres "'$bindir/pg_ctl' -D '$dir' -l '$dir/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c max_connections=300\" start" >/dev/null
+    as_postgres "'$bindir/pg_ctl' -D '$dir' -l '$dir/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c max_connections=300 -c max_locks_per_transaction=512\" start" >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

@@ -94,13 +94,34 @@ struct KnowledgeAPITests {
                 .put, "/api/v1/kb/articles/\(id)", token: desk.supervisor.token, json: ["title": "旧", "revision": 1])
             #expect(stale.status == .conflict && stale.errorCode == "article_changed")
             #expect(stale.errorMessage?.contains("第 2 版") == true)
-            // the supervisor publishes it again; their own correction stays published
+            // the supervisor publishes it again; a correction of theirs goes to review too
             _ = try await api.call(.post, "/api/v1/kb/articles/\(id)/publish", token: desk.supervisor.token)
             let corrected = try await api.call(
                 .put, "/api/v1/kb/articles/\(id)", token: desk.supervisor.token,
                 json: ["cause": "客户端证书过期（有效期一年）", "revision": 2])
-            #expect(corrected["status"] as? String == "published" && corrected["revision"] as? Int == 3)
-            // and after a supervisor's edit, the supervisor may not publish it (they wrote its latest revision)
+            #expect(corrected["status"] as? String == "review" && corrected["revision"] as? Int == 3)
+            // and having written a revision, the supervisor may not publish it; the problem manager may
+            let own = try await api.call(.post, "/api/v1/kb/articles/\(id)/publish", token: desk.supervisor.token)
+            #expect(own.status == .conflict && own.errorCode == "kb_reviewer_is_writer")
+            let pinned = try await api.call(
+                .post, "/api/v1/kb/articles/\(id)/publish", token: desk.manager.token, json: ["revision": 2])
+            #expect(pinned.status == .conflict && pinned.errorCode == "article_changed")
+            let republished = try await api.call(
+                .post, "/api/v1/kb/articles/\(id)/publish", token: desk.manager.token, json: ["revision": 3])
+            #expect(republished["status"] as? String == "published")
+            // linking a ticket is no revision and keeps it published
+            let ticket = try await api.submitVPNTicket(desk.requester.token)
+            let linked = try await api.call(
+                .put, "/api/v1/kb/articles/\(id)", token: desk.agent.token,
+                json: ["ticketNumbers": [ticket], "revision": 3])
+            #expect(linked["status"] as? String == "published" && linked["revision"] as? Int == 3)
+            #expect(linked["ticketNumbers"] as? [String] == [ticket])
+            // requesters do not see which tickets it is linked to
+            let asRequester = try await api.call(.get, "/api/v1/kb/articles/\(id)", token: desk.requester.token)
+            #expect(asRequester["ticketNumbers"] as? [String] == [])
+            #expect(
+                try await api.call(.get, "/api/v1/kb/articles?ticket=\(ticket)", token: desk.requester.token).items
+                    .isEmpty)
             let revisions = try await api.call(.get, "/api/v1/kb/articles/\(id)/revisions", token: desk.agent.token)
             #expect(revisions.items.map { $0["number"] as? Int } == [3, 2, 1])
             #expect(revisions.items.map { $0["note"] as? String } == ["edited", "edited", "created"])
@@ -116,11 +137,13 @@ struct KnowledgeAPITests {
             let lines = (solution["lines"] as? [[String: String]] ?? []).map { "\($0["change"]!) \($0["text"]!)" }
             #expect(lines.contains("added 1. 更新证书") && lines.contains("removed 1. 打开 **VPN 客户端**"))
             #expect(fields.first { $0["name"] as? String == "title" }?["changed"] as? Bool == false)
-            // restored: revision 1's text as revision 4
+            // restored: revision 1's text as revision 4, in review again, audited
             let restored = try await api.call(
                 .post, "/api/v1/kb/articles/\(id)/revisions/1/restore", token: desk.supervisor.token,
                 json: ["revision": 3])
             #expect(restored["revision"] as? Int == 4 && restored["cause"] as? String == "客户端证书过期")
+            #expect(restored["status"] as? String == "review")
+            _ = try await api.call(.post, "/api/v1/kb/articles/\(id)/publish", token: desk.manager.token)
             let restoredNote = try await api.call(
                 .get, "/api/v1/kb/articles/\(id)/revisions/4", token: desk.agent.token)
             #expect(restoredNote["note"] as? String == "restored:1")
@@ -132,7 +155,10 @@ struct KnowledgeAPITests {
                 try await api.call(.get, "/api/v1/kb/articles/\(id)", token: desk.requester.token).status == .notFound)
             let editRetired = try await api.call(
                 .put, "/api/v1/kb/articles/\(id)", token: desk.agent.token, json: ["title": "x", "revision": 4])
-            #expect(editRetired.status == .conflict && editRetired.errorCode == "kb_illegal_transition")
+            #expect(editRetired.status == .conflict && editRetired.errorCode == "kb_not_editable")
+            let audit = try await api.store.auditEntries(AuditQuery())
+            #expect(audit.filter { $0.action == .kbArticleStatusChanged }.count == 6)
+            #expect(audit.contains { $0.action == .kbArticleRestored && $0.detail["revision"] == "1" })
         }
     }
 
@@ -252,6 +278,14 @@ struct KnowledgeAPITests {
             #expect(all.items.last?["number"] as? String == ticket)
             let tickets = try await api.call(.get, "/api/v1/search?q=\(q)&scope=tickets", token: desk.requester.token)
             #expect(tickets.items.map { $0["kind"] as? String } == ["ticket"])
+            // whitespace finds nothing (it does not list every article)
+            let blank = try await api.call(.get, "/api/v1/search?q=%20%20&scope=kb", token: desk.requester.token)
+            #expect(blank.status == .ok && blank.items.isEmpty)
+            // a staff search of everything, or one narrowed by a filter, is no gap; a requester's is
+            _ = try await api.call(.get, "/api/v1/search?q=\(Self.encoded("打印机"))", token: desk.agent.token)
+            _ = try await api.call(
+                .get, "/api/v1/kb/articles?q=\(Self.encoded("邮箱"))&status=draft", token: desk.agent.token)
+            _ = try await api.call(.get, "/api/v1/search?q=\(Self.encoded("投影仪"))", token: desk.requester.token)
             // a search that finds no article is a gap, once per query, counted
             for _ in 0..<2 {
                 _ = try await api.call(
@@ -269,6 +303,7 @@ struct KnowledgeAPITests {
             #expect(insights.status == .ok)
             let gaps = insights["gaps"] as? [[String: Any]] ?? []
             #expect(gaps.first?["query"] as? String == "蓝屏 死机" && gaps.first?["searches"] as? Int == 2)
+            #expect(gaps.compactMap { $0["query"] as? String }.sorted() == ["投影仪", "蓝屏 死机"])
             #expect(insights["intakeOpenings"] as? Int == 1 && insights["deflected"] as? Int == 1)
             #expect(try await api.call(.get, "/api/v1/kb/insights", token: desk.requester.token).status == .forbidden)
             // votes

@@ -150,6 +150,16 @@ struct KnowledgeWebTests {
             #expect(draftLocation.hasPrefix("/kb/articles/") && draftLocation.hasSuffix("/edit"))
             let editor = try await staff.get(draftLocation)
             #expect(editor.html.contains("清理进纸通道") && editor.html.contains("value=\"三楼打印机卡纸\""))
+            // a ticket with a long description still shows its page (the suggestion reads its start)
+            let long = try await api.call(
+                .post, "/api/v1/tickets", token: admin,
+                json: [
+                    "title": "打印机卡纸", "description": String(repeating: "打印机一直卡纸，", count: 700), "impact": "low",
+                    "urgency": "low", "contact": "13812345678", "categoryId": 6,
+                ])
+            let longNumber = try #require((long["ticket"] as? [String: Any])?["number"] as? String)
+            let longPage = try await staff.get("/tickets/\(longNumber)")
+            #expect(longPage.status == .ok && longPage.html.contains("/kb/articles/\(id)"))
             // the knowledge-base page shows staff its figures
             let list = try await staff.get("/kb")
             #expect(list.html.contains("id=\"kb-insights\"") && list.html.contains("id=\"kb-deflection\""))

@@ -73,7 +73,8 @@ struct SearchAPITests {
             ("", 422, "field_required", "q"), ("?q=", 422, "field_required", "q"),
             ("?q=" + String(repeating: "长", count: 201), 422, "invalid_value", "q"),
             ("?q=a&order=best", 400, "invalid_parameter", "order"), ("?q=a&limit=0", 400, "invalid_parameter", "limit"),
-            ("?q=a&limit=101", 400, "invalid_parameter", "limit"), ("?q=a&scope=kb", 400, "invalid_parameter", "scope"),
+            ("?q=a&limit=101", 400, "invalid_parameter", "limit"),
+            ("?q=a&scope=everything", 400, "invalid_parameter", "scope"),
             ("?q=a&cursor=x", 400, "invalid_parameter", "cursor"),
         ] as [(String, Int, String, String)])
     func refused(query: String, status: Int, code: String, field: String) async throws {

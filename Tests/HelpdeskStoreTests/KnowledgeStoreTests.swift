@@ -101,11 +101,13 @@ struct KnowledgeStoreTests {
             changed.solution = "重启客户端"
             // when: two editors save over revision 1
             let first = try await store.reviseArticle(
-                id: created.id, content: changed, status: .draft, editorId: 2, expectedRevision: 1, note: .edited,
+                id: created.id, content: changed, from: .draft, to: .draft, editorId: 2, expectedRevision: 1,
+                note: .edited,
                 now: Self.now.addingTimeInterval(60))
             await #expect(throws: KBRevisionConflict(current: 2)) {
                 try await store.reviseArticle(
-                    id: created.id, content: created.content, status: .draft, editorId: 3, expectedRevision: 1,
+                    id: created.id, content: created.content, from: .draft, to: .draft, editorId: 3,
+                    expectedRevision: 1,
                     note: .edited, now: Self.now.addingTimeInterval(120))
             }
             // then: the first save is revision 2, the article's text, and both revisions are kept
@@ -120,25 +122,38 @@ struct KnowledgeStoreTests {
             #expect(try await store.articles(query).articles.map(\.id) == [created.id])
             await #expect(throws: StoreError.self) {
                 try await store.reviseArticle(
-                    id: 999, content: changed, status: .draft, editorId: 2, expectedRevision: 1, note: .edited,
+                    id: 999, content: changed, from: .draft, to: .draft, editorId: 2, expectedRevision: 1,
+                    note: .edited,
                     now: Self.now)
             }
         }
     }
 
-    @Test("a status moves only from the status it was read in", arguments: TestStores.kinds)
+    @Test(
+        "a status moves only from the status and revision it was read in; a save read before a status change is refused",
+        arguments: TestStores.kinds)
     func statusMoves(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             let created = try await store.createArticle(Self.article("打印机卡纸", status: .review), note: .created)
+            // a reviewer who read another revision publishes nothing
+            #expect(
+                try await store.setArticleStatus(
+                    id: created.id, from: .review, to: .published, revision: 2, reviewerId: 7, now: Self.now) == nil)
             let published = try await store.setArticleStatus(
-                id: created.id, from: .review, to: .published, reviewerId: 7, now: Self.now)
+                id: created.id, from: .review, to: .published, revision: 1, reviewerId: 7, now: Self.now)
             #expect(published?.status == .published && published?.reviewerId == 7 && published?.publishedAt == Self.now)
             // a second reviewer who read it in review too changes nothing
             #expect(
                 try await store.setArticleStatus(
-                    id: created.id, from: .review, to: .draft, reviewerId: 8, now: Self.now)
+                    id: created.id, from: .review, to: .draft, revision: nil, reviewerId: 8, now: Self.now)
                     == nil)
             #expect(try await store.article(id: created.id)?.status == .published)
+            // an editor who read it in review saves nothing over the published article
+            await #expect(throws: KBRevisionConflict(current: 1)) {
+                try await store.reviseArticle(
+                    id: created.id, content: created.content, from: .review, to: .review, editorId: 2,
+                    expectedRevision: 1, note: .edited, now: Self.now)
+            }
         }
     }
 
@@ -189,9 +204,17 @@ struct KnowledgeStoreTests {
             try await store.recordKnowledgeGap(query: "wifi", now: Self.now.addingTimeInterval(60))
             let gaps = try await store.knowledgeGaps(since: Self.now.addingTimeInterval(-86_400), limit: 10)
             #expect(gaps.map(\.query) == ["蓝屏", "wifi"] && gaps.map(\.searches) == [3, 1])
+            try await store.clearKnowledgeGap(query: "wifi")
+            #expect(
+                try await store.knowledgeGaps(since: Self.now.addingTimeInterval(-86_400), limit: 10).map(\.query) == [
+                    "蓝屏"
+                ])
 
             // deflection: alice opened it and submitted nothing within 24 h; bob submitted a ticket an hour later
             try await store.recordArticleView(id: article.id, userId: alice.id, source: "intake", now: Self.now)
+            // a reload an hour later is the same opening
+            try await store.recordArticleView(
+                id: article.id, userId: alice.id, source: "intake", now: Self.now.addingTimeInterval(3_600))
             try await store.recordArticleView(id: article.id, userId: bob.id, source: "intake", now: Self.now)
             _ = try await TicketFactory.create(
                 in: store, TicketFactory.input(title: "邮箱还是满", requester: bob.asRequester), by: bob.actor,

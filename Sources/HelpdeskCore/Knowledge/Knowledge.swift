@@ -26,18 +26,20 @@ public enum Knowledge {
         role.isStaff && article.status != .retired
     }
 
-    /// The status after an edit: a reviewer's correction of a published article stays
-    /// published (the revision records it); anyone else's change goes back to review, and the
-    /// article with it, so what requesters read has always passed a reviewer.
-    public static func statusAfterEdit(_ article: KBArticle, by role: Role) -> KBStatus {
-        article.status == .published && !reviews(role) ? .review : article.status
+    /// The status after an edit. What requesters read has always passed a reviewer: a change
+    /// to a published article goes back to review, unless a reviewer makes it on a desk that
+    /// lets reviewers publish their own writing (`separateReviewer` off).
+    public static func statusAfterEdit(_ article: KBArticle, by role: Role, separateReviewer: Bool) -> KBStatus {
+        guard article.status == .published else { return article.status }
+        return reviews(role) && !separateReviewer ? .published : .review
     }
 
     /// The status `action` leads to when `userId` in `role` asks for it. With
-    /// `separateReviewer`, an article is published by someone who wrote neither its first nor
-    /// its latest revision.
+    /// `separateReviewer`, an article is published by someone who wrote none of its revisions
+    /// (`writers`: the editors of every revision).
     public static func transition(
-        _ article: KBArticle, _ action: KBAction, by userId: Int64, role: Role, separateReviewer: Bool
+        _ article: KBArticle, _ action: KBAction, by userId: Int64, role: Role, separateReviewer: Bool,
+        writers: Set<Int64>
     ) throws(KnowledgeError) -> KBStatus {
         guard role.isStaff else { throw .notReviewer }
         let target: KBStatus
@@ -50,18 +52,23 @@ public enum Knowledge {
         default: throw .illegalTransition(status: article.status, action: action)
         }
         if action != .submit, !reviews(role) { throw .notReviewer }
-        if action == .publish, separateReviewer, userId == article.authorId || userId == article.editorId {
+        if action == .publish, separateReviewer,
+            userId == article.authorId || userId == article.editorId || writers.contains(userId)
+        {
             throw .reviewerIsWriter
         }
         return target
     }
 
-    /// Tags trimmed, lower-cased, without `#`, split at commas, unique, at most ``tagsMax``;
-    /// nil when one is longer than ``tagMaxLength``.
+    /// What separates tags: commas (`,` `，` `、`) and whitespace; a tag never holds one.
+    static let tagSeparators = CharacterSet(charactersIn: ",，、").union(.whitespacesAndNewlines)
+
+    /// Tags trimmed, lower-cased, without `#`, split at commas and spaces, unique, at most
+    /// ``tagsMax``; nil when one is longer than ``tagMaxLength``.
     public static func tags(_ written: [String]) -> [String]? {
         var seen = Set<String>()
         var tags: [String] = []
-        for tag in written.flatMap({ $0.components(separatedBy: CharacterSet(charactersIn: ",，、")) }) {
+        for tag in written.flatMap({ $0.components(separatedBy: tagSeparators) }) {
             let cleaned = tag.trimmingCharacters(in: CharacterSet(charactersIn: "#").union(.whitespacesAndNewlines))
                 .lowercased()
             guard !cleaned.isEmpty else { continue }
@@ -71,12 +78,18 @@ public enum Knowledge {
         return tags.count <= tagsMax ? tags : nil
     }
 
-    /// Tags as one text field writes them: separated by commas (`,` `，` `、`) or spaces.
-    public static func tags(fromText text: String) -> [String]? {
-        tags(text.components(separatedBy: CharacterSet(charactersIn: ",，、").union(.whitespacesAndNewlines)))
+    /// Tags as one text field writes them, split but not yet checked (``tags(_:)`` checks).
+    public static func tagList(fromText text: String) -> [String] {
+        text.components(separatedBy: tagSeparators).filter { !$0.isEmpty }
     }
 
-    /// Tickets a draft may be made from: solved ones, with a solution.
+    /// Whether `user` may save a content change over `article`: staff, until it is retired.
+    public static func checkEditable(_ article: KBArticle, role: Role) throws(KnowledgeError) {
+        guard role.isStaff else { throw .notReviewer }
+        guard article.status != .retired else { throw .notEditable }
+    }
+
+    /// Tickets a draft may be made from: solved ones.
     public static func mayDraft(from ticket: Ticket) -> Bool {
         [.resolved, .confirmed, .reviewed, .closed, .archived].contains(ticket.status)
     }
@@ -108,4 +121,6 @@ public enum KnowledgeError: Error, Equatable, Sendable {
     case notReviewer
     /// The desk asks for a reviewer who did not write the article.
     case reviewerIsWriter
+    /// A retired article is reopened before it is edited.
+    case notEditable
 }

@@ -16,6 +16,11 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case webhookDeleted = "webhook.deleted"
     case replyTemplateSaved = "reply_template.saved"
     case replyTemplateDeleted = "reply_template.deleted"
+    /// A knowledge article submitted, published, returned, retired or reopened (R6.2; the
+    /// detail names the action and the revision).
+    case kbArticleStatusChanged = "kb_article.status"
+    /// An earlier revision of a knowledge article saved again as the newest.
+    case kbArticleRestored = "kb_article.restored"
     /// A failed delivery put back in the queue by an admin.
     case deliveryRetried = "delivery.retried"
     /// Files added to a ticket after intake.

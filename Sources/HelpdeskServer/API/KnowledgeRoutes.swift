@@ -13,7 +13,9 @@ struct KnowledgeRoutes {
     func register(on group: RouterGroup<HelpdeskRequestContext>) {
         group.get("kb/articles") { request, context in
             let user = try context.requireUser()
-            let hits = try await knowledge.list(try Self.listInput(request), for: user)
+            var input = try Self.listInput(request)
+            input.recordsGap = true
+            let hits = try await knowledge.list(input, for: user)
             return KBListResponse(
                 items: hits.items.map { KBArticleResponse($0.article, snippet: $0.snippet) },
                 nextCursor: hits.nextOffset.map(String.init))
@@ -37,9 +39,16 @@ struct KnowledgeRoutes {
             return KBArticleResponse(try await knowledge.update(try Self.articleId(context), command, by: user))
         }
         for action in KBAction.allCases {
-            group.post("kb/articles/:id/\(action.rawValue)") { _, context in
+            group.post("kb/articles/:id/\(action.rawValue)") { request, context in
                 let user = try context.requireUser()
-                return KBArticleResponse(try await knowledge.act(try Self.articleId(context), action, by: user))
+                // The body is optional: `{"revision": n}` pins the text the caller read.
+                let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+                var revision: Int?
+                if buffer.readableBytes > 0 {
+                    revision = try APICoding.decoder.decode(ActionBody.self, from: buffer).revision
+                }
+                return KBArticleResponse(
+                    try await knowledge.act(try Self.articleId(context), action, revision: revision, by: user))
             }
         }
         group.get("kb/articles/:id/revisions") { _, context in
@@ -90,7 +99,11 @@ struct KnowledgeRoutes {
         }
         group.get("kb/insights") { request, context in
             let user = try context.requireUser()
-            let days = try QueryParsing.limit(request.uri.queryParameters.get("days"), default: 30, range: 1...366)
+            var days = 30
+            if let raw = request.uri.queryParameters.get("days"), !raw.isEmpty {
+                guard let value = Int(raw), (1...366).contains(value) else { throw APIError.invalidParameter("days") }
+                days = value
+            }
             return try await knowledge.insights(days: days, for: user)
         }
         group.post("tickets/:number/kb-draft") { _, context in
@@ -98,6 +111,10 @@ struct KnowledgeRoutes {
             let article = try await knowledge.draft(fromTicket: try context.parameters.require("number"), by: user)
             return EditedResponse(status: .created, response: KBArticleResponse(article))
         }
+    }
+
+    struct ActionBody: Decodable {
+        let revision: Int?
     }
 
     /// The revision the editor read, as for an update.

@@ -39,6 +39,7 @@ struct SearchRoutes {
                     guard let offset = Int(cursor), offset >= 0 else { throw APIError.invalidParameter("cursor") }
                     list.offset = offset
                 }
+                list.recordsGap = true
                 // The same refusals as a ticket search: no query, one too long.
                 guard !input.query.isEmpty else { throw UseCaseError.fieldRequired(field: "q") }
                 let hits = try await knowledge.list(list, for: user)
@@ -50,13 +51,7 @@ struct SearchRoutes {
             let results = try await search.search(input, for: user)
             var items: [SearchResponse.Item] = []
             if scope == .all, input.cursor == nil {
-                var list = KnowledgeService.ListInput()
-                list.query = input.query
-                list.order = input.order == .newest ? .newest : .relevance
-                list.limit = Self.allArticles
-                // Requesters find published articles only; staff searching everything find those too.
-                list.status = .published
-                items += try await knowledge.list(list, for: user).items.map {
+                items += try await knowledge.bestPublished(input.query, for: user, limit: Self.allArticles).map {
                     .kb(KBArticleResponse($0.article, snippet: $0.snippet, brief: true))
                 }
             }

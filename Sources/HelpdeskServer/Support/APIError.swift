@@ -40,7 +40,9 @@ public struct APIError: Error, Sendable {
                 .unknownPlaceholders:
                 .unprocessableContent
             case .versionConflict, .deliveryNotFailed, .limitReached, .articleChanged, .ticketNotSolved: .conflict
-            case .articleRefused(.illegalTransition), .articleRefused(.reviewerIsWriter): .conflict
+            case .articleRefused(.illegalTransition), .articleRefused(.reviewerIsWriter),
+                .articleRefused(.notEditable):
+                .conflict
             case .articleRefused(.notReviewer): .forbidden
             case .invalidCredentials, .callbackRefused: .unauthorized
             case .tooManyAttempts: .tooManyRequests

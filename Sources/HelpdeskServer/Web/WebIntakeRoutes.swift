@@ -130,7 +130,8 @@ struct WebIntakeRoutes {
             titleLong: ack.titleLong ? views.t("warning.title_long") : nil,
             // The best three articles for what was asked (R6.2): the answer may be there already.
             suggestions: try await knowledgePages.suggestions(
-                for: view.ticket.title + "\n" + view.ticket.description, user: user, page: page, intake: true, limit: 3)
+                for: view.ticket.title + "\n" + view.ticket.description, user: user, page: page, intake: false,
+                newTab: true, limit: 3)
         )
         return deps.render(model, page, titleKey: "ui.ack.title")
     }

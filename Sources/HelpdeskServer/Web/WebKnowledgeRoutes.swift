@@ -29,7 +29,7 @@ struct WebKnowledgeRoutes {
             let user = try page.requireUser()
             let source = request.uri.queryParameters.get("from") == "intake" ? "intake" : nil
             let article = try await knowledge.article(try Self.id(context), for: user, openedFrom: source)
-            let done = request.uri.queryParameters.get("done").flatMap { $0.isEmpty ? nil : $0 }
+            let done = request.uri.queryParameters.get("done").flatMap { Self.notices.contains($0) ? $0 : nil }
             return try await show(page, article, notice: done.map { deps.renderer.text("ui.kb.done.\($0)", page) })
         }
         group.get("kb/articles/:id/edit") { request, context in
@@ -44,14 +44,15 @@ struct WebKnowledgeRoutes {
             group.post("kb/articles/:id/\(action.rawValue)") { request, context in
                 let page = try await deps.page(request, context)
                 let user = try page.requireUser()
-                _ = try await deps.form(request, context)
+                let form = try await deps.form(request, context)
                 let id = try Self.id(context)
                 do {
-                    _ = try await knowledge.act(id, action, by: user)
+                    _ = try await knowledge.act(id, action, revision: form.int("revision").map(Int.init), by: user)
                 } catch {
                     let message = try deps.refusal(error, page, context)
                     return try await show(
-                        page, try await knowledge.article(id, for: user), error: message, status: .conflict)
+                        page, try await knowledge.article(id, for: user), error: message,
+                        status: ErrorMapping.map(error, logger: context.logger).status)
                 }
                 return Response.redirect(to: "/kb/articles/\(id)?done=\(action.rawValue)")
             }
@@ -92,6 +93,11 @@ struct WebKnowledgeRoutes {
         }
     }
 
+    /// What `?done=` may say after a redirect.
+    static let notices: Set<String> = [
+        "saved", "submit", "publish", "return", "retire", "reopen", "restored", "feedback",
+    ]
+
     static func id(_ context: HelpdeskRequestContext) throws -> Int64 {
         try context.parameters.id(resource: "kb_article")
     }
@@ -114,12 +120,14 @@ struct WebKnowledgeRoutes {
             guard let offset = Int(cursor), offset >= 0 else { throw APIError.invalidParameter("cursor") }
             input.offset = offset
         }
+        input.recordsGap = true
         let hits = try await knowledge.list(input, for: user)
         let views = try await deps.views(page)
         let zone = try await deps.services.reports.timeZone()
         var next: String?
         if let offset = hits.nextOffset {
             var query = "q=\(Self.encoded(q))&cursor=\(offset)"
+            if let tag = input.tag { query += "&tag=\(Self.encoded(tag))" }
             if let status = input.status { query += "&status=\(status.rawValue)" }
             if let visibility = input.visibility { query += "&visibility=\(visibility.rawValue)" }
             next = "/kb?" + query
@@ -185,20 +193,20 @@ struct WebKnowledgeRoutes {
     @Sendable func suggest(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
         let page = try await deps.page(request, context)
         let user = try page.requireUser()
-        let text = String((request.uri.queryParameters.get("q") ?? "").prefix(4_000))
+        let text = request.uri.queryParameters.get("q") ?? ""
         let section = try await suggestions(for: text, user: user, page: page, intake: true)
         return deps.renderer.page(section, page, title: "")
     }
 
-    /// Suggestions for a text: on the intake form (`intake`, opened in a new tab and counted
-    /// for deflection) or elsewhere.
-    func suggestions(for text: String, user: User, page: WebPage, intake: Bool, limit: Int = 5) async throws
-        -> KBSuggestionsSection
-    {
-        let hits = try await knowledge.suggest(text, for: user, limit: limit)
+    /// Suggestions for a text (cut to the longest a suggestion reads): on the intake form
+    /// (`intake`: counted for deflection) or elsewhere; `newTab` keeps a half-written form.
+    func suggestions(
+        for text: String, user: User, page: WebPage, intake: Bool, newTab: Bool? = nil, limit: Int = 5
+    ) async throws -> KBSuggestionsSection {
+        let hits = try await knowledge.suggest(text, for: user, limit: limit, cut: true)
         return KBSuggestionsSection(
             items: hits.map { item(of: $0.article, snippet: $0.snippet, user: user, page: page, intake: intake) },
-            hasItems: !hits.isEmpty, newTab: intake)
+            hasItems: !hits.isEmpty, newTab: newTab ?? intake)
     }
 
     func item(of article: KBArticle, snippet: SearchSnippet?, user: User, page: WebPage, intake: Bool)
@@ -240,29 +248,21 @@ struct WebKnowledgeRoutes {
         let user = try page.requireUser()
         let views = try await deps.views(page)
         let zone = try await deps.services.reports.timeZone()
-        var actions: [KBArticlePage.Action] = []
-        if user.role.isStaff {
-            let separate = try await deps.services.configuration.settings(for: user).kbSeparateReviewer
-            for action in KBAction.allCases {
-                guard
-                    (try? Knowledge.transition(
-                        article, action, by: user.id, role: user.role, separateReviewer: separate)) != nil
-                else { continue }
-                actions.append(
-                    KBArticlePage.Action(
-                        path: "/kb/articles/\(article.id)/\(action.rawValue)",
-                        label: views.t("action.kb_\(action.rawValue)"),
-                        id: "kb-\(action.rawValue)", primary: action == .publish || action == .submit))
-            }
+        let actions = try await knowledge.actions(on: article, for: user).map { action in
+            KBArticlePage.Action(
+                path: "/kb/articles/\(article.id)/\(action.rawValue)", label: views.t("action.kb_\(action.rawValue)"),
+                id: "kb-\(action.rawValue)", primary: action == .publish || action == .submit)
         }
         let content = article.content
+        func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
         let model = KBArticlePage(
             id: article.id, articleTitle: content.title, status: views.t("status.kb_\(article.status.rawValue)"),
             statusKey: article.status.rawValue, visibility: views.t("ui.kb.visibility_\(content.visibility.rawValue)"),
-            category: views.categoryName(content.categoryId), tags: content.tags, symptom: content.symptom,
-            cause: content.cause, solutionHtml: KBMarkdown.html(content.solution), tickets: article.ticketNumbers,
-            hasTickets: !article.ticketNumbers.isEmpty, author: views.userName(article.authorId),
-            editor: views.userName(article.editorId), reviewer: views.userName(article.reviewerId),
+            category: optional(views.categoryName(content.categoryId)), tags: content.tags, symptom: content.symptom,
+            cause: optional(content.cause), solutionHtml: KBMarkdown.html(content.solution),
+            tickets: article.ticketNumbers, hasTickets: !article.ticketNumbers.isEmpty,
+            author: views.userName(article.authorId), editor: views.userName(article.editorId),
+            reviewer: article.reviewerId.map { views.userName($0) },
             updated: TimeFormatting.local(article.updatedAt, zone),
             published: article.publishedAt.map { TimeFormatting.local($0, zone) }, revision: article.revision,
             helpful: article.votes.helpful, notHelpful: article.votes.notHelpful, isStaff: user.role.isStaff,
@@ -276,18 +276,21 @@ struct WebKnowledgeRoutes {
     @Sendable func save(_ request: Request, _ context: HelpdeskRequestContext, id: Int64?) async throws -> Response {
         let page = try await deps.page(request, context)
         let user = try page.requireUser()
-        let form = try await deps.form(request, context, limit: 256 * 1024)
+        guard user.role.isStaff else { throw APIError.forbidden("kb_write") }
+        // Three texts of 20 000 Chinese characters, URL-encoded.
+        let form = try await deps.form(request, context, limit: 2 * 1024 * 1024)
         var current: KBArticle?
         if let id { current = try await knowledge.article(id, for: user) }
         let command = KnowledgeService.Command(
             title: form["title"] ?? "", symptom: form["symptom"] ?? "", cause: form["cause"] ?? "",
-            solution: form["solution"] ?? "", categoryId: form.int("categoryId"),
-            tags: Knowledge.tags(fromText: form["tags"] ?? "") ?? [form["tags"] ?? ""],
+            solution: form["solution"] ?? "", categoryId: form.int("categoryId") ?? 0,
+            tags: Knowledge.tagList(fromText: form["tags"] ?? ""),
             visibility: form["visibility"].flatMap(KBVisibility.init(rawValue:)) ?? .internal,
             revision: form.int("revision").map(Int.init))
         let written = KBContent(
             title: command.title ?? "", symptom: command.symptom ?? "", cause: command.cause ?? "",
-            solution: command.solution ?? "", categoryId: command.categoryId, tags: command.tags ?? [],
+            solution: command.solution ?? "", categoryId: command.categoryId == 0 ? nil : command.categoryId,
+            tags: command.tags ?? [],
             visibility: command.visibility ?? .internal)
         if form["intent"] == "preview" {
             return try await editor(
@@ -320,6 +323,8 @@ struct WebKnowledgeRoutes {
     ) async throws -> Response {
         let user = try page.requireUser()
         let views = try await deps.views(page)
+        var returnsToReview = false
+        if let article { returnsToReview = try await knowledge.editReturnsToReview(article, by: user) }
         var categories: [(String, String)] = [("", views.t("ui.new.category_unknown"))]
         for category in views.categories.values.filter(\.active).sorted(by: { $0.id < $1.id }) {
             categories.append(
@@ -338,7 +343,7 @@ struct WebKnowledgeRoutes {
                 KBVisibility.allCases.map { ($0.rawValue, views.t("ui.kb.visibility_\($0.rawValue)")) },
                 selected: content.visibility.rawValue),
             previewHtml: preview, titleMax: Knowledge.titleMaxLength, textMax: Knowledge.textMaxLength,
-            returnsToReview: article.map { Knowledge.statusAfterEdit($0, by: user.role) != $0.status } ?? false,
+            returnsToReview: returnsToReview,
             error: error)
         return deps.render(
             model, page, titleKey: article == nil ? "ui.kb.new" : "ui.kb.edit",

@@ -27,12 +27,8 @@ struct WebSearchRoutes {
             input.order = order
             input.cursor = try QueryParsing.id(parameters.get("cursor"), "cursor")
             if input.cursor == nil {
-                var list = KnowledgeService.ListInput()
-                list.query = q
-                list.status = .published
-                list.limit = 5
                 let pages = WebKnowledgeRoutes(deps: deps)
-                let found = try await deps.services.knowledge.list(list, for: user).items
+                let found = try await deps.services.knowledge.bestPublished(q, for: user)
                 articles = KBSuggestionsSection(
                     items: found.map {
                         pages.item(of: $0.article, snippet: $0.snippet, user: user, page: page, intake: false)

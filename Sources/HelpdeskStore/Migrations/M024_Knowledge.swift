@@ -39,6 +39,7 @@ enum M024_Knowledge {
                 article_id BIGINT NOT NULL, user_id BIGINT NOT NULL, source TEXT NOT NULL, at BIGINT NOT NULL)
             """,
             "CREATE INDEX kb_views_user ON kb_views (user_id, at)",
+            "CREATE INDEX kb_views_source ON kb_views (source, at)",
             """
             CREATE TABLE kb_gaps (
                 query TEXT PRIMARY KEY, searches BIGINT NOT NULL, first_at BIGINT NOT NULL, last_at BIGINT NOT NULL)

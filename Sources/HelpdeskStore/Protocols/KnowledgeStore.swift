@@ -7,16 +7,19 @@ public protocol KnowledgeStore: Sendable {
     /// Inserts the article (id 0) with revision 1 and its ticket links.
     func createArticle(_ article: KBArticle, note: KBRevisionNote) async throws -> KBArticle
     func article(id: Int64) async throws -> KBArticle?
-    /// Saves `content` as the next revision when the article is still at `expectedRevision`;
-    /// ``KBRevisionConflict`` when it is not, `StoreError.notFound` when there is no such article.
+    /// Saves `content` as the next revision, moving the article from `from` to `to`, when it is
+    /// still at `expectedRevision` and in `from`; ``KBRevisionConflict`` when it is not,
+    /// `StoreError.notFound` when there is no such article.
     func reviseArticle(
-        id: Int64, content: KBContent, status: KBStatus, editorId: Int64, expectedRevision: Int,
+        id: Int64, content: KBContent, from: KBStatus, to: KBStatus, editorId: Int64, expectedRevision: Int,
         note: KBRevisionNote, now: Date
     ) async throws -> KBArticle
-    /// Moves the article from `from` to `to` (nil when it is no longer in `from`); `reviewerId`
-    /// is recorded on publishing.
-    func setArticleStatus(id: Int64, from: KBStatus, to: KBStatus, reviewerId: Int64?, now: Date) async throws
-        -> KBArticle?
+    /// Moves the article from `from` to `to` (nil when it is no longer in `from`, or no longer
+    /// at `revision` when given: a reviewer publishes the text they read); `reviewerId` is
+    /// recorded on publishing.
+    func setArticleStatus(
+        id: Int64, from: KBStatus, to: KBStatus, revision: Int?, reviewerId: Int64?, now: Date
+    ) async throws -> KBArticle?
     /// Links tickets to the article (those already linked are kept once).
     func linkArticle(id: Int64, ticketNumbers: [String]) async throws
     func articles(_ query: KBQuery) async throws -> KBPage
@@ -31,10 +34,13 @@ public protocol KnowledgeStore: Sendable {
     /// One vote per user and article (a second one replaces the first); the article's counts after it.
     func recordArticleFeedback(id: Int64, userId: Int64, helpful: Bool, reason: String?, now: Date) async throws
         -> KBVotes
-    /// An article opened from `source` (`intake`: the portal's form, for deflection).
+    /// An article opened from `source` (`intake`: the portal's form, for deflection); once a
+    /// day per reader and article.
     func recordArticleView(id: Int64, userId: Int64, source: String, now: Date) async throws
     /// Counts a search that found no article.
     func recordKnowledgeGap(query: String, now: Date) async throws
+    /// A query that finds articles now is no gap any more.
+    func clearKnowledgeGap(query: String) async throws
     /// The most searched gaps since `since`.
     func knowledgeGaps(since: Date, limit: Int) async throws -> [KBGap]
     /// Articles opened from the intake form between `since` and 24 h before `now` after which

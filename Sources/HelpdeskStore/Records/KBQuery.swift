@@ -9,6 +9,8 @@ public struct KBQuery: Sendable, Equatable {
         case relevance
         /// Last changed first.
         case newest
+        /// Last changed last: a queue's order.
+        case oldest
     }
 
     /// Every term must match, exactly as for tickets; nil lists without a query.

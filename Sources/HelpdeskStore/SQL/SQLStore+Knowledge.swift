@@ -34,7 +34,7 @@ extension SQLStore {
     }
 
     public func reviseArticle(
-        id: Int64, content: KBContent, status: KBStatus, editorId: Int64, expectedRevision: Int,
+        id: Int64, content: KBContent, from: KBStatus, to status: KBStatus, editorId: Int64, expectedRevision: Int,
         note: KBRevisionNote, now: Date
     ) async throws -> KBArticle {
         let dialect = database.dialect
@@ -46,7 +46,8 @@ extension SQLStore {
                     search_text = \(bind: Self.searchText(content)), editor_id = \(bind: editorId),
                     revision = revision + 1, category_id = \(bind: content.categoryId),
                     tags = \(bind: Self.tagsColumn(content)), updated_at = \(bind: now.millis)
-                WHERE id = \(bind: id) AND revision = \(bind: Int64(expectedRevision)) RETURNING id
+                WHERE id = \(bind: id) AND revision = \(bind: Int64(expectedRevision)) AND status = \(bind: from.rawValue)
+                RETURNING id
                 """
             ).first()
             guard updated != nil else {
@@ -64,16 +65,18 @@ extension SQLStore {
         }
     }
 
-    public func setArticleStatus(id: Int64, from: KBStatus, to: KBStatus, reviewerId: Int64?, now: Date)
-        async throws -> KBArticle?
-    {
+    public func setArticleStatus(
+        id: Int64, from: KBStatus, to: KBStatus, revision: Int?, reviewerId: Int64?, now: Date
+    ) async throws -> KBArticle? {
         try await write { db in
             var sql: SQLQueryString =
                 "UPDATE kb_articles SET status = \(bind: to.rawValue), updated_at = \(bind: now.millis)"
             if to == .published {
                 sql += ", reviewer_id = \(bind: reviewerId), published_at = \(bind: now.millis)"
             }
-            sql += " WHERE id = \(bind: id) AND status = \(bind: from.rawValue) RETURNING id"
+            sql += " WHERE id = \(bind: id) AND status = \(bind: from.rawValue)"
+            if let revision { sql += " AND revision = \(bind: Int64(revision))" }
+            sql += " RETURNING id"
             guard try await db.raw(sql).first() != nil else { return nil }
             return try await Self.article(id: id, on: db)
         }
@@ -108,7 +111,11 @@ extension SQLStore {
                         AND k.ticket_number = \(bind: number))
                     """
             }
-            sql += ranked ? " ORDER BY hit_rank, a.id DESC" : " ORDER BY a.updated_at DESC, a.id DESC"
+            switch query.order {
+            case _ where ranked: sql += " ORDER BY hit_rank, a.id DESC"
+            case .oldest: sql += " ORDER BY a.updated_at, a.id"
+            case .newest, .relevance: sql += " ORDER BY a.updated_at DESC, a.id DESC"
+            }
             sql += " LIMIT \(literal: limit + 1) OFFSET \(literal: max(0, query.offset))"
             let rows = try await db.raw(sql).all()
             var articles = try rows.prefix(limit).map(Self.article(from:))
@@ -177,7 +184,14 @@ extension SQLStore {
     public func recordArticleFeedback(id: Int64, userId: Int64, helpful: Bool, reason: String?, now: Date)
         async throws -> KBVotes
     {
-        try await write { db in
+        let dialect = database.dialect
+        return try await write { db in
+            // The article's row first: concurrent votes count one after the other.
+            guard
+                try await db.raw(
+                    "SELECT id FROM kb_articles WHERE id = \(bind: id) \(unsafeRaw: dialect.forUpdate)"
+                ).first() != nil
+            else { throw StoreError.notFound("kb_article") }
             try await db.raw(
                 """
                 INSERT INTO kb_feedback (article_id, user_id, helpful, reason, at)
@@ -201,10 +215,13 @@ extension SQLStore {
 
     public func recordArticleView(id: Int64, userId: Int64, source: String, now: Date) async throws {
         try await write { db in
+            // Once a day per reader and article: a reload is not a second opening.
             try await db.raw(
                 """
                 INSERT INTO kb_views (article_id, user_id, source, at)
-                VALUES (\(bind: id), \(bind: userId), \(bind: source), \(bind: now.millis))
+                SELECT \(bind: id), \(bind: userId), \(bind: source), \(bind: now.millis)
+                WHERE NOT EXISTS (SELECT 1 FROM kb_views WHERE article_id = \(bind: id) AND user_id = \(bind: userId)
+                    AND source = \(bind: source) AND at > \(bind: now.millis - 86_400_000))
                 """
             ).run()
         }
@@ -220,6 +237,10 @@ extension SQLStore {
                 """
             ).run()
         }
+    }
+
+    public func clearKnowledgeGap(query: String) async throws {
+        try await write { db in try await db.raw("DELETE FROM kb_gaps WHERE query = \(bind: query)").run() }
     }
 
     public func knowledgeGaps(since: Date, limit: Int) async throws -> [KBGap] {

@@ -59,6 +59,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .articleRefused(.illegalTransition): "kb_illegal_transition"
         case .articleRefused(.notReviewer): "kb_reviewer_only"
         case .articleRefused(.reviewerIsWriter): "kb_reviewer_is_writer"
+        case .articleRefused(.notEditable): "kb_not_editable"
         case .ticketNotSolved: "ticket_not_solved"
         }
     }
@@ -74,7 +75,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .invalidFormat(let detail): ["detail": detail]
         case .versionConflict(let current): ["version": String(current)]
         case .invalidCredentials, .deliveryNotFailed, .callbackRefused, .ticketNotSolved,
-            .articleRefused(.notReviewer), .articleRefused(.reviewerIsWriter):
+            .articleRefused(.notReviewer), .articleRefused(.reviewerIsWriter), .articleRefused(.notEditable):
             [:]
         case .articleChanged(let current): ["version": String(current)]
         case .articleRefused(.illegalTransition(let status, let action)):

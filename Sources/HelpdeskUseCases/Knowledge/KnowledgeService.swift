@@ -65,6 +65,9 @@ public struct KnowledgeService: Sendable {
         public var order: KBQuery.Order?
         public var limit = 20
         public var offset = 0
+        /// A search that finds nothing is kept as a knowledge gap: set by the knowledge base's
+        /// own search (not by a ticket search that also looks at articles); only without filters.
+        public var recordsGap = false
 
         public init() {}
     }
@@ -88,36 +91,94 @@ public struct KnowledgeService: Sendable {
     public func list(_ input: ListInput, for user: User) async throws -> Hits {
         guard Self.limits.contains(input.limit) else { throw UseCaseError.invalidValue(field: "limit") }
         guard input.offset >= 0 else { throw UseCaseError.invalidValue(field: "cursor") }
+        let none = Hits(items: [], nextOffset: nil)
         var query = KBQuery()
         if user.role.isStaff {
             query.statuses = input.status.map { [$0] } ?? KBStatus.allCases
             query.visibility = input.visibility
         } else {
-            guard input.status == nil || input.status == .published else { return Hits(items: [], nextOffset: nil) }
+            guard input.status == nil || input.status == .published else { return none }
             query.statuses = [.published]
             query.visibility = .public
         }
         query.categoryId = input.categoryId
-        query.tag = input.tag.flatMap { Knowledge.tags([$0])?.first }
-        query.ticketNumber = input.ticketNumber
+        if let tag = input.tag {
+            // A tag that cannot be one matches nothing.
+            guard let clean = Knowledge.tags([tag]), clean.count == 1 else { return none }
+            query.tag = clean[0]
+        }
+        // Which articles a ticket is linked to is for staff.
+        if let number = input.ticketNumber {
+            guard user.role.isStaff else { return none }
+            query.ticketNumber = number
+        }
         query.limit = input.limit
         query.offset = input.offset
         var parsed: SearchQuery?
-        if let text = input.query?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+        if let raw = input.query, !raw.isEmpty {
+            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard text.count <= SearchQuery.maximumLength else { throw UseCaseError.invalidValue(field: "q") }
-            guard let search = SearchQuery(text) else { return Hits(items: [], nextOffset: nil) }
+            // Whitespace or punctuation only: nothing can match.
+            guard let search = SearchQuery(text) else { return none }
             parsed = search
             query.search = search
         }
         query.order = input.order ?? (parsed == nil ? .newest : .relevance)
         let page = try await store.articles(query)
-        if let parsed, page.articles.isEmpty, input.offset == 0 {
-            try await store.recordKnowledgeGap(
-                query: parsed.terms.map(\.text).joined(separator: " "), now: clock.now())
+        // For requesters status and visibility are implied, not filters.
+        let filtered =
+            (user.role.isStaff && (input.status != nil || input.visibility != nil)) || input.categoryId != nil
+            || input.tag != nil || input.ticketNumber != nil
+        if let parsed, input.recordsGap, !filtered, input.offset == 0 {
+            // Personal data typed into a search is not kept (R9.2).
+            let gap = Masking.text(parsed.terms.map(\.text).joined(separator: " "))
+            if page.articles.isEmpty {
+                try await store.recordKnowledgeGap(query: gap, now: clock.now())
+            } else {
+                try await store.clearKnowledgeGap(query: gap)
+            }
         }
         return Hits(
-            items: page.articles.map { Hit(article: $0, snippet: Self.snippet($0, query: parsed)) },
+            items: page.articles.map {
+                Hit(article: presented($0, to: user), snippet: Self.snippet($0, query: parsed))
+            },
             nextOffset: page.nextOffset)
+    }
+
+    /// The best published articles for a search of everything (the API's `scope=all` and the
+    /// web search page), before its tickets. A requester's search that finds none is a gap.
+    public func bestPublished(_ text: String, for user: User, limit: Int = 5) async throws -> [Hit] {
+        var input = ListInput()
+        input.query = text
+        input.limit = limit
+        input.status = .published
+        input.recordsGap = !user.role.isStaff
+        return try await list(input, for: user).items
+    }
+
+    /// What readers other than staff see of an article: not which tickets it came from.
+    func presented(_ article: KBArticle, to user: User) -> KBArticle {
+        guard !user.role.isStaff else { return article }
+        var shown = article
+        shown.ticketNumbers = []
+        return shown
+    }
+
+    /// The status actions `user` may take on `article` now.
+    public func actions(on article: KBArticle, for user: User) async throws -> [KBAction] {
+        guard user.role.isStaff else { return [] }
+        let separate = try await store.deskSettings().kbSeparateReviewer
+        let writers = Set(try await store.articleRevisions(id: article.id).map(\.editorId))
+        return KBAction.allCases.filter { action in
+            (try? Knowledge.transition(
+                article, action, by: user.id, role: user.role, separateReviewer: separate, writers: writers)) != nil
+        }
+    }
+
+    /// Whether a change by `user` would send the published `article` back to review.
+    public func editReturnsToReview(_ article: KBArticle, by user: User) async throws -> Bool {
+        let separate = try await store.deskSettings().kbSeparateReviewer
+        return Knowledge.statusAfterEdit(article, by: user.role, separateReviewer: separate) != article.status
     }
 
     /// The articles waiting for a reviewer, oldest first.
@@ -125,8 +186,9 @@ public struct KnowledgeService: Sendable {
         guard Knowledge.reviews(user.role) else { throw UseCaseError.forbidden(action: "kb_review") }
         var query = KBQuery()
         query.statuses = [.review]
+        query.order = .oldest
         query.limit = 100
-        return try await store.articles(query).articles.reversed()
+        return try await store.articles(query).articles
     }
 
     /// One article; one a requester may not read is not found. `source` `intake` records that
@@ -139,7 +201,7 @@ public struct KnowledgeService: Sendable {
         if source == "intake", user.role == .requester {
             try await store.recordArticleView(id: id, userId: user.id, source: "intake", now: clock.now())
         }
-        return article
+        return presented(article, to: user)
     }
 
     public func revisions(_ id: Int64, for user: User) async throws -> [KBRevision] {
@@ -182,38 +244,59 @@ public struct KnowledgeService: Sendable {
         guard let expected = command.revision else { throw UseCaseError.fieldRequired(field: "revision") }
         let content = try await validated(command, over: article.content)
         let numbers = try await linkable(command.ticketNumbers ?? [], for: user)
-        let saved = try await revise(
-            article, content: content, expected: expected, note: .edited, by: user)
-        guard !numbers.isEmpty else { return saved }
-        try await store.linkArticle(id: id, ticketNumbers: numbers)
-        return try await store.article(id: id) ?? saved
+        // Linking tickets or saving the same text is no new revision, and keeps a published
+        // article published.
+        if content != article.content {
+            _ = try await revise(article, content: content, expected: expected, note: .edited, by: user)
+        } else if expected != article.revision {
+            throw UseCaseError.articleChanged(current: article.revision)
+        }
+        if !numbers.isEmpty { try await store.linkArticle(id: id, ticketNumbers: numbers) }
+        guard let saved = try await store.article(id: id) else { throw UseCaseError.notFound(resource: "kb_article") }
+        return saved
     }
 
     /// The content of revision `number` saved again as the newest revision.
     public func restore(_ id: Int64, number: Int, revision expected: Int?, by user: User) async throws -> KBArticle {
         let article = try await editable(id, by: user)
         let old = try await revision(id, number: number, for: user)
-        return try await revise(
-            article, content: old.content, expected: expected ?? article.revision, note: .restored(number), by: user)
+        let entry = AuditEntry(
+            at: clock.now(), actor: user, action: .kbArticleRestored, target: "kb_article:\(id)",
+            detail: ["revision": String(number)])
+        return try await AuditTrail.recording(entry) {
+            try await revise(
+                article, content: old.content, expected: expected ?? article.revision, note: .restored(number),
+                by: user)
+        }
     }
 
-    /// Submit, publish, return, retire or reopen.
-    public func act(_ id: Int64, _ action: KBAction, by user: User) async throws -> KBArticle {
+    /// Submit, publish, return, retire or reopen; at `revision` when given (a reviewer publishes
+    /// the text they read). Audited.
+    public func act(_ id: Int64, _ action: KBAction, revision: Int? = nil, by user: User) async throws -> KBArticle {
         guard let article = try await store.article(id: id), Knowledge.mayRead(article, role: user.role) else {
             throw UseCaseError.notFound(resource: "kb_article")
         }
         let separate = try await store.deskSettings().kbSeparateReviewer
+        let writers = Set(try await store.articleRevisions(id: id).map(\.editorId))
         let target: KBStatus
         do {
             target = try Knowledge.transition(
-                article, action, by: user.id, role: user.role, separateReviewer: separate)
+                article, action, by: user.id, role: user.role, separateReviewer: separate, writers: writers)
         } catch {
             throw UseCaseError.articleRefused(error)
         }
-        guard
-            let moved = try await store.setArticleStatus(
-                id: id, from: article.status, to: target, reviewerId: user.id, now: clock.now())
-        else { throw UseCaseError.articleChanged(current: (try await store.article(id: id))?.revision ?? 0) }
+        if let revision, revision != article.revision { throw UseCaseError.articleChanged(current: article.revision) }
+        let entry = AuditEntry(
+            at: clock.now(), actor: user, action: .kbArticleStatusChanged, target: "kb_article:\(id)",
+            detail: ["action": action.rawValue, "revision": String(article.revision), "to": target.rawValue])
+        let moved = try await AuditTrail.recording(entry) {
+            try await store.setArticleStatus(
+                id: id, from: article.status, to: target, revision: article.revision, reviewerId: user.id,
+                now: entry.at)
+        }
+        guard let moved else {
+            throw UseCaseError.articleChanged(current: (try await store.article(id: id))?.revision ?? 0)
+        }
         return moved
     }
 
@@ -230,12 +313,17 @@ public struct KnowledgeService: Sendable {
 
     // MARK: - Readers
 
+    /// The longest text a client may ask suggestions for; a ticket's own text is cut to it.
+    public static let suggestionTextMax = 4_000
+
     /// Published articles for a requester's text, best first (R6.2): those holding at least
-    /// ``suggestionOverlap`` of its tokens; requesters get public ones only.
-    public func suggest(_ text: String, for user: User, limit: Int = KnowledgeService.suggestionLimit) async throws
-        -> [Hit]
-    {
-        guard text.count <= 4_000 else { throw UseCaseError.invalidValue(field: "q") }
+    /// ``suggestionOverlap`` of its tokens; requesters get public ones only. A text longer than
+    /// ``suggestionTextMax`` is refused, or with `cut` (a ticket's text) shortened.
+    public func suggest(
+        _ text: String, for user: User, limit: Int = KnowledgeService.suggestionLimit, cut: Bool = false
+    ) async throws -> [Hit] {
+        guard cut || text.count <= Self.suggestionTextMax else { throw UseCaseError.invalidValue(field: "q") }
+        let text = String(text.prefix(Self.suggestionTextMax))
         guard (1...20).contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
         var seen = Set<String>()
         let tokens = SearchAnalyzer.tokens(of: text).filter { seen.insert($0).inserted }
@@ -254,7 +342,11 @@ public struct KnowledgeService: Sendable {
                 terms: tokens.filter(held.contains).map {
                     SearchTerm(text: $0, clauses: [], needsSubstringCheck: false)
                 })
-            scored.append((Hit(article: article, snippet: Self.snippet(article, query: query)), shared * 100 - rank))
+            scored.append(
+                (
+                    Hit(article: presented(article, to: user), snippet: Self.snippet(article, query: query)),
+                    shared * 100 - rank
+                ))
         }
         return scored.sorted { $0.share > $1.share }.prefix(limit).map(\.hit)
     }
@@ -285,8 +377,10 @@ public struct KnowledgeService: Sendable {
     func editable(_ id: Int64, by user: User) async throws -> KBArticle {
         try Authorize.staff(user, "kb_write")
         guard let article = try await store.article(id: id) else { throw UseCaseError.notFound(resource: "kb_article") }
-        guard Knowledge.mayEdit(article, role: user.role) else {
-            throw UseCaseError.articleRefused(.illegalTransition(status: article.status, action: .submit))
+        do {
+            try Knowledge.checkEditable(article, role: user.role)
+        } catch {
+            throw UseCaseError.articleRefused(error)
         }
         return article
     }
@@ -294,9 +388,11 @@ public struct KnowledgeService: Sendable {
     func revise(_ article: KBArticle, content: KBContent, expected: Int, note: KBRevisionNote, by user: User)
         async throws -> KBArticle
     {
+        let separate = try await store.deskSettings().kbSeparateReviewer
         do {
             return try await store.reviseArticle(
-                id: article.id, content: content, status: Knowledge.statusAfterEdit(article, by: user.role),
+                id: article.id, content: content, from: article.status,
+                to: Knowledge.statusAfterEdit(article, by: user.role, separateReviewer: separate),
                 editorId: user.id, expectedRevision: expected, note: note, now: clock.now())
         } catch let conflict as KBRevisionConflict {
             throw UseCaseError.articleChanged(current: conflict.current)
@@ -329,7 +425,10 @@ public struct KnowledgeService: Sendable {
             content.tags = clean
         }
         if let visibility = command.visibility { content.visibility = visibility }
-        if let categoryId = command.categoryId {
+        if command.categoryId == 0 {
+            // 0: no category (a form's "unknown").
+            content.categoryId = nil
+        } else if let categoryId = command.categoryId {
             guard try await store.categories().contains(where: { $0.id == categoryId }) else {
                 throw UseCaseError.invalidReference(field: "categoryId")
             }

@@ -101,7 +101,8 @@
       asked = text;
       fetch(suggestions.getAttribute("data-suggest") + "?q=" + encodeURIComponent(text.slice(0, 2000)),
         { credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.text() : null; })
+        // A session that ended answers with the sign-in page: nothing to show then.
+        .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
         .then(function (html) { if (html !== null && asked === text) suggestions.innerHTML = html; })
         .catch(function () {});
     };

@@ -17,17 +17,17 @@ struct KBArticlePage: PageModel {
     let status: String
     let statusKey: String
     let visibility: String
-    let category: String
+    let category: String?
     let tags: [String]
     let symptom: String
-    let cause: String
+    let cause: String?
     /// Rendered by ``KBMarkdown``: every text escaped, only safe links.
     let solutionHtml: String
     let tickets: [String]
     let hasTickets: Bool
     let author: String
     let editor: String
-    let reviewer: String
+    let reviewer: String?
     let updated: String
     let published: String?
     let revision: Int
