@@ -132,6 +132,7 @@ let package = Package(
         .testTarget(
             name: "HelpdeskCoreTests",
             dependencies: ["HelpdeskCore", "HelpdeskTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
