@@ -39,6 +39,7 @@ public enum HelpdeskApp {
         ChannelRoutes(channels: services.channels).register(on: authenticated, mailgate: api)
         SearchRoutes(search: services.search, knowledge: services.knowledge).register(on: authenticated)
         KnowledgeRoutes(knowledge: services.knowledge).register(on: authenticated)
+        ProblemRoutes(problems: services.problems).register(on: authenticated)
         ReportRoutes(reports: services.reports, localizer: localizer).register(on: authenticated)
         ReportSubscriptionRoutes(subscriptions: services.reportSubscriptions).register(on: authenticated)
         simulatedClock?.register(on: authenticated)
@@ -218,6 +219,14 @@ public enum HelpdeskApp {
                     gate: ready,
                     service: imapPoller(
                         store: store, clock: simulated?.appClock ?? .system, config: config, logger: logger)))
+            let clock = simulated?.appClock ?? .system
+            let problems = ProblemService(
+                store: store, clock: clock,
+                tickets: TicketService(store: store, clock: clock, readAudit: ReadAudit(store: store)))
+            app.addServices(
+                GatedService(
+                    gate: ready,
+                    service: ProblemDetectionScheduler(problems: problems, interval: .seconds(60), logger: logger)))
             if config.smtp != nil {
                 let mailer = try reportMailer(
                     store: store, clock: simulated?.appClock ?? .system, localizer: localizer, logger: logger)

@@ -22,6 +22,7 @@ struct UseCases: Sendable {
     let reports: ReportService
     let reportSubscriptions: ReportSubscriptionService
     let knowledge: KnowledgeService
+    let problems: ProblemService
 
     init(store: any HelpdeskStore, clock: AppClock, tokenLifetime: TimeInterval) {
         self.clock = clock
@@ -42,5 +43,6 @@ struct UseCases: Sendable {
         reports = ReportService(store: store, clock: clock)
         reportSubscriptions = ReportSubscriptionService(store: store, clock: clock)
         knowledge = KnowledgeService(store: store, clock: clock, tickets: tickets)
+        problems = ProblemService(store: store, clock: clock, tickets: tickets)
     }
 }

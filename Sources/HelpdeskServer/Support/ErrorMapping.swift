@@ -44,6 +44,7 @@ enum ErrorMapping {
     static func message(_ error: APIError, localizer: Localizer, locale: String) -> String {
         var arguments = error.arguments
         if let status = arguments["status"] { arguments["status"] = localizer.text("status.\(status)", locale: locale) }
+        if let status = arguments["to"] { arguments["to"] = localizer.text("status.\(status)", locale: locale) }
         if let action = arguments["action"] { arguments["action"] = localizer.text("action.\(action)", locale: locale) }
         if let resource = arguments["resource"] {
             arguments["resource"] = localizer.text("resource.\(resource)", locale: locale)

@@ -35,6 +35,7 @@ public enum Migrations {
         M022_MailLoops.migration,
         M023_IMConversations.migration,
         M024_Knowledge.migration,
+        M025_Problems.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

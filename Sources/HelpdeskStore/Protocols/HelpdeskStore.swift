@@ -11,5 +11,5 @@ import HelpdeskCore
 /// and outbox rows in one transaction.
 public protocol HelpdeskStore: TicketStore, DirectoryStore, ConfigurationStore, EngineStore, NotificationStore,
     AttachmentStore, SignInThrottleStore, AuditStore, ReplyTemplateStore, LiveStore, MailStore, IMStore, SearchStore,
-    ReportStore, ReportSubscriptionStore, KnowledgeStore
+    ReportStore, ReportSubscriptionStore, KnowledgeStore, ProblemStore
 {}

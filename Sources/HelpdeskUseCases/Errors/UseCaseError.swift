@@ -38,6 +38,10 @@ public enum UseCaseError: Error, Equatable, Sendable {
     case articleRefused(KnowledgeError)
     /// A knowledge draft needs a solved ticket.
     case ticketNotSolved
+    /// A problem record's status cannot move so, or needs fields first (``ProblemError``).
+    case problemRefused(ProblemError)
+    /// Someone saved the problem since the client read it (now version `current`).
+    case problemChanged(current: Int)
 
     public var code: String {
         switch self {
@@ -61,6 +65,9 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .articleRefused(.reviewerIsWriter): "kb_reviewer_is_writer"
         case .articleRefused(.notEditable): "kb_not_editable"
         case .ticketNotSolved: "ticket_not_solved"
+        case .problemRefused(.illegalTransition): "problem_illegal_transition"
+        case .problemRefused(.missing): "problem_fields_missing"
+        case .problemChanged: "problem_changed"
         }
     }
 
@@ -77,7 +84,10 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .invalidCredentials, .deliveryNotFailed, .callbackRefused, .ticketNotSolved,
             .articleRefused(.notReviewer), .articleRefused(.reviewerIsWriter), .articleRefused(.notEditable):
             [:]
-        case .articleChanged(let current): ["version": String(current)]
+        case .articleChanged(let current), .problemChanged(let current): ["version": String(current)]
+        case .problemRefused(.illegalTransition(let from, let to)):
+            ["status": "problem_" + from.rawValue, "to": "problem_" + to.rawValue]
+        case .problemRefused(.missing(let fields)): ["fields": fields.joined(separator: ", ")]
         case .articleRefused(.illegalTransition(let status, let action)):
             ["status": "kb_" + status.rawValue, "action": "kb_" + action.rawValue]
         case .tooManyAttempts(let seconds): ["retryAfter": String(seconds)]
