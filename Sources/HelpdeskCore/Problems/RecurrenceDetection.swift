@@ -223,9 +223,12 @@ public enum RecurrenceDetection {
                 holders[token, default: 0] += 1
             }
         }
-        let shared = weight.filter { Double(holders[$0.key]!) >= Double(ordered.count) * 0.6 }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : vectors.tokens[$0.key] < vectors.tokens[$1.key] }
-            .prefix(6).map { vectors.tokens[$0.key] }
+        // Words, not the single characters compared alongside them.
+        let shared = weight.filter {
+            Double(holders[$0.key]!) >= Double(ordered.count) * 0.6 && !vectors.tokens[$0.key].hasPrefix("\u{1}")
+        }
+        .sorted { $0.value != $1.value ? $0.value > $1.value : vectors.tokens[$0.key] < vectors.tokens[$1.key] }
+        .prefix(6).map { vectors.tokens[$0.key] }
         func most<T: Hashable>(_ values: [T?]) -> T? {
             let counted = Dictionary(grouping: values.compactMap { $0 }, by: { $0 }).mapValues(\.count)
             guard let best = counted.max(by: { $0.value < $1.value }), best.value * 2 > ordered.count else {

@@ -212,7 +212,13 @@ struct WebTicketRoutes {
         }
         model.hasMessages = !model.messages.isEmpty
         if user.role.isStaff, !collaboratorOnly {
-            model.knowledge = try await WebKnowledgeRoutes(deps: deps).section(for: original, user: user, page: page)
+            var knowledge = try await WebKnowledgeRoutes(deps: deps).section(for: original, user: user, page: page)
+            knowledge.problems = try await deps.services.problems.problems(ofTicket: original.number, for: user).map {
+                TicketKnowledgeSection.ProblemLink(
+                    id: $0.id, title: $0.title, status: views.t("status.problem_\($0.status.rawValue)"))
+            }
+            knowledge.hasProblems = !knowledge.problems.isEmpty
+            model.knowledge = knowledge
         }
         return deps.renderer.page(model, page, title: "\(ticket.number) \(ticket.title)")
     }

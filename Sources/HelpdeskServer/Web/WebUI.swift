@@ -46,6 +46,7 @@ enum WebUI {
         WebExtensionRoutes(deps: deps).register(on: web)
         WebSearchRoutes(deps: deps).register(on: web)
         WebKnowledgeRoutes(deps: deps).register(on: web)
+        WebProblemRoutes(deps: deps).register(on: web)
         WebReportRoutes(deps: deps).register(on: web)
     }
 }

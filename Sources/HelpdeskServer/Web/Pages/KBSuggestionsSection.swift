@@ -27,4 +27,13 @@ struct TicketKnowledgeSection: Sendable {
     let hasLinked: Bool
     /// The ticket is solved: a draft can be made from it.
     let canDraft: Bool
+    /// The problem records it is in (R6.3).
+    var problems: [ProblemLink] = []
+    var hasProblems = false
+
+    struct ProblemLink: Sendable {
+        let id: Int64
+        let title: String
+        let status: String
+    }
 }
