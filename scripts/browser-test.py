@@ -241,6 +241,97 @@ def im_intake_screens():
     check_page("25c-admin-im-identities", en_expect=["IM senders and their accounts"])
 
 
+def knowledge_screens():
+    """Issue #12: an engineer writes an article with a preview and corrects it, the supervisor
+    compares the revisions and publishes it, and a requester is offered it as they type their
+    request and when they search."""
+    sign_out()
+    sign_in("ligong")
+    go("/kb/articles/new")
+    fill("kb-title-field", "VPN 客户端提示证书过期")
+    fill("kb-symptom-field", "连接 VPN 时弹窗提示“证书已过期”，无法连接公司网络。")
+    fill("kb-cause-field", "客户端证书有效期一年，到期后需要重新下载。")
+    fill("kb-solution-field", "1. 打开 **VPN 客户端**\n2. 点击“更新证书”，用域账号登录\n3. 重新连接\n\n仍不行请拨打 `8000` 转网络组。")
+    fill("kb-tags", "VPN，证书")
+    Select(driver.find_element(By.ID, "kb-visibility-field")).select_by_value("public")
+    submit(driver.find_element(By.ID, "kb-preview-button"))
+    expect("VPN 客户端", driver.find_element(By.ID, "kb-preview"))
+    # The preview is a form's answer: in English, the empty editor.
+    check_page("27a-kb-editor-preview", en_expect=["Preview"], en_page=lambda: go("/kb/articles/new?lang=en"))
+    submit(driver.find_element(By.ID, "kb-save"))
+    expect("已保存", driver.find_element(By.ID, "kb-notice"))
+    # A second revision before review: the engineer adds a step.
+    submit_link = driver.find_element(By.ID, "kb-edit")
+    submit_link.click()
+    fill("kb-solution-field", "1. 打开 **VPN 客户端**\n2. 点击“更新证书”，用域账号登录\n3. 重启客户端后重新连接\n\n仍不行请拨打 `8000` 转网络组。")
+    submit(driver.find_element(By.ID, "kb-save"))
+    submit(driver.find_element(By.ID, "kb-submit"))
+    expect("已提交审核", driver.find_element(By.ID, "kb-notice"))
+    article = driver.current_url.split("/kb/articles/")[1].split("?")[0]
+    sign_out()
+    sign_in("chen")
+    go("/kb/review")
+    expect("VPN 客户端提示证书过期")
+    check_page("27b-kb-review-queue", en_expect=["Articles to review"])
+    go(f"/kb/articles/{article}/compare?from=1&to=2")
+    expect("重启客户端后重新连接", driver.find_element(By.ID, "kb-diff"))
+    check_page("27c-kb-revisions-diff", en_expect=["Revisions"])
+    go(f"/kb/articles/{article}")
+    submit(driver.find_element(By.ID, "kb-publish"))
+    expect("已发布", driver.find_element(By.ID, "kb-notice"))
+    check_page("27d-kb-article-published", en_expect=["Solution"])
+    sign_out()
+    # The requester types their problem: the article is offered before they submit.
+    sign_in("xiaoming")
+    go("/new")
+    fill("title", "VPN 连不上")
+    fill("description", "今天早上 VPN 一直提示证书过期，连不上公司网络")
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#kb-suggestions a.kb-suggestion"))
+    expect("VPN 客户端提示证书过期", driver.find_element(By.ID, "kb-suggestions"))
+    check_page("27e-intake-kb-suggestions", english=False)
+    go("/search?q=" + urllib.parse.quote("证书"))
+    expect("VPN 客户端提示证书过期", driver.find_element(By.ID, "search-articles"))
+    check_page("27f-search-with-articles", en_expect=["Knowledge base"])
+    sign_out()
+
+
+def problem_screens():
+    """Issue #12: three requesters write about one problem in their own words; detection
+    proposes it with its evidence, the supervisor confirms it and records the workaround every
+    requester is told."""
+    token = api_call("POST", "/api/v1/auth/token", body={"username": "admin", "password": ADMIN_PASSWORD})["token"]
+    for title, description in [
+        ("OA 审批提交后一直转圈", "报销单点提交审批，页面一直转圈，等了十分钟也没反应"),
+        ("OA 审批提交不了", "提交审批时卡住不动，刷新后单据还是草稿"),
+        ("审批流程卡在提交这一步", "OA 里提交采购审批一直加载中，同事也一样"),
+    ]:
+        api_call("POST", "/api/v1/tickets", token, {
+            "title": content(title), "description": content(description), "impact": "medium", "urgency": "medium",
+            "categoryId": 6, "contact": "13812345678", "affectedSystem": "OA"})
+    sign_in("chen")
+    go("/problems")
+    submit(driver.find_element(By.ID, "problem-detect"))
+    expect("检测完成", driver.find_element(By.ID, "problem-notice"))
+    link = [a for a in driver.find_elements(By.CSS_SELECTOR, "#problem-list a") if "审批" in a.text][0]
+    content(link.text)
+    check_page("28a-problems-list", en_expect=["Problems"])
+    link.click()
+    expect("检测依据", driver.find_element(By.ID, "problem-evidence"))
+    for term in driver.find_element(By.ID, "problem-terms").text.split():
+        content(term)
+    check_page("28b-problem-proposed", en_expect=["Why it was proposed"])
+    submit(driver.find_element(By.ID, "problem-confirm"))
+    fill("problem-root-cause", "OA 审批服务的消息队列积压")
+    fill("problem-workaround", "暂时改用企业微信里的 OA 小程序提交审批")
+    Select(driver.find_element(By.ID, "problem-status-field")).select_by_value("known_error")
+    submit(driver.find_element(By.ID, "problem-save"))
+    expect("已保存", driver.find_element(By.ID, "problem-notice"))
+    check_page("28c-problem-known-error", en_expect=["Workaround"])
+    sign_out()
+    sign_in("admin", ADMIN_PASSWORD)
+
+
 def go(path):
     driver.get(BASE + path)
 
@@ -1061,6 +1152,8 @@ try:
     check_page("19-admin-webhook-deliveries")
     mail_intake_screens()
     im_intake_screens()
+    knowledge_screens()
+    problem_screens()
     # Screens the story passes by without a screenshot: checked all the same, in both languages.
     for path in ["/admin/groups", "/admin/categories", "/admin/settings", "/supervisor/overdue", "/queues/overdue",
                  "/queues/waiting", "/supervisor/review", "/notifications?unread=true", "/tickets/TS19990101-0001"]:

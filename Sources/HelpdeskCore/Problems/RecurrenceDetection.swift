@@ -70,6 +70,9 @@ public enum RecurrenceDetection {
     /// Tokens in more than this share of the tickets do not, alone, make two tickets candidates
     /// for comparison (they still count in the cosine).
     static let commonShare = 0.1
+    /// And in more than this many: on a busy desk a word shared by hundreds of tickets says
+    /// little, and comparing them all would be quadratic.
+    static let commonLimit = 50
 
     /// The groups of at least `settings.minimumTickets` similar tickets, largest first.
     public static func clusters(_ candidates: [Candidate], settings: Settings = .default) -> [Cluster] {
@@ -125,14 +128,32 @@ public enum RecurrenceDetection {
         // like it enough and arrived within the window: one written in other words than any
         // single member still shares the group's words.
         let centres = formed.map { centre($0, vectors) }
+        // Per group: its first and last arrival, and how many of it name each category and system.
+        let spans = formed.map { members in
+            (members.map { candidates[$0].submittedAt }.min()!, members.map { candidates[$0].submittedAt }.max()!)
+        }
+        let categories = formed.map { members in
+            Dictionary(grouping: members.compactMap { candidates[$0].categoryId }, by: { $0 }).mapValues(\.count)
+        }
+        let systems = formed.map { members in
+            Dictionary(
+                grouping: members.compactMap { candidates[$0].system.map(normalizedSystem) }.filter { !$0.isEmpty },
+                by: { $0 }
+            ).mapValues(\.count)
+        }
         for ticket in candidates.indices where !grouped.contains(ticket) {
             var best: (group: Int, score: Double)?
+            let candidate = candidates[ticket]
             for (index, members) in formed.enumerated() where members.count >= settings.minimumTickets {
-                let times = members.map { candidates[$0].submittedAt } + [candidates[ticket].submittedAt]
-                guard times.max()!.timeIntervalSince(times.min()!) <= window else { continue }
-                let factor =
-                    members.map { pairFactor(candidates[ticket], candidates[$0]) }.reduce(0, +)
-                    / Double(members.count)
+                let (first, last) = spans[index]
+                guard max(last, candidate.submittedAt).timeIntervalSince(min(first, candidate.submittedAt)) <= window
+                else { continue }
+                // The mean of the pair factors with each member.
+                let count = Double(members.count)
+                let sameCategory = candidate.categoryId.map { Double(categories[index][$0] ?? 0) } ?? 0
+                let system = candidate.system.map(normalizedSystem) ?? ""
+                let sameSystem = system.isEmpty ? 0 : Double(systems[index][system] ?? 0)
+                let factor = 1 + sameCategoryBonus * sameCategory / count + sameSystemBonus * sameSystem / count
                 let score = Vectorizer.cosine(vectors.vectors[ticket], centres[index]) * factor
                 if score >= attachThreshold, score > (best?.score ?? 0) { best = (index, score) }
             }
@@ -181,7 +202,7 @@ public enum RecurrenceDetection {
 
     /// Pairs of tickets within the window sharing a token that is not common.
     static func candidatePairs(_ vectors: Vectorizer, candidates: [Candidate], window: Double) -> [(Int, Int)] {
-        let common = max(3, Int(Double(candidates.count) * commonShare))
+        let common = max(3, min(commonLimit, Int(Double(candidates.count) * commonShare)))
         var postings: [Int: [Int]] = [:]
         for (index, vector) in vectors.vectors.enumerated() {
             for token in vector.keys where vectors.documentFrequency[token, default: 0] <= common {

@@ -16,6 +16,8 @@ struct WebKnowledgeRoutes {
         group.get("kb", use: list)
         group.get("kb/review", use: review)
         group.get("kb/suggest", use: suggest)
+        // The articles' collection is the list page.
+        group.get("kb/articles") { _, _ in Response.redirect(to: "/kb") }
         group.get("kb/articles/new") { request, context in
             let page = try await deps.page(request, context)
             let user = try page.requireUser()
