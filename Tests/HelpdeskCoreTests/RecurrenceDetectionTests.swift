@@ -90,6 +90,16 @@ struct RecurrenceDetectionTests {
         #expect(forward == backward)
     }
 
+    @Test("R6.3 the workaround, and the fix once resolved, are told as written, marked with the problem's number")
+    func broadcast() {
+        var problem = ProblemRecord(id: 7, title: "VPN 证书", status: .knownError, createdAt: Self.start)
+        #expect(Problems.broadcast(problem, resolved: false) == nil)
+        problem.workaround = "先用网页版 VPN"
+        problem.permanentFix = "  "
+        #expect(Problems.broadcast(problem, resolved: false) == "[PR-7] 先用网页版 VPN")
+        #expect(Problems.broadcast(problem, resolved: true) == nil)
+    }
+
     @Test("R6.3 a rejected set is not proposed again unless a ticket is new to it")
     func rejected() {
         #expect(Problems.wasRejected(["A1", "A2"], rejected: [["A1", "A2", "A3"]]))

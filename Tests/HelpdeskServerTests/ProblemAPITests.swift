@@ -68,6 +68,7 @@ struct ProblemAPITests {
                 .put, "/api/v1/problems/\(id)", token: manager.token,
                 json: ["status": "known_error", "version": confirmed["version"] as! Int], language: "en")
             #expect(early.status == .unprocessableContent && early.errorCode == "problem_fields_missing")
+            #expect(early.errorMessage == "Fill in first: root cause, workaround.")
             let known = try await api.call(
                 .put, "/api/v1/problems/\(id)", token: manager.token,
                 json: [

@@ -50,12 +50,12 @@ public enum Problems {
     }
 
     /// What the linked requesters are told when a workaround is recorded or the problem is
-    /// resolved: the text, marked with the problem's number in both of the desk's languages.
+    /// resolved: the text as the manager wrote it, marked with the problem's number (no words
+    /// of the desk's own, which would be in one language for requesters of either).
     public static func broadcast(_ problem: ProblemRecord, resolved: Bool) -> String? {
         let text = resolved ? problem.permanentFix : problem.workaround
         guard let text, filled(text) else { return nil }
-        let kind = resolved ? "永久解决方案 / Permanent fix" : "临时方案 / Workaround"
-        return "【问题 PR-\(problem.id) · Problem PR-\(problem.id)】\(kind)：\(text)"
+        return "[PR-\(problem.id)] \(text)"
     }
 
     static func filled(_ text: String?) -> Bool {

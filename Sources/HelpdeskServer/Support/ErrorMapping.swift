@@ -45,6 +45,12 @@ enum ErrorMapping {
         var arguments = error.arguments
         if let status = arguments["status"] { arguments["status"] = localizer.text("status.\(status)", locale: locale) }
         if let status = arguments["to"] { arguments["to"] = localizer.text("status.\(status)", locale: locale) }
+        if let fields = arguments["fields"] {
+            // A problem's fields by their labels: 根本原因, 临时方案.
+            arguments["fields"] = fields.components(separatedBy: ", ").map {
+                localizer.text("ui.problems.field.\($0)", locale: locale)
+            }.joined(separator: locale == "en" ? ", " : "、")
+        }
         if let action = arguments["action"] { arguments["action"] = localizer.text("action.\(action)", locale: locale) }
         if let resource = arguments["resource"] {
             arguments["resource"] = localizer.text("resource.\(resource)", locale: locale)
