@@ -327,6 +327,10 @@ struct KnowledgeAPITests {
                 ("blank title", ["title": "   "], .unprocessable, "invalid_value"),
                 ("long title", ["title": String(repeating: "长", count: 201)], .unprocessable, "invalid_value"),
                 ("eleven tags", ["title": "t", "tags": (1...11).map { "t\($0)" }], .unprocessable, "invalid_value"),
+                (
+                    "eleven blank tags", ["title": "t", "tags": Array(repeating: "", count: 11)], .unprocessable,
+                    "invalid_value"
+                ),
                 ("no such category", ["title": "t", "categoryId": 999], .unprocessable, "invalid_reference"),
                 (
                     "no such ticket", ["title": "t", "ticketNumbers": ["TS19990101001"]], .unprocessable,
@@ -352,6 +356,15 @@ struct KnowledgeAPITests {
             )
             #expect(try await api.call(.get, "/api/v1/kb/articles/\(id)/revisions/9", token: token).status == .notFound)
             #expect(try await api.call(.get, "/api/v1/search?q=x&scope=everything", token: token).status == .badRequest)
+            // a parameter longer than the document allows is refused; cursor 0 is the first page
+            let longTicket = try await api.call(
+                .get, "/api/v1/kb/articles?ticket=" + String(repeating: "0", count: 65), token: token)
+            #expect(longTicket.status == .badRequest && longTicket.errorCode == "invalid_parameter")
+            #expect(try await api.call(.get, "/api/v1/search?q=x&scope=tickets&cursor=0", token: token).status == .ok)
+            let nullBody = try await api.call(
+                .post, "/api/v1/kb/articles", token: token,
+                raw: #"{"title": "空值", "ticketNumbers": null, "tags": null}"#)
+            #expect(nullBody.status == .created)
             #expect(try await api.call(.get, "/api/v1/kb/articles/\(id)", token: token)["title"] as? String == "t")
         }
     }

@@ -179,6 +179,10 @@ struct ProblemAPITests {
             let created = try await api.call(.post, "/api/v1/problems", token: admin, json: ["title": "网关证书"])
             #expect(created.status == .created && created["status"] as? String == "investigating")
             let id = try #require(created["id"] as? Int)
+            // a version no save reaches is not current (it once overflowed the server)
+            let huge = try await api.call(
+                .put, "/api/v1/problems/\(id)", token: admin, raw: #"{"title": "y", "version": 9223372036854775807}"#)
+            #expect(huge.status == .conflict && huge.errorCode == "problem_changed")
             let noVersion = try await api.call(.put, "/api/v1/problems/\(id)", token: admin, json: ["title": "y"])
             #expect(noVersion.status == .unprocessableContent && noVersion.errorCode == "field_required")
             let closed = try await api.call(

@@ -127,6 +127,13 @@ struct KnowledgeRoutes {
         let reason: String?
     }
 
+    /// A text parameter; empty is absent, longer than `max` characters refused.
+    static func text(_ raw: String?, _ name: String, max: Int) throws -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard raw.unicodeScalars.count <= max else { throw APIError.invalidParameter(name) }
+        return raw
+    }
+
     static func articleId(_ context: HelpdeskRequestContext) throws -> Int64 {
         try context.parameters.id(resource: "kb_article")
     }
@@ -142,8 +149,8 @@ struct KnowledgeRoutes {
         input.status = try QueryParsing.value(parameters.get("status"), "status", as: KBStatus.self)
         input.visibility = try QueryParsing.value(parameters.get("visibility"), "visibility", as: KBVisibility.self)
         input.categoryId = try QueryParsing.id(parameters.get("categoryId"), "categoryId")
-        input.tag = parameters.get("tag").flatMap { $0.isEmpty ? nil : $0 }
-        input.ticketNumber = parameters.get("ticket").flatMap { $0.isEmpty ? nil : $0 }
+        input.tag = try Self.text(parameters.get("tag"), "tag", max: Knowledge.tagMaxLength)
+        input.ticketNumber = try Self.text(parameters.get("ticket"), "ticket", max: 64)
         input.order = try QueryParsing.value(parameters.get("order"), "order", as: KBQuery.Order.self)
         input.limit = try QueryParsing.limit(parameters.get("limit"), default: 20, range: KnowledgeService.limits)
         if let cursor = parameters.get("cursor"), !cursor.isEmpty {

@@ -47,7 +47,9 @@ struct SearchRoutes {
                     items: hits.items.map { .kb(KBArticleResponse($0.article, snippet: $0.snippet, brief: true)) },
                     nextCursor: hits.nextOffset.map(String.init))
             }
-            input.cursor = try QueryParsing.id(parameters.get("cursor"), "cursor")
+            // 0, like no cursor, is the first page.
+            input.cursor =
+                parameters.get("cursor") == "0" ? nil : try QueryParsing.id(parameters.get("cursor"), "cursor")
             let results = try await search.search(input, for: user)
             var items: [SearchResponse.Item] = []
             if scope == .all, input.cursor == nil {

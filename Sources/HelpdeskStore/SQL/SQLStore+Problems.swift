@@ -31,14 +31,16 @@ extension SQLStore {
     public func saveProblem(_ problem: ProblemRecord, expectedVersion: Int, now: Date) async throws -> ProblemRecord {
         try await write { db in
             var saved = problem
-            saved.version = expectedVersion + 1
+            // No version reaches the largest integer: one that claims it is simply not current.
+            saved.version = expectedVersion == .max ? expectedVersion : expectedVersion + 1
             saved.updatedAt = now
             let updated = try await db.raw(
                 """
                 UPDATE problems SET status = \(bind: saved.status.rawValue), title = \(bind: saved.title),
                     doc = \(bind: try Self.json(saved)), owner_id = \(bind: saved.ownerId),
                     version = \(bind: Int64(saved.version)), updated_at = \(bind: now.millis)
-                WHERE id = \(bind: problem.id) AND version = \(bind: Int64(expectedVersion)) RETURNING id
+                WHERE id = \(bind: problem.id) AND version = \(bind: Int64(expectedVersion))
+                    AND version < \(bind: Int64.max) RETURNING id
                 """
             ).first()
             guard updated != nil else {

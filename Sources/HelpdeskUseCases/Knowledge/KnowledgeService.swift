@@ -421,7 +421,9 @@ public struct KnowledgeService: Sendable {
             content[keyPath: path] = value.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         if let tags = command.tags {
-            guard let clean = Knowledge.tags(tags) else { throw UseCaseError.invalidValue(field: "tags") }
+            guard tags.count <= Knowledge.tagsMax, let clean = Knowledge.tags(tags) else {
+                throw UseCaseError.invalidValue(field: "tags")
+            }
             content.tags = clean
         }
         if let visibility = command.visibility { content.visibility = visibility }
