@@ -47,14 +47,16 @@ struct ProblemAPITests {
             // then: one proposal of the three, with its evidence
             #expect(detected.status == .ok && (detected["proposed"] as? [Int])?.count == 1, "\(detected.json)")
             let id = try #require((detected["proposed"] as? [Int])?.first)
-            let proposal = try await api.call(.get, "/api/v1/problems/\(id)", token: agent.token)
+            // engineers do not read problems: their titles and tickets come from every group (R9.1)
+            #expect(try await api.call(.get, "/api/v1/problems/\(id)", token: agent.token).status == .forbidden)
+            let proposal = try await api.call(.get, "/api/v1/problems/\(id)", token: manager.token)
             #expect(proposal["status"] as? String == "proposed")
             #expect((proposal["ticketNumbers"] as? [String]) == vpn.sorted())
             #expect(proposal["affectedSystem"] as? String == "VPN")
             let evidence = try #require(proposal["evidence"] as? [String: Any])
             #expect((evidence["sharedTerms"] as? [String])?.contains("证书") == true, "\(evidence)")
             #expect((proposal["tickets"] as? [[String: Any]])?.count == 3)
-            let listed = try await api.call(.get, "/api/v1/problems?status=proposed", token: agent.token)
+            let listed = try await api.call(.get, "/api/v1/problems?status=proposed", token: manager.token)
             #expect(listed.items.map { $0["id"] as? Int } == [id])
             // a second pass proposes nothing new
             let again = try await api.call(.post, "/api/v1/problems/detect", token: manager.token)
@@ -128,7 +130,7 @@ struct ProblemAPITests {
                     ticket["status"] as? String == "resolved" && ticket["solution"] as? String == "已更换网关证书，有效期至 2027 年")
             }
             // and the ticket shows its problem to staff
-            let ofTicket = try await api.call(.get, "/api/v1/problems?status=resolved", token: agent.token)
+            let ofTicket = try await api.call(.get, "/api/v1/problems?status=resolved", token: manager.token)
             #expect(ofTicket.items.count == 1)
         }
     }
@@ -188,8 +190,9 @@ struct ProblemAPITests {
             let closed = try await api.call(
                 .put, "/api/v1/problems/\(id)", token: admin, json: ["status": "closed", "version": 1])
             #expect(closed.status == .conflict && closed.errorCode == "problem_illegal_transition")
-            #expect(try await api.call(.get, "/api/v1/problems?status=gone", token: agent.token).status == .badRequest)
-            #expect(try await api.call(.get, "/api/v1/problems/999", token: agent.token).status == .notFound)
+            #expect(try await api.call(.get, "/api/v1/problems?status=gone", token: admin).status == .badRequest)
+            #expect(try await api.call(.get, "/api/v1/problems/999", token: admin).status == .notFound)
+            #expect(try await api.call(.get, "/api/v1/problems", token: agent.token).status == .forbidden)
             let unresolved = try await api.call(.post, "/api/v1/problems/\(id)/resolve-tickets", token: admin)
             #expect(unresolved.status == .unprocessableContent && unresolved.errorCode == "problem_fields_missing")
         }

@@ -52,11 +52,23 @@ struct ProblemWebTests {
                 "/problems/\(problem.id)",
                 [
                     "_csrf": csrf, "version": String(current.version), "title": current.title, "status": "known_error",
-                    "rootCause": "网关证书到期", "workaround": "先用网页版 VPN", "permanentFix": "", "preventiveActions": "",
+                    "rootCause": "网关证书到期", "workaround": "先用网页版 VPN\n重启后再连", "permanentFix": "",
+                    "preventiveActions": "",
                     "ticketNumbers": current.ticketNumbers.joined(separator: ", "),
                 ])
             #expect(saved.location == "/problems/\(problem.id)?done=saved")
             #expect(try await api.store.problem(id: problem.id)?.status == .knownError)
+            // saved again from the form (a text area sends CRLF): the requesters are not told twice
+            let again = try #require(try await api.store.problem(id: problem.id))
+            _ = try await manager.post(
+                "/problems/\(problem.id)",
+                [
+                    "_csrf": csrf, "version": String(again.version), "title": "VPN 证书过期", "status": "known_error",
+                    "rootCause": "网关证书到期", "workaround": "先用网页版 VPN\r\n重启后再连",
+                    "ticketNumbers": again.ticketNumbers.joined(separator: " "),
+                ])
+            let events = try await api.call(.get, "/api/v1/tickets/\(numbers[0])/events", token: admin)
+            #expect(events.items.filter { ($0["body"] as? String)?.contains("先用网页版 VPN") == true }.count == 1)
             // and the ticket page shows its problem; the requester's ticket has the workaround
             let staff = try await WebBrowser.signedIn(api)
             let ticket = try await staff.get("/tickets/\(numbers[0])")

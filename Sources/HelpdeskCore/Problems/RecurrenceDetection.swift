@@ -265,7 +265,7 @@ public enum RecurrenceDetection {
                 sharedTerms: Array(shared), firstAt: candidates[ordered.first!].submittedAt,
                 lastAt: candidates[ordered.last!].submittedAt),
             categoryId: most(ordered.map { candidates[$0].categoryId }),
-            system: most(ordered.map { candidates[$0].system }))
+            system: most(ordered.map { candidates[$0].system.flatMap { normalizedSystem($0).isEmpty ? nil : $0 } }))
     }
 }
 

@@ -20,10 +20,17 @@ struct WebProblemRoutes {
             let page = try await deps.page(request, context)
             let user = try page.requireUser()
             let form = try await deps.form(request, context)
-            let created = try await problems.create(
-                ProblemService.Command(
-                    title: form["title"] ?? "", ticketNumbers: Self.numbers(form["ticketNumbers"])), by: user)
-            return Response.redirect(to: "/problems/\(created.id)?done=created")
+            do {
+                let created = try await problems.create(
+                    ProblemService.Command(title: form["title"], ticketNumbers: Self.numbers(form["ticketNumbers"])),
+                    by: user)
+                return Response.redirect(to: "/problems/\(created.id)?done=created")
+            } catch {
+                let message = try deps.refusal(
+                    error, page, context,
+                    labels: ["title": "ui.kb.field_title", "ticketNumbers": "ui.problems.ticket_numbers"])
+                return try await list(request, context: context, error: message)
+            }
         }
         group.post("problems/detect") { request, context in
             let page = try await deps.page(request, context)
@@ -117,6 +124,11 @@ struct WebProblemRoutes {
     }
 
     @Sendable func list(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        try await list(request, context: context, error: nil)
+    }
+
+    /// The list; `error` is a refused "open a problem" form's message.
+    func list(_ request: Request, context: HelpdeskRequestContext, error: String?) async throws -> Response {
         let page = try await deps.page(request, context)
         let user = try page.requireUser()
         let parameters = request.uri.queryParameters
@@ -129,7 +141,7 @@ struct WebProblemRoutes {
         let found = try await problems.list(status: status, offset: offset, for: user)
         let views = try await deps.views(page)
         let zone = try await deps.services.reports.timeZone()
-        var notice: String?
+        var notice = error
         if parameters.get("done") == "detected" {
             notice = views.t(
                 "ui.problems.done.detected",
@@ -148,7 +160,8 @@ struct WebProblemRoutes {
             },
             hasRows: !found.items.isEmpty, manages: Problems.manages(user.role), notice: notice,
             next: found.nextOffset.map { "/problems?status=\(status?.rawValue ?? "")&cursor=\($0)" })
-        return deps.render(model, page, titleKey: "ui.problems.title")
+        return deps.render(
+            model, page, titleKey: "ui.problems.title", status: error == nil ? .ok : .unprocessableContent)
     }
 
     func show(

@@ -82,14 +82,14 @@ public struct ProblemService: Sendable {
     public func list(status: ProblemStatus?, limit: Int = 20, offset: Int = 0, for user: User) async throws
         -> (items: [ProblemRecord], nextOffset: Int?)
     {
-        try Authorize.staff(user, "problems")
+        try read(user)
         guard (1...100).contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
         let page = try await store.problems(statuses: status.map { [$0] } ?? [], limit: limit, offset: offset)
         return (page.items, page.more ? offset + limit : nil)
     }
 
     public func view(_ id: Int64, for user: User) async throws -> View {
-        try Authorize.staff(user, "problems")
+        try read(user)
         guard let problem = try await store.problem(id: id) else { throw UseCaseError.notFound(resource: "problem") }
         var visible: [LinkedTicket] = []
         for ticket in try await store.problemTickets(numbers: problem.ticketNumbers) {
@@ -101,7 +101,7 @@ public struct ProblemService: Sendable {
 
     /// The problems a ticket is in, for its page.
     public func problems(ofTicket number: String, for user: User) async throws -> [ProblemRecord] {
-        guard user.role.isStaff else { return [] }
+        guard user.role.seesAllTickets else { return [] }
         return try await store.problems(ticketNumber: number).filter { $0.status != .rejected }
     }
 
@@ -118,7 +118,9 @@ public struct ProblemService: Sendable {
             title: title, status: .investigating, ownerId: user.id, createdAt: clock.now())
         try await apply(command, to: &problem, by: user)
         problem.status = .investigating
-        return try await store.createProblem(problem)
+        let created = try await store.createProblem(problem)
+        if let text = Problems.broadcast(created, resolved: false) { try await tell(created, text, by: user) }
+        return created
     }
 
     /// An update: texts, owner, articles, tickets and status. A new or changed workaround and
@@ -187,6 +189,9 @@ public struct ProblemService: Sendable {
                 resolution.skipped.append(.init(number: ticket.number, code: error.code))
             } catch let error as UseCaseError {
                 resolution.skipped.append(.init(number: ticket.number, code: error.code))
+            } catch {
+                // Changed meanwhile, or the store refused: left for another try.
+                resolution.skipped.append(.init(number: ticket.number, code: "not_resolved"))
             }
         }
         return resolution
@@ -210,7 +215,7 @@ public struct ProblemService: Sendable {
 
     func detect(now: Date) async throws -> Detection {
         let settings = RecurrenceDetection.Settings.default
-        let known = try await store.problemsForDetection()
+        var known = try await store.problemsForDetection()
         // Tickets already in an open problem are not proposed again; those of a pending
         // proposal may join it.
         let taken = Set(known.filter(\.status.isOpen).flatMap(\.ticketNumbers))
@@ -222,14 +227,21 @@ public struct ProblemService: Sendable {
         let titles = Dictionary(candidates.map { ($0.number, $0.text) }, uniquingKeysWith: { first, _ in first })
         for cluster in RecurrenceDetection.clusters(candidates, settings: settings) {
             guard !Problems.wasRejected(cluster.numbers, rejected: rejected) else { continue }
-            if var proposal = known.first(where: {
+            if let index = known.firstIndex(where: {
                 $0.status == .proposed && !Set($0.ticketNumbers).isDisjoint(with: cluster.numbers)
             }) {
+                var proposal = known[index]
                 let numbers = Array(Set(proposal.ticketNumbers).union(cluster.numbers)).sorted()
                 guard numbers != proposal.ticketNumbers.sorted() else { continue }
                 proposal.ticketNumbers = numbers
                 proposal.evidence = cluster.evidence
-                detection.updated.append(try await save(proposal, version: proposal.version).id)
+                do {
+                    // Kept for the next group of this pass that overlaps it too.
+                    known[index] = try await save(proposal, version: proposal.version)
+                    if !detection.updated.contains(proposal.id) { detection.updated.append(proposal.id) }
+                } catch UseCaseError.problemChanged {
+                    // A manager decided it meanwhile: the next pass sees it as it is now.
+                }
                 continue
             }
             let title = String(
@@ -245,6 +257,12 @@ public struct ProblemService: Sendable {
     }
 
     // MARK: - Rules
+
+    /// A problem's title, tickets and evidence come from tickets of every group: it is read by
+    /// those who see every ticket (R9.1).
+    func read(_ user: User) throws {
+        guard user.role.seesAllTickets else { throw UseCaseError.forbidden(action: "problems") }
+    }
 
     func manage(_ user: User) throws {
         guard Problems.manages(user.role) else { throw UseCaseError.forbidden(action: "problems") }
@@ -288,7 +306,9 @@ public struct ProblemService: Sendable {
             guard value.unicodeScalars.count <= Problems.textMaxLength else {
                 throw UseCaseError.invalidValue(field: field)
             }
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            // A form's text area sends CRLF: the same text is the same.
+            let trimmed = value.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(
+                in: .whitespacesAndNewlines)
             problem[keyPath: path] = trimmed.isEmpty ? nil : trimmed
         }
         if let ownerId = command.ownerId {
