@@ -169,11 +169,13 @@ struct KnowledgeStoreTests {
             let printer = try await store.createArticle(Self.article("打印机卡纸"), note: .created)
             let tokens = SearchAnalyzer.tokens(of: "我的vpn连接不上")
             let staff = try await store.articleCandidates(tokens: tokens, publicOnly: false, limit: 10)
-            #expect(Set(staff.map(\.id)) == [vpn.id, internalVPN.id])
+            #expect(Set(staff.map(\.article.id)) == [vpn.id, internalVPN.id])
             let requester = try await store.articleCandidates(tokens: tokens, publicOnly: true, limit: 10)
-            #expect(requester.map(\.id) == [vpn.id])
+            #expect(requester.map(\.article.id) == [vpn.id])
             #expect(
-                try await store.articleCandidates(tokens: ["卡纸"], publicOnly: true, limit: 10).map(\.id) == [printer.id]
+                try await store.articleCandidates(tokens: ["卡纸"], publicOnly: true, limit: 10).map(\.article.id) == [
+                    printer.id
+                ]
             )
             #expect(try await store.articleCandidates(tokens: [], publicOnly: true, limit: 10).isEmpty)
         }

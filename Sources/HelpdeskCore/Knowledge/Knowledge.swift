@@ -23,7 +23,7 @@ public enum Knowledge {
 
     /// Staff write articles until they are retired (reopen one first).
     public static func mayEdit(_ article: KBArticle, role: Role) -> Bool {
-        role.isStaff && article.status != .retired
+        (try? checkEditable(article, role: role)) != nil
     }
 
     /// The status after an edit. What requesters read has always passed a reviewer: a change

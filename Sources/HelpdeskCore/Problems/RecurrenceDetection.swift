@@ -169,13 +169,6 @@ public enum RecurrenceDetection {
         }
     }
 
-    /// The similarity of two tickets (0–1.15) among `candidates`, whose words set the weights.
-    public static func similarity(_ a: Candidate, _ b: Candidate, among candidates: [Candidate]) -> Double {
-        let vectors = Vectorizer(candidates.map(\.text) + [a.text, b.text])
-        let count = vectors.vectors.count
-        return pairSimilarity(vectors.vectors[count - 2], vectors.vectors[count - 1], a, b)
-    }
-
     static func pairSimilarity(_ x: [Int: Double], _ y: [Int: Double], _ a: Candidate, _ b: Candidate) -> Double {
         Vectorizer.cosine(x, y) * pairFactor(a, b)
     }

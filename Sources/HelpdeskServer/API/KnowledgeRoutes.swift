@@ -153,10 +153,7 @@ struct KnowledgeRoutes {
         input.ticketNumber = try Self.text(parameters.get("ticket"), "ticket", max: 64)
         input.order = try QueryParsing.value(parameters.get("order"), "order", as: KBQuery.Order.self)
         input.limit = try QueryParsing.limit(parameters.get("limit"), default: 20, range: KnowledgeService.limits)
-        if let cursor = parameters.get("cursor"), !cursor.isEmpty {
-            guard let offset = Int(cursor), offset >= 0 else { throw APIError.invalidParameter("cursor") }
-            input.offset = offset
-        }
+        input.offset = try QueryParsing.offset(parameters.get("cursor"))
         return input
     }
 }

@@ -16,11 +16,7 @@ struct ProblemRoutes {
             let parameters = request.uri.queryParameters
             let status = try QueryParsing.value(parameters.get("status"), "status", as: ProblemStatus.self)
             let limit = try QueryParsing.limit(parameters.get("limit"), default: 20, range: 1...100)
-            var offset = 0
-            if let cursor = parameters.get("cursor"), !cursor.isEmpty {
-                guard let value = Int(cursor), value >= 0 else { throw APIError.invalidParameter("cursor") }
-                offset = value
-            }
+            let offset = try QueryParsing.offset(parameters.get("cursor"))
             let page = try await problems.list(status: status, limit: limit, offset: offset, for: user)
             return ProblemList(
                 items: page.items.map(ProblemResponse.init), nextCursor: page.nextOffset.map(String.init))

@@ -35,10 +35,7 @@ struct SearchRoutes {
                 list.query = input.query
                 list.order = input.order == .newest ? .newest : .relevance
                 list.limit = input.limit
-                if let cursor = parameters.get("cursor"), !cursor.isEmpty {
-                    guard let offset = Int(cursor), offset >= 0 else { throw APIError.invalidParameter("cursor") }
-                    list.offset = offset
-                }
+                list.offset = try QueryParsing.offset(parameters.get("cursor"))
                 list.recordsGap = true
                 // The same refusals as a ticket search: no query, one too long.
                 guard !input.query.isEmpty else { throw UseCaseError.fieldRequired(field: "q") }

@@ -22,6 +22,13 @@ enum QueryParsing {
         return value
     }
 
+    /// An offset cursor (`nextCursor` of a list paged by count): 0 or more; absent or empty is 0.
+    static func offset(_ raw: String?, _ name: String = "cursor") throws -> Int {
+        guard let raw, !raw.isEmpty else { return 0 }
+        guard let value = Int(raw), value >= 0 else { throw APIError.invalidParameter(name) }
+        return value
+    }
+
     static func limit(_ raw: String?, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let raw, !raw.isEmpty else { return value }
         guard let limit = Int(raw), range.contains(limit) else { throw APIError.invalidParameter("limit") }

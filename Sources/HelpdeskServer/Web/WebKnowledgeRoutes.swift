@@ -118,10 +118,7 @@ struct WebKnowledgeRoutes {
             input.visibility = try QueryParsing.value(parameters.get("visibility"), "visibility", as: KBVisibility.self)
         }
         input.tag = parameters.get("tag").flatMap { $0.isEmpty ? nil : $0 }
-        if let cursor = parameters.get("cursor"), !cursor.isEmpty {
-            guard let offset = Int(cursor), offset >= 0 else { throw APIError.invalidParameter("cursor") }
-            input.offset = offset
-        }
+        input.offset = try QueryParsing.offset(parameters.get("cursor"))
         input.recordsGap = true
         let hits = try await knowledge.list(input, for: user)
         let views = try await deps.views(page)

@@ -133,11 +133,7 @@ struct WebProblemRoutes {
         let user = try page.requireUser()
         let parameters = request.uri.queryParameters
         let status = try QueryParsing.value(parameters.get("status"), "status", as: ProblemStatus.self)
-        var offset = 0
-        if let cursor = parameters.get("cursor"), !cursor.isEmpty {
-            guard let value = Int(cursor), value >= 0 else { throw APIError.invalidParameter("cursor") }
-            offset = value
-        }
+        let offset = try QueryParsing.offset(parameters.get("cursor"))
         let found = try await problems.list(status: status, offset: offset, for: user)
         let views = try await deps.views(page)
         let zone = try await deps.services.reports.timeZone()

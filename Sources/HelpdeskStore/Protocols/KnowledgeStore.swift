@@ -24,10 +24,10 @@ public protocol KnowledgeStore: Sendable {
     func linkArticle(id: Int64, ticketNumbers: [String]) async throws
     func articles(_ query: KBQuery) async throws -> KBPage
     /// Published articles sharing the most tokens with a text (the intake form's suggestions):
-    /// any token matches, best first, at most `limit` candidates.
-    func articleCandidates(tokens: [String], publicOnly: Bool, limit: Int) async throws -> [KBArticle]
-    /// The article's normalized texts (``KBContent/searchParts``), for matching suggestions.
-    func articleSearchTexts(ids: [Int64]) async throws -> [Int64: String]
+    /// any token matches, best first, at most `limit` candidates; each with its normalized text
+    /// (``KBContent/searchParts``), for weighing the match.
+    func articleCandidates(tokens: [String], publicOnly: Bool, limit: Int) async throws
+        -> [(article: KBArticle, text: String)]
     /// Every revision, newest first.
     func articleRevisions(id: Int64) async throws -> [KBRevision]
     func articleRevision(id: Int64, number: Int) async throws -> KBRevision?

@@ -125,7 +125,9 @@ extension SQLStore {
         }
     }
 
-    public func articleCandidates(tokens: [String], publicOnly: Bool, limit: Int) async throws -> [KBArticle] {
+    public func articleCandidates(tokens: [String], publicOnly: Bool, limit: Int) async throws
+        -> [(article: KBArticle, text: String)]
+    {
         guard !tokens.isEmpty else { return [] }
         let dialect = database.dialect
         let clauses = tokens.map { SearchTerm.Clause($0) }
@@ -151,18 +153,7 @@ extension SQLStore {
                 sql += " ORDER BY ts_rank(a.tokens, \(bind: Dialect.tsquery(clauses, joinedBy: "|"))::tsquery) DESC"
             }
             sql += ", a.id DESC LIMIT \(literal: max(1, min(limit, 100)))"
-            return try await db.raw(sql).all().map(Self.article(from:))
-        }
-    }
-
-    public func articleSearchTexts(ids: [Int64]) async throws -> [Int64: String] {
-        guard !ids.isEmpty else { return [:] }
-        return try await database.read { db in
-            var texts: [Int64: String] = [:]
-            for row in try await db.raw("SELECT id, search_text FROM kb_articles WHERE id IN (\(binds: ids))").all() {
-                texts[try row.int("id")] = try row.string("search_text")
-            }
-            return texts
+            return try await db.raw(sql).all().map { (try Self.article(from: $0), try $0.string("search_text")) }
         }
     }
 

@@ -277,7 +277,8 @@ public struct KnowledgeService: Sendable {
             throw UseCaseError.notFound(resource: "kb_article")
         }
         let separate = try await store.deskSettings().kbSeparateReviewer
-        let writers = Set(try await store.articleRevisions(id: id).map(\.editorId))
+        // Who wrote it matters only to publishing.
+        let writers = action == .publish ? Set(try await store.articleRevisions(id: id).map(\.editorId)) : []
         let target: KBStatus
         do {
             target = try Knowledge.transition(
@@ -331,11 +332,10 @@ public struct KnowledgeService: Sendable {
         guard !tokens.isEmpty else { return [] }
         let candidates = try await store.articleCandidates(
             tokens: Array(tokens), publicOnly: !user.role.isStaff, limit: 20)
-        let texts = try await store.articleSearchTexts(ids: candidates.map(\.id))
         let needed = tokens.count <= 2 ? Double(tokens.count) : Double(tokens.count) * Self.suggestionOverlap
         var scored: [(hit: Hit, share: Int)] = []
-        for (rank, article) in candidates.enumerated() {
-            let held = Set(SearchAnalyzer.tokens(ofNormalized: texts[article.id] ?? ""))
+        for (rank, (article, text)) in candidates.enumerated() {
+            let held = Set(SearchAnalyzer.tokens(ofNormalized: text))
             let shared = tokens.filter(held.contains).count
             guard Double(shared) >= needed else { continue }
             let query = SearchQuery(

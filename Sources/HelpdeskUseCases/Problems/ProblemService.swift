@@ -54,7 +54,7 @@ public struct ProblemService: Sendable {
         }
     }
 
-    /// A problem with its tickets as the caller may list them.
+    /// A problem with its tickets.
     public struct View: Sendable {
         public var problem: ProblemRecord
         public var tickets: [LinkedTicket]
@@ -91,12 +91,8 @@ public struct ProblemService: Sendable {
     public func view(_ id: Int64, for user: User) async throws -> View {
         try read(user)
         guard let problem = try await store.problem(id: id) else { throw UseCaseError.notFound(resource: "problem") }
-        var visible: [LinkedTicket] = []
-        for ticket in try await store.problemTickets(numbers: problem.ticketNumbers) {
-            // Only the tickets the engineer may see are listed (R9.1).
-            if (try? await tickets.visibleTicket(ticket.number, for: user)) != nil { visible.append(ticket) }
-        }
-        return View(problem: problem, tickets: visible)
+        // Its readers see every ticket (`read`): each one is listed.
+        return View(problem: problem, tickets: try await store.problemTickets(numbers: problem.ticketNumbers))
     }
 
     /// The problems a ticket is in, for its page.
