@@ -8,15 +8,21 @@ public struct MailAttachment: Sendable, Equatable {
     /// `Content-ID` without angle brackets, for `cid:` references of inline images.
     public var contentId: String?
     public var isInline: Bool
+    /// The `charset` its type names, for a text part.
+    public var charset: String?
     public var data: [UInt8]
     public var size: Int { data.count }
     public var sha256: String { Self.digest(data) }
 
-    public init(filename: String, contentType: String, contentId: String?, isInline: Bool, data: [UInt8]) {
+    public init(
+        filename: String, contentType: String, contentId: String?, isInline: Bool, charset: String? = nil,
+        data: [UInt8]
+    ) {
         self.filename = filename
         self.contentType = contentType
         self.contentId = contentId
         self.isInline = isInline
+        self.charset = charset
         self.data = data
     }
 

@@ -179,7 +179,7 @@ struct BodyCollector {
                 contentType: part.contentType.value,
                 contentId: contentId,
                 isInline: disposition.value == "inline" || (disposition.value.isEmpty && contentId != nil),
-                data: part.body))
+                charset: part.contentType["charset"], data: part.body))
     }
 
     func defaultName(_ part: MIMEPart, index: Int) -> String {

@@ -14,6 +14,8 @@ struct Migrate: AsyncParsableCommand {
         try await HelpdeskApp.withDatabase(try store.configuration()) { database, _ in
             let ran = try await Migrations.run(on: database)
             try await HelpdeskApp.indexUnindexedTickets(SQLStore(database: database), logger: Logger(label: "helpdesk"))
+            try await HelpdeskApp.indexStoredAttachments(
+                SQLStore(database: database), logger: Logger(label: "helpdesk"))
             try await HelpdeskApp.fillReportColumns(SQLStore(database: database), logger: Logger(label: "helpdesk"))
             print(
                 ran.isEmpty

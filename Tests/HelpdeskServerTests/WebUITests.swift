@@ -181,4 +181,29 @@ struct WebUITests {
             #expect(try await WebBrowser(api).get("/attachments/\(listed[0].id)").location == "/login")
         }
     }
+
+    @Test(
+        "a GBK log uploaded on the ticket page is found by its words, the hit in the snippet",
+        arguments: TestStores.kinds)
+    func attachmentWordsSearched(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            let requester = try await api.signUp("xiaoming", role: "requester", admin: admin)
+            let number = try await api.submitVPNTicket(requester.token)
+            let owner = WebBrowser(api)
+            _ = try await owner.signIn("xiaoming")
+            let page = try await owner.get("/tickets/\(number)")
+            // "数据库连接超时" in GBK, sent as octet-stream, as Windows tools write logs
+            let gbk: [UInt8] = [202, 253, 190, 221, 191, 226, 193, 172, 189, 211, 179, 172, 202, 177]
+            let uploaded = try await owner.postMultipart(
+                "/tickets/\(number)/attachments", ["_csrf": try #require(page.csrf)],
+                file: (name: "client.log", type: "application/octet-stream", data: Array("ERR ".utf8) + gbk))
+            #expect(uploaded.status == .seeOther)
+            let q = "%E8%BF%9E%E6%8E%A5%E8%B6%85%E6%97%B6"  // 连接超时
+            let found = try await api.call(.get, "/api/v1/search?q=\(q)&scope=tickets", token: requester.token)
+            #expect(found.items.map { $0["number"] as? String } == [number], "\(found.json)")
+            let snippet = try #require(found.items.first?["snippet"] as? String)
+            #expect(snippet.contains("连接超时"), "\(snippet)")
+        }
+    }
 }

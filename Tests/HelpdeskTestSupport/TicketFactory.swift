@@ -15,15 +15,15 @@ public enum TicketFactory {
 
     @discardableResult
     public static func create(
-        in store: any HelpdeskStore, _ input: NewTicket, by actor: Principal, at now: Date,
-        format: TicketNumberFormat = .default
+        in store: any HelpdeskStore, _ input: NewTicket, attachments: [AttachmentUpload] = [], by actor: Principal,
+        at now: Date, format: TicketNumberFormat = .default
     ) async throws -> Ticket {
         let policy = try await store.currentSLAPolicy()!
         let draft = try Intake.draft(
             input, by: actor, at: now, matrix: try await store.currentPriorityMatrix(), policyId: policy.id)
         let rules = try await store.rules(policyId: policy.id)
         return try await store.createTicket(
-            draft.ticket, event: draft.event, attachments: [], format: format, rules: rules
+            draft.ticket, event: draft.event, attachments: attachments, format: format, rules: rules
         )
         .ticket
     }

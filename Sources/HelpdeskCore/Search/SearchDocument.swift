@@ -18,15 +18,16 @@ public struct SearchDocument: Equatable, Sendable {
         internalTokens = internalNormalized.flatMap(SearchAnalyzer.tokens(ofNormalized:))
     }
 
-    /// A ticket's document from the ticket and its events (those with text).
-    public init(ticket: Ticket, events: [TicketEvent]) {
-        let texts = Self.texts(of: ticket, events: events)
+    /// A ticket's document from the ticket, its events (those with text) and the words of its
+    /// plain-text attachments (``AttachmentText``), which everyone who sees the ticket may open.
+    public init(ticket: Ticket, events: [TicketEvent], attachmentTexts: [String] = []) {
+        let texts = Self.texts(of: ticket, events: events, attachmentTexts: attachmentTexts)
         self.init(publicParts: texts.publicParts, internalParts: texts.internalParts)
     }
 
     /// The original texts a ticket's document is made of, in index order: the ticket's own
-    /// fields, then its events' words.
-    public static func texts(of ticket: Ticket, events: [TicketEvent]) -> Fields {
+    /// fields, its events' words, then its attachments' words.
+    public static func texts(of ticket: Ticket, events: [TicketEvent], attachmentTexts: [String] = []) -> Fields {
         var texts = fields(of: ticket)
         for event in events where indexes(event) {
             let words = [event.body, event.reason].compactMap { $0 }
@@ -36,6 +37,7 @@ public struct SearchDocument: Equatable, Sendable {
                 texts.internalParts += words
             }
         }
+        texts.publicParts += attachmentTexts
         return texts
     }
 

@@ -6,14 +6,19 @@ public struct AttachmentUpload: Equatable, Sendable {
     public var filename: String
     public var contentType: String
     public var data: Data
+    /// The file's words for the search index when it is plain text (a log, a configuration, a
+    /// CSV), decoded and cut to ``indexedCharacters``; nil for other files. The use case that
+    /// takes the file in decodes it (``AttachmentText``).
+    public var text: String?
 
     /// At most this many files per submission.
     public static let maxFiles = 5
 
-    public init(filename: String, contentType: String, data: Data) {
+    public init(filename: String, contentType: String, data: Data, text: String? = nil) {
         self.filename = Self.safeFilename(filename)
         self.contentType = Self.safeContentType(contentType)
         self.data = data
+        self.text = text
     }
 
     /// The last path component, without control characters or quotes, at most 200 characters.

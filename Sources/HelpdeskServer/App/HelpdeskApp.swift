@@ -90,6 +90,7 @@ public enum HelpdeskApp {
         let ran = try await Migrations.run(on: database)
         if !ran.isEmpty { logger.info("applied migrations", metadata: ["versions": "\(ran)"]) }
         try await indexUnindexedTickets(store, logger: logger)
+        try await indexStoredAttachments(store, logger: logger)
         try await fillReportColumns(store, logger: logger)
         guard try await store.userCount() == 0 else {
             // A desk from before reply templates gets the default ones once.
@@ -140,6 +141,24 @@ public enum HelpdeskApp {
             if batches % 50 == 0 { logger.info("indexing tickets for search", metadata: ["upTo": "\(last)"]) }
         }
         if batches > 0 { logger.info("indexed tickets for search", metadata: ["upTo": "\(cursor)"]) }
+    }
+
+    /// Reads the files stored before attachment words were indexed (M026), a few per
+    /// transaction; an interrupted run goes on at the next start, a desk that has read them
+    /// all reads one setting.
+    public static func indexStoredAttachments(_ store: any HelpdeskStore, logger: Logger) async throws {
+        var batches = 0
+        while try await store.examineAttachmentsForSearch(
+            limit: 20,
+            reading: { file, data in
+                AttachmentDecoding.text(filename: file.filename, contentType: file.contentType, data: data)
+            })
+        {
+            batches += 1
+            if batches % 50 == 0 {
+                logger.info("indexing attachments for search", metadata: ["files": "\(batches * 20)"])
+            }
+        }
     }
 
     /// The SLA scheduler with the webhook channel, and e-mail when SMTP is configured.

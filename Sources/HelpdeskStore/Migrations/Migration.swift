@@ -36,6 +36,7 @@ public enum Migrations {
         M023_IMConversations.migration,
         M024_Knowledge.migration,
         M025_Problems.migration,
+        M026_AttachmentTexts.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -12,4 +12,10 @@ public protocol SearchStore: Sendable {
     /// Indexes up to `limit` tickets after id `after` that have no index row yet (tickets from
     /// before M015), in id order; returns the last one's id, nil when there was none.
     func indexUnindexedTickets(after: Int64, limit: Int) async throws -> Int64?
+    /// Reads up to `limit` files stored before their words were indexed (before M026), newest
+    /// first, with `text` (nil: not plain text), and reindexes their tickets, in one
+    /// transaction; returns whether files remain. Instances calling it together take turns.
+    func examineAttachmentsForSearch(
+        limit: Int, reading text: @escaping @Sendable (Attachment, Data) -> String?
+    ) async throws -> Bool
 }

@@ -41,6 +41,7 @@ extension SQLStore {
             ).run()
         }
         if scrub.dropAttachments {
+            try await db.raw("DELETE FROM attachment_texts WHERE ticket_id = \(bind: ticketId)").run()
             try await db.raw("DELETE FROM attachments WHERE ticket_id = \(bind: ticketId)").run()
         }
     }
@@ -106,10 +107,9 @@ extension SQLStore {
             result.ticket.version += 1
             try await Self.writeDocument(of: result.ticket, rules: rules, now: now, nextTimer: nextTimer, on: db)
             try await Self.insert(result.events, ticketId: id, on: db)
-            try await Self.reindexIfChanged(
-                from: ticket, to: result.ticket, adding: result.events, dialect: dialect, on: db)
-            try await Self.writeOutbox(result.notices, ticketId: id, now: now, on: db)
             try await Self.apply(result.scrub, ticketId: id, on: db)
+            try await Self.reindexIfChanged(from: ticket, to: result, dialect: dialect, on: db)
+            try await Self.writeOutbox(result.notices, ticketId: id, now: now, on: db)
             return true
         }
     }

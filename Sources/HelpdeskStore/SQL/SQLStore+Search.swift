@@ -99,9 +99,11 @@ extension SQLStore {
             for row in try await db.raw(eventsSQL).all() {
                 events[try row.int("ticket_id"), default: []].append(try Self.event(from: row))
             }
+            let files = try await Self.attachmentTexts(ticketIds: ticketIds, on: db)
             var texts: [Int64: [String]] = [:]
             for ticket in tickets {
-                let parts = SearchDocument.texts(of: ticket, events: events[ticket.id] ?? [])
+                let parts = SearchDocument.texts(
+                    of: ticket, events: events[ticket.id] ?? [], attachmentTexts: files[ticket.id] ?? [])
                 texts[ticket.id] = parts.publicParts + (includeInternal ? parts.internalParts : [])
             }
             return texts
@@ -137,19 +139,22 @@ extension SQLStore {
         }
     }
 
-    /// Rewrites a ticket's index row from the ticket and its stored events.
+    /// Rewrites a ticket's index row from the ticket, its stored events and its attachments' words.
     static func reindex(_ ticket: Ticket, replacing: Bool, dialect: Dialect, on db: any SQLDatabase) async throws {
         let events = try await loadEvents(ticketId: ticket.id, includeInternal: true, on: db)
+        let files = try await attachmentTexts(ticketIds: [ticket.id], on: db)[ticket.id] ?? []
         try await dialect.writeSearchDocument(
-            SearchDocument(ticket: ticket, events: events), ticketId: ticket.id, replacing: replacing, on: db)
+            SearchDocument(ticket: ticket, events: events, attachmentTexts: files), ticketId: ticket.id,
+            replacing: replacing, on: db)
     }
 
-    /// After a change from `before` to `after` that stored `added`: the index row again when
-    /// its text changed, in the change's transaction.
+    /// After a change from `before` that stored `change` (its events, files and archive scrub):
+    /// the index row again when its text changed, in the change's transaction.
     static func reindexIfChanged(
-        from before: Ticket, to after: Ticket, adding added: [TicketEvent], dialect: Dialect, on db: any SQLDatabase
+        from before: Ticket, to change: TicketChange, dialect: Dialect, on db: any SQLDatabase
     ) async throws {
-        guard SearchDocument.changes(from: before, to: after, adding: added) else { return }
-        try await reindex(after, replacing: true, dialect: dialect, on: db)
+        let files = change.attachments.contains { $0.text != nil } || change.scrub?.dropAttachments == true
+        guard files || SearchDocument.changes(from: before, to: change.ticket, adding: change.events) else { return }
+        try await reindex(change.ticket, replacing: true, dialect: dialect, on: db)
     }
 }

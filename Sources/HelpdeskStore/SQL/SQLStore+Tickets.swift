@@ -61,11 +61,12 @@ extension SQLStore {
             ticket.id = try row!.int("id")
             ChangeMarks.note(.tickets)
             try await Self.insert(change.events, ticketId: ticket.id, on: db)
-            try await dialect.writeSearchDocument(
-                SearchDocument(ticket: ticket, events: change.events), ticketId: ticket.id, replacing: false, on: db)
-            try await Self.writeOutbox(change.notices, ticketId: ticket.id, now: draft.submittedAt, on: db)
             try await Self.insert(
                 attachments, ticketId: ticket.id, by: ticket.createdById, now: draft.submittedAt, on: db)
+            try await dialect.writeSearchDocument(
+                SearchDocument(ticket: ticket, events: change.events, attachmentTexts: attachments.compactMap(\.text)),
+                ticketId: ticket.id, replacing: false, on: db)
+            try await Self.writeOutbox(change.notices, ticketId: ticket.id, now: draft.submittedAt, on: db)
             return StoredChange(
                 change: TicketChange(
                     ticket: ticket, events: change.events, notices: change.notices, attachments: attachments),
@@ -109,13 +110,12 @@ extension SQLStore {
                 try await Self.writeDocument(
                     of: result.ticket, rules: rules, now: result.ticket.updatedAt, nextTimer: nextTimer, on: db)
                 try await Self.insert(result.events, ticketId: current.id, on: db)
-                try await Self.reindexIfChanged(
-                    from: current, to: result.ticket, adding: result.events, dialect: dialect, on: db)
-                try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
                 try await Self.apply(result.scrub, ticketId: current.id, on: db)
                 try await Self.insert(
                     result.attachments, ticketId: current.id, by: result.events.first?.actorId ?? 0,
                     now: result.ticket.updatedAt, on: db)
+                try await Self.reindexIfChanged(from: current, to: result, dialect: dialect, on: db)
+                try await Self.writeOutbox(result.notices, ticketId: current.id, now: result.ticket.updatedAt, on: db)
                 results.append(StoredChange(change: result, rules: rules))
             }
             return results

@@ -255,7 +255,9 @@ public struct MailIntakeService: Sendable {
     }
 
     static func upload(_ attachment: MailAttachment) -> AttachmentUpload {
-        AttachmentUpload(
-            filename: attachment.filename, contentType: attachment.contentType, data: Data(attachment.data))
+        AttachmentDecoding.withText(
+            AttachmentUpload(
+                filename: attachment.filename, contentType: attachment.contentType, data: Data(attachment.data)),
+            charset: attachment.charset)
     }
 }

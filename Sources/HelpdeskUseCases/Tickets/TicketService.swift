@@ -69,7 +69,8 @@ public struct TicketService: Sendable {
             draft.ticket.majorIncidentNumber = incident.number
         }
         let stored = try await store.createTicket(
-            draft.ticket, event: draft.event, attachments: attachments, format: settings.ticketNumberFormat,
+            draft.ticket, event: draft.event, attachments: attachments.map { AttachmentDecoding.withText($0) },
+            format: settings.ticketNumberFormat,
             rules: rules)
         let state = stored.ticket.sla.state(at: now, policy: rules.policy, calendar: rules.calendar)
         return CreatedTicket(
@@ -271,7 +272,9 @@ public struct TicketService: Sendable {
             detail: ["files": String(files.count), "bytes": String(files.reduce(0) { $0 + $1.data.count })])
         return try await AuditTrail.recording(entry) {
             try await changes.apply(ref, by: user) { ticket, _, now in
-                try TicketOperations.attach(files, maxBytes: maxBytes, to: ticket, by: user.actor, at: now)
+                try TicketOperations.attach(
+                    files.map { AttachmentDecoding.withText($0) }, maxBytes: maxBytes, to: ticket, by: user.actor,
+                    at: now)
             }
         }
     }
