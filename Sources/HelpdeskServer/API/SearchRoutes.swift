@@ -57,6 +57,15 @@ struct SearchRoutes {
             items += results.items.map { .ticket(SearchItemResponse($0)) }
             return SearchResponse(items: items, nextCursor: results.nextCursor.map(String.init))
         }
+        // Open tickets like a text being typed at intake, for staff (R6.3).
+        group.get("search/similar") { request, context in
+            let user = try context.requireUser()
+            let parameters = request.uri.queryParameters
+            guard let text = parameters.get("q"), !text.isEmpty else { throw UseCaseError.fieldRequired(field: "q") }
+            let limit = try QueryParsing.limit(parameters.get("limit"), default: 5, range: SearchService.similarLimits)
+            let similar = try await search.similarOpen(text, limit: limit, for: user)
+            return SimilarTicketsResponse(items: similar.map(SimilarTicketResponse.init))
+        }
     }
 }
 
@@ -116,5 +125,37 @@ struct SearchItemResponse: Encodable, Sendable {
                 start: scalarOffsets[$0.lowerBound], length: scalarOffsets[$0.upperBound] - scalarOffsets[$0.lowerBound]
             )
         }
+    }
+}
+
+struct SimilarTicketsResponse: ResponseEncodable {
+    let items: [SimilarTicketResponse]
+}
+
+/// An open ticket like the text asked about: how many of its tokens it shares, and whether it is
+/// a major incident a new ticket may be linked to (`majorIncident` on create).
+struct SimilarTicketResponse: Encodable, Sendable {
+    let number: String
+    let title: String
+    let status: TicketStatus
+    let priority: Priority
+    let submittedAt: Date
+    let snippet: String
+    let highlights: [SearchItemResponse.Highlight]
+    let sharedTerms: Int
+    let termCount: Int
+    let majorIncident: Bool
+
+    init(_ similar: SimilarTicket) {
+        number = similar.ticket.number
+        title = similar.ticket.title
+        status = similar.ticket.status
+        priority = similar.ticket.priority
+        submittedAt = similar.ticket.submittedAt
+        snippet = similar.snippet.text
+        highlights = SearchItemResponse.highlights(of: similar.snippet)
+        sharedTerms = similar.sharedTerms
+        termCount = similar.termCount
+        majorIncident = similar.majorIncident
     }
 }

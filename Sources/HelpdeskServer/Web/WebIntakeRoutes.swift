@@ -18,12 +18,13 @@ struct WebIntakeRoutes {
             return try await form(page, user: user, type: type, values: FormData(), error: nil)
         }
         group.post("new", use: submit)
+        group.get("new/similar", use: similarFragment)
         group.get("tickets/:number/submitted", use: acknowledgement)
     }
 
     func form(
         _ page: WebPage, user: User, type: TicketType, values: FormData, error: String?,
-        suggestions: KBSuggestionsSection? = nil
+        suggestions: KBSuggestionsSection? = nil, similar: SimilarTicketsSection? = nil
     ) async throws -> Response {
         let views = try await deps.views(page)
         let categories = try await deps.services.directory.categories().filter(\.active)
@@ -58,6 +59,7 @@ struct WebIntakeRoutes {
                 selected: values["channel"]),
             error: error)
         model.suggestions = suggestions
+        model.similar = similar
         return deps.render(model, page, titleKey: "ui.new.title", status: error == nil ? .ok : .unprocessableContent)
     }
 
@@ -70,7 +72,10 @@ struct WebIntakeRoutes {
             // Without JavaScript: the articles for what was typed, and the form as it was.
             let text = [form["title"], form["description"]].compactMap { $0 }.joined(separator: "\n")
             let suggestions = try await knowledgePages.suggestions(for: text, user: user, page: page, intake: true)
-            return try await self.form(page, user: user, type: type, values: form, error: nil, suggestions: suggestions)
+            let similar =
+                user.role.isStaff ? try await similarTickets(for: text, user: user, page: page, linked: form) : nil
+            return try await self.form(
+                page, user: user, type: type, values: form, error: nil, suggestions: suggestions, similar: similar)
         }
         var details: [String: String] = [:]
         for key in type.requiredDetails { if let value = form.text("detail_\(key)") { details[key] = value } }
@@ -91,6 +96,8 @@ struct WebIntakeRoutes {
         do {
             var submission = submission
             if requester != nil { submission.receivedAt = try await receivedAt(form, for: user) }
+            // A major incident ticked among the similar open tickets: this is its duplicate (R8.2).
+            if user.role.isStaff { submission.majorIncident = form.text("majorIncident") }
             // The ticket and its files commit together, or neither does.
             created = try await deps.tickets.create(
                 submission, attachments: form.uploads, maxAttachmentBytes: deps.options.maxAttachmentBytes, by: user)
@@ -99,6 +106,37 @@ struct WebIntakeRoutes {
             return try await self.form(page, user: user, type: type, values: form, error: message)
         }
         return .redirect(to: "/tickets/\(created.view.ticket.number)/submitted")
+    }
+
+    /// The similar open tickets for `q` alone, for app.js to put beside the intake form.
+    @Sendable func similarFragment(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let user = try page.requireUser()
+        let text = String((request.uri.queryParameters.get("q") ?? "").prefix(KnowledgeService.suggestionTextMax))
+        let section = try await similarTickets(for: text, user: user, page: page, linked: nil)
+        return deps.renderer.page(section, page, title: "")
+    }
+
+    /// The open tickets like `text` the user may see; `linked`: the posted form, whose ticked
+    /// major incident stays ticked.
+    func similarTickets(for text: String, user: User, page: WebPage, linked: FormData?) async throws
+        -> SimilarTicketsSection
+    {
+        let text = String(text.prefix(KnowledgeService.suggestionTextMax))
+        let similar = try await deps.services.search.similarOpen(text, for: user)
+        let views = try await deps.views(page)
+        let zone = try await deps.services.reports.timeZone()
+        let items = similar.map { hit in
+            SimilarTicketsSection.Item(
+                number: hit.ticket.number, title: hit.ticket.title,
+                status: views.t("ui.status.\(hit.ticket.status.rawValue)"),
+                submitted: TimeFormatting.local(hit.ticket.submittedAt, zone),
+                overlap: views.t(
+                    "ui.similar.overlap", ["shared": String(hit.sharedTerms), "total": String(hit.termCount)]),
+                snippet: WebSearchRoutes.parts(hit.snippet), majorIncident: hit.majorIncident,
+                linked: linked?.text("majorIncident") == hit.ticket.number)
+        }
+        return SimilarTicketsSection(items: items, hasItems: !items.isEmpty)
     }
 
     /// When a phone or e-mail request came in (R1.7): the `datetime-local` field read in the current

@@ -110,6 +110,27 @@ extension SQLStore {
         }
     }
 
+    /// Characters of a candidate's indexed text compared with what is typed at intake.
+    public static let similarTextHead = 1_500
+
+    public func recentOpenTickets(scope: Access.ListScope, since: Date, limit: Int) async throws
+        -> [(ticket: TicketSummary, text: String)]
+    {
+        try await database.read { db in
+            var sql: SQLQueryString = """
+                SELECT t.id, t.number, t.title, t.type, t.status, t.priority, t.tier, t.category_id, t.subcategory_id,
+                    t.group_id, t.assignee_id, t.requester_user_id, t.requester_name, t.requester_external,
+                    t.submitted_at, t.updated_at, t.sla_policy_id, t.breach_cause, t.sla,
+                    substr(s.public_text, 1, \(literal: Self.similarTextHead)) AS head
+                FROM tickets t JOIN ticket_search s ON s.ticket_id = t.id
+                WHERE t.is_open = 1 AND t.submitted_at >= \(bind: since.millis)
+                """
+            sql += Self.scopeCondition(scope, table: "t")
+            sql += " ORDER BY t.id DESC LIMIT \(literal: max(1, limit))"
+            return try await db.raw(sql).all().map { (try Self.summary(from: $0), try $0.string("head")) }
+        }
+    }
+
     public func searchIndexIsComplete() async throws -> Bool {
         try await database.read { db in
             let row = try await db.raw(

@@ -17,12 +17,8 @@ public struct KnowledgeService: Sendable {
     }
 
     public static let limits = 1...100
-    /// At most this many suggestions, and the share of a text's tokens an article must hold to
-    /// be suggested for it (or all of them, for a text of one or two tokens).
+    /// At most this many suggestions; which articles are like the text is ``TextOverlap``'s rule.
     public static let suggestionLimit = 5
-    public static let suggestionOverlap = 0.3
-    /// Tokens of a requester's text a suggestion looks at: a long description is cut.
-    public static let suggestionTokens = 64
 
     /// An article as an editor writes it. On an update, absent fields keep their value;
     /// `revision` is the one the editor read (a save over a newer one is refused).
@@ -318,7 +314,7 @@ public struct KnowledgeService: Sendable {
     public static let suggestionTextMax = 4_000
 
     /// Published articles for a requester's text, best first (R6.2): those holding at least
-    /// ``suggestionOverlap`` of its tokens; requesters get public ones only. A text longer than
+    /// ``TextOverlap/share`` of its tokens; requesters get public ones only. A text longer than
     /// ``suggestionTextMax`` is refused, or with `cut` (a ticket's text) shortened.
     public func suggest(
         _ text: String, for user: User, limit: Int = KnowledgeService.suggestionLimit, cut: Bool = false
@@ -326,26 +322,20 @@ public struct KnowledgeService: Sendable {
         guard cut || text.count <= Self.suggestionTextMax else { throw UseCaseError.invalidValue(field: "q") }
         let text = String(text.prefix(Self.suggestionTextMax))
         guard (1...20).contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
-        var seen = Set<String>()
-        let tokens = SearchAnalyzer.tokens(of: text).filter { seen.insert($0).inserted }
-            .prefix(Self.suggestionTokens)
-        guard !tokens.isEmpty else { return [] }
+        let overlap = TextOverlap(text)
+        guard !overlap.tokens.isEmpty else { return [] }
         let candidates = try await store.articleCandidates(
-            tokens: Array(tokens), publicOnly: !user.role.isStaff, limit: 20)
-        let needed = tokens.count <= 2 ? Double(tokens.count) : Double(tokens.count) * Self.suggestionOverlap
+            tokens: overlap.tokens, publicOnly: !user.role.isStaff, limit: 20)
         var scored: [(hit: Hit, share: Int)] = []
         for (rank, (article, text)) in candidates.enumerated() {
-            let held = Set(SearchAnalyzer.tokens(ofNormalized: text))
-            let shared = tokens.filter(held.contains).count
-            guard Double(shared) >= needed else { continue }
-            let query = SearchQuery(
-                terms: tokens.filter(held.contains).map {
-                    SearchTerm(text: $0, clauses: [], needsSubstringCheck: false)
-                })
+            let shared = overlap.shared(with: TextOverlap.held(normalized: text))
+            guard overlap.isEnough(shared.count) else { continue }
             scored.append(
                 (
-                    Hit(article: presented(article, to: user), snippet: Self.snippet(article, query: query)),
-                    shared * 100 - rank
+                    Hit(
+                        article: presented(article, to: user),
+                        snippet: Self.snippet(article, query: TextOverlap.query(shared))),
+                    shared.count * 100 - rank
                 ))
         }
         return scored.sorted { $0.share > $1.share }.prefix(limit).map(\.hit)

@@ -88,23 +88,38 @@
 
   // 4. The intake form asks for knowledge articles as the requester types (R6.2); without
   //    JavaScript its "look for answers" button does the same.
+  //    Staff recording a request also see the open tickets like it (R6.3), a ticked major
+  //    incident kept across refreshes.
   var suggestions = document.getElementById("kb-suggestions");
+  var similar = document.getElementById("similar-tickets");
   var form = document.getElementById("new-ticket");
   if (suggestions && form && window.fetch) {
     var timer = null;
     var asked = "";
+    var fill = function (box, path, text, keep) {
+      fetch(path + "?q=" + encodeURIComponent(text.slice(0, 2000)), { credentials: "same-origin" })
+        // A session that ended answers with the sign-in page: nothing to show then.
+        .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
+        .then(function (html) {
+          if (html === null || asked !== text) return;
+          var ticked = keep ? Array.prototype.map.call(
+            box.querySelectorAll("input:checked"), function (input) { return input.value; }) : [];
+          box.innerHTML = html;
+          ticked.forEach(function (value) {
+            var input = box.querySelector("input[value='" + value + "']");
+            if (input) input.checked = true;
+          });
+        })
+        .catch(function () {});
+    };
     var ask = function () {
       var text = ["title", "description"].map(function (name) {
         return (form.elements[name] && form.elements[name].value) || "";
       }).join("\n").trim();
       if (text === asked || text.length < 2) return;
       asked = text;
-      fetch(suggestions.getAttribute("data-suggest") + "?q=" + encodeURIComponent(text.slice(0, 2000)),
-        { credentials: "same-origin" })
-        // A session that ended answers with the sign-in page: nothing to show then.
-        .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
-        .then(function (html) { if (html !== null && asked === text) suggestions.innerHTML = html; })
-        .catch(function () {});
+      fill(suggestions, suggestions.getAttribute("data-suggest"), text, false);
+      if (similar) fill(similar, similar.getAttribute("data-similar"), text, true);
     };
     form.addEventListener("input", function (event) {
       if (!/^(title|description)$/.test(event.target.name || "")) return;

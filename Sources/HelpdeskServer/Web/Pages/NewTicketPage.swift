@@ -34,4 +34,6 @@ struct NewTicketPage: PageModel {
     /// Published articles for what was typed (R6.2): filled by app.js as the requester types,
     /// or by the form's "look for answers" button without JavaScript.
     var suggestions: KBSuggestionsSection? = nil
+    /// For staff, open tickets like the one being recorded (R6.3), filled the same ways.
+    var similar: SimilarTicketsSection? = nil
 }
