@@ -160,6 +160,42 @@ struct ProblemAPITests {
         }
     }
 
+    @Test(
+        "R6.3 how many similar tickets in how many days is the desk's setting; one detection pass runs at a time",
+        arguments: TestStores.kinds)
+    func settingsAndLease(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            let manager = try await api.signUp("zhaojingli", role: "problem_manager", admin: admin)
+            for ticket in Self.certificate + Self.others { _ = try await Self.submit(api, admin, ticket) }
+            // out of range: refused, nothing saved
+            for body in [["problemMinimumTickets": 1], ["problemWindowDays": 0], ["problemWindowDays": 91]] {
+                let refused = try await api.call(.put, "/api/v1/settings", token: admin, json: body)
+                #expect(refused.status == .unprocessableContent && refused.errorCode == "invalid_value", "\(body)")
+            }
+            let saved = try await api.call(.put, "/api/v1/settings", token: admin, json: ["problemMinimumTickets": 4])
+            #expect(saved["problemMinimumTickets"] as? Int == 4 && saved["problemWindowDays"] as? Int == 7)
+            // three certificate tickets are no longer enough
+            let none = try await api.call(.post, "/api/v1/problems/detect", token: manager.token)
+            #expect((none["proposed"] as? [Int]) == [], "\(none.json)")
+            _ = try await api.call(.put, "/api/v1/settings", token: admin, json: ["problemMinimumTickets": 3])
+            // while another pass holds the lease, a manual pass is refused
+            let now = api.clock.now
+            #expect(try await api.store.claimDetectionLease(now: now, until: now.addingTimeInterval(600)))
+            #expect(try await !api.store.claimDetectionLease(now: now, until: now.addingTimeInterval(600)))
+            let busy = try await api.call(.post, "/api/v1/problems/detect", token: manager.token)
+            #expect(busy.status == .conflict && busy.errorCode == "problem_detection_running", "\(busy.json)")
+            // a lease left by a pass that died expires
+            api.clock.advance(by: 601)
+            let found = try await api.call(.post, "/api/v1/problems/detect", token: manager.token)
+            #expect((found["proposed"] as? [Int])?.count == 1, "\(found.json)")
+            // and a finished pass gives it back
+            #expect(
+                try await api.store.claimDetectionLease(now: api.clock.now, until: api.clock.now.addingTimeInterval(60))
+            )
+        }
+    }
+
     @Test("bad input: a clear 4xx with a code; engineers read, managers write", arguments: TestStores.kinds)
     func badInput(kind: StoreKind) async throws {
         try await APIHarness.run(kind) { api in

@@ -44,7 +44,7 @@ public struct APIError: Error, Sendable {
                 .articleRefused(.notEditable):
                 .conflict
             case .articleRefused(.notReviewer): .forbidden
-            case .problemRefused(.illegalTransition), .problemChanged: .conflict
+            case .problemRefused(.illegalTransition), .problemChanged, .detectionRunning: .conflict
             case .problemRefused(.missing): .unprocessableContent
             case .invalidCredentials, .callbackRefused: .unauthorized
             case .tooManyAttempts: .tooManyRequests

@@ -182,7 +182,8 @@ struct WebAdminConfigRoutes {
         let model = AdminSettingsPage(
             format: settings.ticketNumberFormat.pattern, reopenDays: settings.reopenWindowDays,
             allowInternalWebhooks: settings.allowInternalWebhookTargets,
-            requestersSeeDepartment: settings.requestersSeeDepartment, kbSeparateReviewer: settings.kbSeparateReviewer)
+            requestersSeeDepartment: settings.requestersSeeDepartment, kbSeparateReviewer: settings.kbSeparateReviewer,
+            problemMinimumTickets: settings.problemMinimumTickets, problemWindowDays: settings.problemWindowDays)
         return deps.render(model, page, titleKey: "ui.admin.settings")
     }
 
@@ -191,12 +192,17 @@ struct WebAdminConfigRoutes {
         let admin = try page.requireRole([.admin])
         let form = try await deps.form(request, context)
         guard let days = form.int("reopenDays") else { throw APIError.invalidValue("reopenWindowDays") }
+        guard let minimum = form.int("problemMinimumTickets") else {
+            throw APIError.invalidValue("problemMinimumTickets")
+        }
+        guard let window = form.int("problemWindowDays") else { throw APIError.invalidValue("problemWindowDays") }
         _ = try await config.updateSettings(
             ConfigurationService.SettingsPatch(
                 ticketNumberFormat: form["format"] ?? "", reopenWindowDays: Int(days),
                 allowInternalWebhookTargets: form["allowInternalWebhooks"] == "on",
                 requestersSeeDepartment: form["requestersSeeDepartment"] == "on",
-                kbSeparateReviewer: form["kbSeparateReviewer"] == "on"),
+                kbSeparateReviewer: form["kbSeparateReviewer"] == "on", problemMinimumTickets: Int(minimum),
+                problemWindowDays: Int(window)),
             by: admin)
         return .redirect(to: "/admin/settings")
     }

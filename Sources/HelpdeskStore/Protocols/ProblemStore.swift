@@ -25,6 +25,11 @@ public protocol ProblemStore: Sendable {
     /// Whether this caller runs detection now: true for one caller per `every` seconds across
     /// every instance on the database.
     func claimDetectionRun(now: Date, every: TimeInterval) async throws -> Bool
+    /// Takes the lease of one detection pass until `until`, unless another pass holds an
+    /// unexpired one: manual and hourly passes never run at once.
+    func claimDetectionLease(now: Date, until: Date) async throws -> Bool
+    /// Gives back the lease taken until `until` (not one another pass took after it expired).
+    func releaseDetectionLease(until: Date) async throws
 }
 
 /// Someone saved the problem since it was read: its version is now `current`.

@@ -10,6 +10,8 @@ extension SQLStore {
         static let allowInternalWebhookTargets = "allow_internal_webhook_targets"
         static let requestersSeeDepartment = "requesters_see_department"
         static let kbSeparateReviewer = "kb_separate_reviewer"
+        static let problemMinimumTickets = "problem_minimum_tickets"
+        static let problemWindowDays = "problem_window_days"
         static let engine = "sla_engine"
     }
 
@@ -34,7 +36,12 @@ extension SQLStore {
                         ?? defaults.requestersSeeDepartment,
                     kbSeparateReviewer: try await Self.storedSetting(
                         SettingKey.kbSeparateReviewer, as: Bool.self, on: db)
-                        ?? defaults.kbSeparateReviewer)
+                        ?? defaults.kbSeparateReviewer,
+                    problemMinimumTickets: try await Self.storedSetting(
+                        SettingKey.problemMinimumTickets, as: Int.self, on: db)
+                        ?? defaults.problemMinimumTickets,
+                    problemWindowDays: try await Self.storedSetting(SettingKey.problemWindowDays, as: Int.self, on: db)
+                        ?? defaults.problemWindowDays)
             }
         }
         return value as? DeskSettings ?? .default
@@ -49,6 +56,8 @@ extension SQLStore {
                 (SettingKey.allowInternalWebhookTargets, try Self.json(settings.allowInternalWebhookTargets)),
                 (SettingKey.requestersSeeDepartment, try Self.json(settings.requestersSeeDepartment)),
                 (SettingKey.kbSeparateReviewer, try Self.json(settings.kbSeparateReviewer)),
+                (SettingKey.problemMinimumTickets, try Self.json(settings.problemMinimumTickets)),
+                (SettingKey.problemWindowDays, try Self.json(settings.problemWindowDays)),
             ], now: now)
     }
 

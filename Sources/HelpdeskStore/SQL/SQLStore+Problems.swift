@@ -134,6 +134,32 @@ extension SQLStore {
     }
 
     static let detectionKey = "problems.detection_due_at"
+    static let detectionLeaseKey = "problems.detection_running_until"
+
+    public func claimDetectionLease(now: Date, until: Date) async throws -> Bool {
+        try await write { db in
+            try await db.raw(
+                """
+                INSERT INTO settings (key, value, updated_at) VALUES (\(bind: Self.detectionLeaseKey),
+                    \(bind: String(until.millis)), \(bind: now.millis))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                WHERE CAST(settings.value AS BIGINT) <= \(bind: now.millis)
+                RETURNING key
+                """
+            ).first() != nil
+        }
+    }
+
+    public func releaseDetectionLease(until: Date) async throws {
+        try await write { db in
+            try await db.raw(
+                """
+                UPDATE settings SET value = '0'
+                WHERE key = \(bind: Self.detectionLeaseKey) AND value = \(bind: String(until.millis))
+                """
+            ).run()
+        }
+    }
 
     static func problem(from row: any SQLRow) throws -> ProblemRecord {
         try decode(ProblemRecord.self, json: try row.string("doc"))

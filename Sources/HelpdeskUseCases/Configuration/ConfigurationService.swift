@@ -20,17 +20,21 @@ public struct ConfigurationService: Sendable {
         public var allowInternalWebhookTargets: Bool?
         public var requestersSeeDepartment: Bool?
         public var kbSeparateReviewer: Bool?
+        public var problemMinimumTickets: Int?
+        public var problemWindowDays: Int?
 
         public init(
             ticketNumberFormat: String? = nil, reopenWindowDays: Int? = nil,
             allowInternalWebhookTargets: Bool? = nil, requestersSeeDepartment: Bool? = nil,
-            kbSeparateReviewer: Bool? = nil
+            kbSeparateReviewer: Bool? = nil, problemMinimumTickets: Int? = nil, problemWindowDays: Int? = nil
         ) {
             self.ticketNumberFormat = ticketNumberFormat
             self.reopenWindowDays = reopenWindowDays
             self.allowInternalWebhookTargets = allowInternalWebhookTargets
             self.requestersSeeDepartment = requestersSeeDepartment
             self.kbSeparateReviewer = kbSeparateReviewer
+            self.problemMinimumTickets = problemMinimumTickets
+            self.problemWindowDays = problemWindowDays
         }
     }
 
@@ -150,12 +154,26 @@ public struct ConfigurationService: Sendable {
         if let allow = patch.allowInternalWebhookTargets { settings.allowInternalWebhookTargets = allow }
         if let see = patch.requestersSeeDepartment { settings.requestersSeeDepartment = see }
         if let separate = patch.kbSeparateReviewer { settings.kbSeparateReviewer = separate }
+        if let minimum = patch.problemMinimumTickets {
+            guard RecurrenceDetection.Settings.minimumTicketsRange.contains(minimum) else {
+                throw UseCaseError.invalidValue(field: "problemMinimumTickets")
+            }
+            settings.problemMinimumTickets = minimum
+        }
+        if let days = patch.problemWindowDays {
+            guard RecurrenceDetection.Settings.windowDaysRange.contains(days) else {
+                throw UseCaseError.invalidValue(field: "problemWindowDays")
+            }
+            settings.problemWindowDays = days
+        }
         let fields = [
             ("ticketNumberFormat", patch.ticketNumberFormat != nil),
             ("reopenWindowDays", patch.reopenWindowDays != nil),
             ("allowInternalWebhookTargets", patch.allowInternalWebhookTargets != nil),
             ("requestersSeeDepartment", patch.requestersSeeDepartment != nil),
             ("kbSeparateReviewer", patch.kbSeparateReviewer != nil),
+            ("problemMinimumTickets", patch.problemMinimumTickets != nil),
+            ("problemWindowDays", patch.problemWindowDays != nil),
         ].filter(\.1).map(\.0)
         let entry = AuditEntry(
             at: clock.now(), actor: admin, action: .settingsSaved, target: "settings",

@@ -42,6 +42,8 @@ public enum UseCaseError: Error, Equatable, Sendable {
     case problemRefused(ProblemError)
     /// Someone saved the problem since the client read it (now version `current`).
     case problemChanged(current: Int)
+    /// Another detection pass (the hourly one, or someone else's) is running now.
+    case detectionRunning
 
     public var code: String {
         switch self {
@@ -68,6 +70,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
         case .problemRefused(.illegalTransition): "problem_illegal_transition"
         case .problemRefused(.missing): "problem_fields_missing"
         case .problemChanged: "problem_changed"
+        case .detectionRunning: "problem_detection_running"
         }
     }
 
@@ -81,7 +84,7 @@ public enum UseCaseError: Error, Equatable, Sendable {
             ["field": field]
         case .invalidFormat(let detail): ["detail": detail]
         case .versionConflict(let current): ["version": String(current)]
-        case .invalidCredentials, .deliveryNotFailed, .callbackRefused, .ticketNotSolved,
+        case .invalidCredentials, .deliveryNotFailed, .callbackRefused, .ticketNotSolved, .detectionRunning,
             .articleRefused(.notReviewer), .articleRefused(.reviewerIsWriter), .articleRefused(.notEditable):
             [:]
         case .articleChanged(let current), .problemChanged(let current): ["version": String(current)]

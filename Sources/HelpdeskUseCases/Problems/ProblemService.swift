@@ -200,17 +200,40 @@ public struct ProblemService: Sendable {
     public func detectIfDue() async throws -> Detection? {
         let now = clock.now()
         guard try await store.claimDetectionRun(now: now, every: Self.detectionInterval) else { return nil }
-        return try await detect(now: now)
+        return try await exclusively(now: now) { try await detect(now: now) }
     }
 
-    /// Looks now, at a problem manager's request.
+    /// Looks now, at a problem manager's request; refused while another pass runs, which would
+    /// propose the same groups a second time.
     public func detect(by user: User) async throws -> Detection {
         try manage(user)
-        return try await detect(now: clock.now())
+        let now = clock.now()
+        guard let detection = try await exclusively(now: now, { try await detect(now: now) }) else {
+            throw UseCaseError.detectionRunning
+        }
+        return detection
+    }
+
+    /// How long one pass may hold the detection lease: a pass that dies leaves it to expire.
+    static let detectionLease: TimeInterval = 10 * 60
+
+    /// `body` while holding the detection lease (one pass at a time across instances), or nil
+    /// when another pass holds it.
+    func exclusively(now: Date, _ body: () async throws -> Detection) async throws -> Detection? {
+        let until = now.addingTimeInterval(Self.detectionLease)
+        guard try await store.claimDetectionLease(now: now, until: until) else { return nil }
+        do {
+            let detection = try await body()
+            try await store.releaseDetectionLease(until: until)
+            return detection
+        } catch {
+            try? await store.releaseDetectionLease(until: until)
+            throw error
+        }
     }
 
     func detect(now: Date) async throws -> Detection {
-        let settings = RecurrenceDetection.Settings.default
+        let settings = try await store.deskSettings().problemDetection
         var known = try await store.problemsForDetection()
         // Tickets already in an open problem are not proposed again; those of a pending
         // proposal may join it.

@@ -1,5 +1,6 @@
-/// `admin-settings.mustache`: the ticket number format, the reopen window and whether
-/// webhooks may target internal addresses.
+/// `admin-settings.mustache`: the ticket number format, the reopen window, whether webhooks
+/// may target internal addresses, department visibility, the knowledge review rule and when
+/// recurring problems are proposed.
 struct AdminSettingsPage: PageModel {
     static let template = "admin-settings"
 
@@ -8,4 +9,6 @@ struct AdminSettingsPage: PageModel {
     let allowInternalWebhooks: Bool
     let requestersSeeDepartment: Bool
     let kbSeparateReviewer: Bool
+    let problemMinimumTickets: Int
+    let problemWindowDays: Int
 }
