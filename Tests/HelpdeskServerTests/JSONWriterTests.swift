@@ -114,7 +114,7 @@ struct TicketJSONWriterTests {
             let ack = Acknowledgement(for: ticket, rules: rules, now: api.clock.now)
             let whole = CreatedTicketResponse(
                 ticket: view, acknowledgement: AcknowledgementResponse(ack, message: "已收到 \"TS\""),
-                warnings: [Warning(code: "title_long", message: "标题\n过长")])
+                warnings: [Warning(code: "title_long", message: "标题\n过长")], suggestedArticles: [])
             let wholeExpected = try APICoding.encoder.encode(whole)
             #expect(String(decoding: try whole.json(), as: UTF8.self) == String(decoding: wholeExpected, as: UTF8.self))
         }

@@ -3,6 +3,8 @@ import HelpdeskCore
 import HelpdeskTestSupport
 import Testing
 
+@testable import HelpdeskServer
+
 @Suite("Knowledge base over the API (R6.2)")
 struct KnowledgeAPITests {
     static func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
@@ -372,5 +374,58 @@ struct KnowledgeAPITests {
     enum HTTPStatusCodeCase: Int {
         case badRequest = 400
         case unprocessable = 422
+    }
+
+    @Test(
+        "R6.2 the acknowledgement names the best published public articles: in the API's answer and in the mail's",
+        arguments: TestStores.kinds)
+    func acknowledgementSuggestions(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let desk = try await Self.desk(api)
+            func publish(_ body: [String: Any]) async throws -> Int {
+                let created = try await api.call(.post, "/api/v1/kb/articles", token: desk.agent.token, json: body)
+                let id = try #require(created["id"] as? Int, "\(created.json)")
+                _ = try await api.call(.post, "/api/v1/kb/articles/\(id)/submit", token: desk.agent.token)
+                _ = try await api.call(.post, "/api/v1/kb/articles/\(id)/publish", token: desk.supervisor.token)
+                return id
+            }
+            let visible = try await publish(Self.vpn)
+            var internalOnly = Self.vpn
+            internalOnly["title"] = "VPN 客户端无法连接（内部排查）"
+            internalOnly["visibility"] = "internal"
+            _ = try await publish(internalOnly)
+            // the API's answer to a requester's new ticket
+            let created = try await api.call(
+                .post, "/api/v1/tickets", token: desk.requester.token,
+                json: [
+                    "title": "VPN 客户端无法连接", "description": "提示证书无效", "impact": "low", "urgency": "medium",
+                    "categoryId": 6, "contact": "13812345678",
+                ])
+            let suggested = try #require(created["suggestedArticles"] as? [[String: Any]], "\(created.json)")
+            #expect(suggested.map { $0["id"] as? Int } == [visible])
+            #expect(suggested.first?["solution"] == nil && suggested.first?["ticketNumbers"] as? [String] == [])
+            let printer = try await api.call(
+                .post, "/api/v1/tickets", token: desk.requester.token,
+                json: [
+                    "title": "打印机卡纸", "description": "三楼打印机", "impact": "low", "urgency": "medium",
+                    "categoryId": 6, "contact": "13812345678",
+                ])
+            #expect((printer["suggestedArticles"] as? [Any])?.isEmpty == true, "\(printer.json)")
+            // the mail's: the notice carries the titles, the text lists them
+            _ = try await MailIntakeTests.intake(api).take(
+                MailIntakeTests.mail(subject: "VPN 客户端无法连接", body: "在家连不上，提示证书无效"), channelId: nil)
+            _ = try await api.store.dispatchNotifications(now: api.clock.now, limit: 10, email: false)
+            let sender = try #require(try await api.store.user(email: "zhangsan@corp.example.cn"))
+            let notice = try #require(
+                try await api.store.inbox(userId: sender.id, unreadOnly: true, before: nil, limit: 10).first)
+            #expect(notice.kind == "acknowledged" && notice.arguments["articles"] == "VPN 客户端无法连接", "\(notice)")
+            let renderer = NoticeRenderer(localizer: APIHarness.localizer, timeZone: Shanghai.timeZone)
+            let zh = renderer.render(kind: notice.kind, arguments: notice.arguments, locale: "zh-CN").body
+            #expect(zh.hasSuffix("「知识库」中按标题查找：\n· VPN 客户端无法连接"), "\(zh)")
+            let en = renderer.render(kind: notice.kind, arguments: notice.arguments, locale: "en").body
+            #expect(en.contains("Knowledge base:\n· VPN 客户端无法连接"), "\(en)")
+            let plain = renderer.render(kind: notice.kind, arguments: ["number": "TS1"], locale: "zh-CN").body
+            #expect(!plain.contains("知识") && !plain.contains("{articles}"), "\(plain)")
+        }
     }
 }

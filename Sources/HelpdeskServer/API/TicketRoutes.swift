@@ -7,6 +7,7 @@ import Hummingbird
 /// Each handler decodes, runs one ``TicketService`` use case and presents the result.
 struct TicketRoutes {
     let tickets: TicketService
+    let knowledge: KnowledgeService
     let presenter: TicketPresenter
     let localizer: Localizer
 
@@ -48,7 +49,10 @@ struct TicketRoutes {
                 created.acknowledgement, message: text.message(created.acknowledgement, created.view.rules.calendar)),
             warnings: created.warnings.map {
                 Warning(code: $0.rawValue, message: text.warning($0, missing: ticket.missingDetails))
-            })
+            },
+            suggestedArticles: try await knowledge.forAcknowledgement(
+                title: ticket.title, description: ticket.description
+            ).map { KBArticleResponse($0.article, snippet: $0.snippet, brief: true) })
         var edited = EditedResponse(status: .created, response: response)
         edited.headers[.location] = "/api/v1/tickets/\(ticket.number)"
         edited.headers[.eTag] = "\"\(ticket.version)\""

@@ -25,7 +25,10 @@ public enum HelpdeskApp {
         let authenticated = api.add(middleware: TokenAuthMiddleware(signIn: services.signIn))
         let presenter = TicketPresenter(clock: clock)
         AuthRoutes(signIn: services.signIn).register(on: authenticated)
-        TicketRoutes(tickets: services.tickets, presenter: presenter, localizer: localizer).register(on: authenticated)
+        TicketRoutes(
+            tickets: services.tickets, knowledge: services.knowledge, presenter: presenter, localizer: localizer
+        )
+        .register(on: authenticated)
         EngineRoutes(handling: services.handling, presenter: presenter).register(on: authenticated)
         RetrospectiveRoutes(handling: services.handling).register(on: authenticated)
         NotificationRoutes(

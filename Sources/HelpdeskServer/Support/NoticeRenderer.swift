@@ -28,6 +28,12 @@ struct NoticeRenderer: Sendable {
             }
         }
         if let priority = values["priority"] { values["priority"] = priority.uppercased() }
+        // The acknowledgement's articles (R6.2), one title a line, as a closing paragraph.
+        let articles = (values["articles"] ?? "").split(separator: "\n").map { "· " + $0 }
+        values["articles"] =
+            articles.isEmpty
+            ? ""
+            : "\n\n" + localizer.text("notice.articles", locale: locale, ["list": articles.joined(separator: "\n")])
         if let fields = values["fields"] {
             values["fields"] = fields.split(separator: ",").map { localizer.text("detail.\($0)", locale: locale) }
                 .joined(separator: locale == "en" ? ", " : "、")

@@ -167,9 +167,10 @@ struct WebIntakeRoutes {
             outsideHours: ack.lookedAtFrom.map { views.time($0, calendar) }, missing: text.missingDetails(ack),
             titleLong: ack.titleLong ? views.t("warning.title_long") : nil,
             // The best three articles for what was asked (R6.2): the answer may be there already.
-            suggestions: try await knowledgePages.suggestions(
-                for: view.ticket.title + "\n" + view.ticket.description, user: user, page: page, intake: false,
-                newTab: true, limit: 3)
+            suggestions: knowledgePages.section(
+                of: try await deps.services.knowledge.forAcknowledgement(
+                    title: view.ticket.title, description: view.ticket.description),
+                user: user, page: page, intake: false, newTab: true)
         )
         return deps.render(model, page, titleKey: "ui.ack.title")
     }

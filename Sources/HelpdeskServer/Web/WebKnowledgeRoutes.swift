@@ -203,7 +203,14 @@ struct WebKnowledgeRoutes {
         for text: String, user: User, page: WebPage, intake: Bool, newTab: Bool? = nil, limit: Int = 5
     ) async throws -> KBSuggestionsSection {
         let hits = try await knowledge.suggest(text, for: user, limit: limit, cut: true)
-        return KBSuggestionsSection(
+        return section(of: hits, user: user, page: page, intake: intake, newTab: newTab)
+    }
+
+    /// The suggestions section of `hits`.
+    func section(of hits: [KnowledgeService.Hit], user: User, page: WebPage, intake: Bool, newTab: Bool? = nil)
+        -> KBSuggestionsSection
+    {
+        KBSuggestionsSection(
             items: hits.map { item(of: $0.article, snippet: $0.snippet, user: user, page: page, intake: intake) },
             hasItems: !hits.isEmpty, newTab: newTab ?? intake)
     }

@@ -322,19 +322,34 @@ public struct KnowledgeService: Sendable {
         guard cut || text.count <= Self.suggestionTextMax else { throw UseCaseError.invalidValue(field: "q") }
         let text = String(text.prefix(Self.suggestionTextMax))
         guard (1...20).contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
+        return try await suggestions(for: text, publicOnly: !user.role.isStaff, limit: limit)
+    }
+
+    /// At most this many articles in a new ticket's acknowledgement.
+    public static let acknowledgementLimit = 3
+
+    /// The best published public articles for a new ticket's text, for its acknowledgement
+    /// (R6.2): the web page, the API's answer, the mail or IM reply. Public ones whoever
+    /// recorded the ticket, since its requester reads them; no linked tickets.
+    public func forAcknowledgement(title: String, description: String) async throws -> [Hit] {
+        try await suggestions(
+            for: String((title + "\n" + description).prefix(Self.suggestionTextMax)), publicOnly: true,
+            limit: Self.acknowledgementLimit)
+    }
+
+    func suggestions(for text: String, publicOnly: Bool, limit: Int) async throws -> [Hit] {
         let overlap = TextOverlap(text)
         guard !overlap.tokens.isEmpty else { return [] }
-        let candidates = try await store.articleCandidates(
-            tokens: overlap.tokens, publicOnly: !user.role.isStaff, limit: 20)
+        let candidates = try await store.articleCandidates(tokens: overlap.tokens, publicOnly: publicOnly, limit: 20)
         var scored: [(hit: Hit, share: Int)] = []
         for (rank, (article, text)) in candidates.enumerated() {
             let shared = overlap.shared(with: TextOverlap.held(normalized: text))
             guard overlap.isEnough(shared.count) else { continue }
+            var shown = article
+            if publicOnly { shown.ticketNumbers = [] }
             scored.append(
                 (
-                    Hit(
-                        article: presented(article, to: user),
-                        snippet: Self.snippet(article, query: TextOverlap.query(shared))),
+                    Hit(article: shown, snippet: Self.snippet(article, query: TextOverlap.query(shared))),
                     shared.count * 100 - rank
                 ))
         }

@@ -116,13 +116,15 @@ public struct IMIntakeService: Sendable {
                 // The ticket moved on meanwhile (closed, handed elsewhere): a new ticket instead.
             } catch is WorkflowError {}
         }
-        let acknowledge = try await mail.acknowledgement(answering: true, channelId: channelId, replyBy: "im")
+        let submission = submission(for: message, now: now)
+        let acknowledge = try await mail.acknowledgement(
+            answering: true, channelId: channelId, replyBy: "im", submission: submission)
         var opening = conversation
         opening.opensTicket = true
         let created = try await MailTrail.processing(
             messageId: id, fields: fields, now: now, notices: acknowledge, conversation: opening
         ) {
-            try await tickets.create(submission(for: message, now: now), attachments: [], by: sender, via: .im)
+            try await tickets.create(submission, attachments: [], by: sender, via: .im)
         }
         return .created(ticketNumber: created.view.ticket.number)
     }

@@ -114,22 +114,28 @@ public struct MailIntakeService: Sendable {
         }
         // The acknowledgement goes back by mail (R1.5), except to a machine: an auto-reply,
         // a list or a bounce is imported and never answered automatically (no mail loops).
-        let acknowledge = try await acknowledgement(answering: !fields.automatic, channelId: channelId)
+        let submission = submission(for: mail)
+        let acknowledge = try await acknowledgement(
+            answering: !fields.automatic, channelId: channelId, submission: submission)
         let now = clock.now()
         let created = try await MailTrail.processing(messageId: id, fields: fields, now: now, notices: acknowledge) {
             try await tickets.create(
-                submission(for: mail), attachments: mail.attachments.map(Self.upload), by: sender, via: .email)
+                submission, attachments: mail.attachments.map(Self.upload), by: sender, via: .email)
         }
         return .created(ticketNumber: created.view.ticket.number)
     }
 
     /// The acknowledgement's notice for a new ticket, made in the ticket's transaction.
     /// In the hours of the channel the mail came in on (R8.3), when it has its own.
-    /// `replyBy` says how the requester adds to it (`email`, `im`: the notice's `reply_by`).
-    func acknowledgement(answering: Bool, channelId: Int64?, replyBy: String = "email") async throws
-        -> @Sendable (Ticket) -> [Notice]
-    {
+    /// `replyBy` says how the requester adds to it (`email`, `im`: the notice's `reply_by`). It
+    /// names the best published articles for what was asked (R6.2): the answer may be there.
+    func acknowledgement(
+        answering: Bool, channelId: Int64?, replyBy: String = "email", submission: TicketSubmission
+    ) async throws -> @Sendable (Ticket) -> [Notice] {
         guard answering, let policy = try await store.currentSLAPolicy() else { return { _ in [] } }
+        let articles = try await KnowledgeService(store: store, clock: clock, tickets: tickets).forAcknowledgement(
+            title: submission.title, description: submission.description
+        ).map { $0.article.content.title.replacingOccurrences(of: "\n", with: " ") }
         let rules = try await store.rules(policyId: policy.id)
         let hours = try await serviceHours(of: channelId)
         return { ticket in
@@ -138,6 +144,7 @@ public struct MailIntakeService: Sendable {
             var arguments = ["due": ack.responseDueAt.ISO8601Format(), "reply_by": replyBy]
             if let resolution = ack.resolutionDueAt { arguments["resolution_due"] = resolution.ISO8601Format() }
             if let lookAt = ack.lookedAtFrom { arguments["look_at"] = lookAt.ISO8601Format() }
+            if !articles.isEmpty { arguments["articles"] = articles.joined(separator: "\n") }
             return [
                 Notice(
                     ack.outsideServiceHours ? .acknowledgedOutsideHours : .acknowledged, ticket: ticket,

@@ -97,6 +97,13 @@ extension CreatedTicketResponse {
         writer.field("resolutionDueAt", acknowledgement.resolutionDueAt)
         writer.field("responseDueAt", acknowledgement.responseDueAt)
         writer.endObject()
+        // Usually none (no published article fits); the encoder writes the rare ones.
+        if suggestedArticles.isEmpty {
+            writer.beginArray("suggestedArticles")
+            writer.endArray()
+        } else {
+            try writer.encoded("suggestedArticles", suggestedArticles)
+        }
         try ticket.write(to: &writer, key: "ticket")
         writer.beginArray("warnings")
         for warning in warnings {
