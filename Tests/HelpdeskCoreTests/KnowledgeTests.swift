@@ -185,4 +185,25 @@ struct KnowledgeTests {
     func notes(note: KBRevisionNote) {
         #expect(KBRevisionNote(code: note.code) == note)
     }
+
+    @Test(
+        "R6.2 who hears of a status change: reviewers on submit, the other writers on return and publish, nobody else",
+        arguments: [
+            (
+                KBAction.submit, Int64(1), Set<Int64>(), "kb_review_requested",
+                [Recipient.role(.supervisor), .role(.problemManager)]
+            ),
+            (.return, 5, [1, 2], "kb_returned", [.user(1), .user(2)]),
+            (.publish, 5, [1, 5], "kb_published", [.user(1)]),
+            (.publish, 5, [5], nil, []),
+            (.retire, 5, [1], nil, []),
+            (.reopen, 5, [1], nil, []),
+        ] as [(KBAction, Int64, Set<Int64>, String?, [Recipient])])
+    func notices(action: KBAction, actor: Int64, writers: Set<Int64>, kind: String?, recipients: [Recipient]) {
+        let article = Self.article(.review)
+        let notices = Knowledge.notices(article, action, by: (actor, "李主管"), writers: writers, at: Date())
+        #expect(notices.map(\.kind.rawValue) == (kind.map { [$0] } ?? []))
+        #expect(notices.first?.recipients ?? [] == recipients)
+        #expect(notices.allSatisfy { $0.ticketNumber.isEmpty && $0.arguments["actor"] == "李主管" })
+    }
 }

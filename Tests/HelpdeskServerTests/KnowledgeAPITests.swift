@@ -428,4 +428,44 @@ struct KnowledgeAPITests {
             #expect(!plain.contains("知识") && !plain.contains("{articles}"), "\(plain)")
         }
     }
+
+    @Test(
+        "R6.2 reviewers hear an article waits for them; its writers hear it was sent back or published, not its reviewer",
+        arguments: TestStores.kinds)
+    func reviewNotices(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let desk = try await Self.desk(api)
+            func inbox(_ token: String) async throws -> [(kind: String, title: String)] {
+                _ = try await api.store.dispatchNotifications(now: api.clock.now, limit: 50, email: false)
+                return try await api.call(.get, "/api/v1/notifications?unread=true", token: token).items.map {
+                    ($0["kind"] as? String ?? "", $0["title"] as? String ?? "")
+                }
+            }
+            let created = try await api.call(.post, "/api/v1/kb/articles", token: desk.agent.token, json: Self.vpn)
+            let id = try #require(created["id"] as? Int)
+            _ = try await api.call(.post, "/api/v1/kb/articles/\(id)/submit", token: desk.agent.token)
+            #expect(try await inbox(desk.supervisor.token).map(\.kind) == ["kb_review_requested"])
+            #expect(try await inbox(desk.manager.token).map(\.kind) == ["kb_review_requested"])
+            #expect(try await inbox(desk.agent.token).isEmpty)
+            _ = try await api.call(.post, "/api/v1/kb/articles/\(id)/return", token: desk.supervisor.token)
+            let returned = try await inbox(desk.agent.token)
+            #expect(returned.map(\.kind) == ["kb_returned"] && returned.first?.title == "知识文章被退回修改：VPN 客户端无法连接")
+            // the supervisor edits it too, then a problem manager publishes: both writers hear it
+            _ = try await api.call(
+                .put, "/api/v1/kb/articles/\(id)", token: desk.supervisor.token,
+                json: ["cause": "客户端证书过期（已确认）", "revision": 1])
+            _ = try await api.call(.post, "/api/v1/kb/articles/\(id)/submit", token: desk.agent.token)
+            let published = try await api.call(.post, "/api/v1/kb/articles/\(id)/publish", token: desk.manager.token)
+            #expect(published["status"] as? String == "published", "\(published.json)")
+            #expect(try await inbox(desk.agent.token).map(\.kind).contains("kb_published"))
+            #expect(try await inbox(desk.supervisor.token).map(\.kind).contains("kb_published"))
+            #expect(try await !inbox(desk.manager.token).map(\.kind).contains("kb_published"))
+            // the web inbox leads to the article
+            let browser = WebBrowser(api)
+            _ = try await browser.signIn("wanggong")
+            let page = try await browser.get("/notifications")
+            #expect(page.html.contains("href=\"/kb/articles/\(id)\""), "\(page.html)")
+            #expect(page.html.contains("知识文章已发布：VPN 客户端无法连接"))
+        }
+    }
 }

@@ -138,14 +138,15 @@ struct KnowledgeStoreTests {
             // a reviewer who read another revision publishes nothing
             #expect(
                 try await store.setArticleStatus(
-                    id: created.id, from: .review, to: .published, revision: 2, reviewerId: 7, now: Self.now) == nil)
+                    id: created.id, from: .review, to: .published, revision: 2, reviewerId: 7, notices: [],
+                    now: Self.now) == nil)
             let published = try await store.setArticleStatus(
-                id: created.id, from: .review, to: .published, revision: 1, reviewerId: 7, now: Self.now)
+                id: created.id, from: .review, to: .published, revision: 1, reviewerId: 7, notices: [], now: Self.now)
             #expect(published?.status == .published && published?.reviewerId == 7 && published?.publishedAt == Self.now)
             // a second reviewer who read it in review too changes nothing
             #expect(
                 try await store.setArticleStatus(
-                    id: created.id, from: .review, to: .draft, revision: nil, reviewerId: 8, now: Self.now)
+                    id: created.id, from: .review, to: .draft, revision: nil, reviewerId: 8, notices: [], now: Self.now)
                     == nil)
             #expect(try await store.article(id: created.id)?.status == .published)
             // an editor who read it in review saves nothing over the published article

@@ -53,4 +53,9 @@ public enum NoticeKind: String, Codable, CaseIterable, Sendable {
     case reply
     /// A message could not be read and waits in the quarantine: the admins are told.
     case mailQuarantined = "mail_quarantined"
+    /// A knowledge article waits for review (R6.2): the reviewers are told …
+    case kbReviewRequested = "kb_review_requested"
+    /// … and its writers, when a reviewer sends it back or publishes it.
+    case kbReturned = "kb_returned"
+    case kbPublished = "kb_published"
 }

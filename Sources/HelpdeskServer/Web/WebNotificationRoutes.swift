@@ -1,5 +1,6 @@
 import Foundation
 import HelpdeskCore
+import HelpdeskStore
 import HelpdeskUseCases
 import Hummingbird
 
@@ -27,7 +28,7 @@ struct WebNotificationRoutes {
             let text = renderer.render(kind: item.kind, arguments: item.arguments, locale: page.locale)
             return NotificationsPage.Item(
                 id: item.id, title: text.title, body: text.body,
-                link: item.ticketNumber.isEmpty ? "/admin/channels" : "/tickets/\(item.ticketNumber)",
+                link: Self.link(item),
                 at: TimeFormatting.local(item.createdAt, zone), unread: item.readAt == nil)
         }
         let older = inbox.nextCursor.map { "/notifications?before=\($0)" + (unreadOnly ? "&unread=true" : "") }
@@ -46,5 +47,14 @@ struct WebNotificationRoutes {
         }
         _ = try await deps.services.notifications.markRead(ids.isEmpty ? nil : ids, for: user)
         return .redirect(to: "/notifications")
+    }
+
+    /// Where a notice leads: its ticket, the article it is about, or the quarantine.
+    static func link(_ item: InboxItem) -> String {
+        if !item.ticketNumber.isEmpty { return "/tickets/\(item.ticketNumber)" }
+        if item.kind.hasPrefix("kb_"), let article = item.arguments["article"].flatMap(Int64.init) {
+            return "/kb/articles/\(article)"
+        }
+        return "/admin/channels"
     }
 }

@@ -16,9 +16,9 @@ public protocol KnowledgeStore: Sendable {
     ) async throws -> KBArticle
     /// Moves the article from `from` to `to` (nil when it is no longer in `from`, or no longer
     /// at `revision` when given: a reviewer publishes the text they read); `reviewerId` is
-    /// recorded on publishing.
+    /// recorded on publishing; `notices` are queued with the change.
     func setArticleStatus(
-        id: Int64, from: KBStatus, to: KBStatus, revision: Int?, reviewerId: Int64?, now: Date
+        id: Int64, from: KBStatus, to: KBStatus, revision: Int?, reviewerId: Int64?, notices: [Notice], now: Date
     ) async throws -> KBArticle?
     /// Links tickets to the article (those already linked are kept once).
     func linkArticle(id: Int64, ticketNumbers: [String]) async throws

@@ -46,7 +46,8 @@ extension SQLStore {
         }
     }
 
-    static func writeOutbox(_ notices: [Notice], ticketId: Int64, now: Date, on db: any SQLDatabase) async throws {
+    /// The notices' outbox rows; `ticketId` nil for notices about the desk rather than a ticket.
+    static func writeOutbox(_ notices: [Notice], ticketId: Int64?, now: Date, on db: any SQLDatabase) async throws {
         for notice in notices where !notice.recipients.isEmpty {
             try await db.raw(
                 """

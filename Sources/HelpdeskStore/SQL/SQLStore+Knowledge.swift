@@ -66,7 +66,7 @@ extension SQLStore {
     }
 
     public func setArticleStatus(
-        id: Int64, from: KBStatus, to: KBStatus, revision: Int?, reviewerId: Int64?, now: Date
+        id: Int64, from: KBStatus, to: KBStatus, revision: Int?, reviewerId: Int64?, notices: [Notice], now: Date
     ) async throws -> KBArticle? {
         try await write { db in
             var sql: SQLQueryString =
@@ -78,6 +78,7 @@ extension SQLStore {
             if let revision { sql += " AND revision = \(bind: Int64(revision))" }
             sql += " RETURNING id"
             guard try await db.raw(sql).first() != nil else { return nil }
+            try await Self.writeOutbox(notices, ticketId: nil, now: now, on: db)
             return try await Self.article(id: id, on: db)
         }
     }

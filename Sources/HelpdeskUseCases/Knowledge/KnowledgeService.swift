@@ -273,8 +273,9 @@ public struct KnowledgeService: Sendable {
             throw UseCaseError.notFound(resource: "kb_article")
         }
         let separate = try await store.deskSettings().kbSeparateReviewer
-        // Who wrote it matters only to publishing.
-        let writers = action == .publish ? Set(try await store.articleRevisions(id: id).map(\.editorId)) : []
+        // Who wrote it: a publisher must not be one (when the desk asks), and they hear of it.
+        let writers =
+            [.publish, .return].contains(action) ? Set(try await store.articleRevisions(id: id).map(\.editorId)) : []
         let target: KBStatus
         do {
             target = try Knowledge.transition(
@@ -289,6 +290,8 @@ public struct KnowledgeService: Sendable {
         let moved = try await AuditTrail.recording(entry) {
             try await store.setArticleStatus(
                 id: id, from: article.status, to: target, revision: article.revision, reviewerId: user.id,
+                notices: Knowledge.notices(
+                    article, action, by: (user.id, user.displayName), writers: writers, at: entry.at),
                 now: entry.at)
         }
         guard let moved else {
