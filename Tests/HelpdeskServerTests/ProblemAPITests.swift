@@ -196,6 +196,65 @@ struct ProblemAPITests {
         }
     }
 
+    @Test(
+        "R7.1 R7.4 the weekly review lists the problems holding its tickets; a problem's retrospective, printable",
+        arguments: TestStores.kinds)
+    func reviewAndRetrospective(kind: StoreKind) async throws {
+        try await APIHarness.run(kind) { api in
+            let admin = try await api.token("admin")
+            let manager = try await api.signUp("zhaojingli", role: "problem_manager", admin: admin)
+            let boss = try await api.signUp("lizhuguan", role: "supervisor", groups: [1], admin: admin)
+            let agent = try await api.signUp("wanggong", role: "agent", tier: "L1", groups: [1], admin: admin)
+            var vpn: [String] = []
+            for (index, ticket) in Self.certificate.enumerated() {
+                let requester = try await api.signUp("user\(index)", role: "requester", admin: admin)
+                vpn.append(try await Self.submit(api, requester.token, ticket))
+                api.clock.advance(by: 3_600)
+            }
+            for ticket in Self.others { _ = try await Self.submit(api, admin, ticket) }
+            let detected = try await api.call(.post, "/api/v1/problems/detect", token: manager.token)
+            let id = try #require((detected["proposed"] as? [Int])?.first)
+            let confirmed = try await api.call(.post, "/api/v1/problems/\(id)/confirm", token: manager.token)
+            _ = try await api.call(
+                .put, "/api/v1/problems/\(id)", token: manager.token,
+                json: [
+                    "rootCause": "VPN 网关证书到期未续", "preventiveActions": "证书到期前 30 天自动提醒",
+                    "version": confirmed["version"] as! Int,
+                ])
+            // the week's review
+            var calendar = Calendar(identifier: .iso8601)
+            calendar.timeZone = Shanghai.timeZone
+            let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: api.clock.now)
+            let week = String(format: "%04d-W%02d", parts.yearForWeekOfYear!, parts.weekOfYear!)
+            let report = try await api.call(.get, "/api/v1/reports/weekly?week=\(week)", token: boss.token)
+            let recurring = try #require(report["recurringProblems"] as? [[String: Any]], "\(report.json)")
+            #expect(recurring.count == 1 && recurring.first?["id"] as? Int == id)
+            #expect(recurring.first?["tickets"] as? Int == 3 && recurring.first?["totalTickets"] as? Int == 3)
+            #expect(recurring.first?["status"] as? String == "investigating")
+            let own = try await api.call(.get, "/api/v1/reports/weekly?week=\(week)", token: agent.token)
+            #expect((own["recurringProblems"] as? [Any])?.isEmpty == true, "\(own.json)")
+            // the retrospective: its tickets oldest first, whom it touched, its conclusions
+            let retro = try await api.call(.get, "/api/v1/problems/\(id)/retrospective", token: boss.token)
+            #expect(((retro["tickets"] as? [[String: Any]]) ?? []).map { $0["number"] as? String } == vpn)
+            #expect(retro["affectedRequesters"] as? Int == 3 && retro["openTickets"] as? Int == 3)
+            #expect(retro["spanDays"] as? Int == 0 && retro["rootCause"] as? String == "VPN 网关证书到期未续")
+            #expect(
+                try await api.call(.get, "/api/v1/problems/\(id)/retrospective", token: agent.token).status
+                    == .forbidden)
+            #expect(
+                try await api.call(.get, "/api/v1/problems/999/retrospective", token: boss.token).status == .notFound)
+            // on the web: the review links it, the page prints it
+            let browser = WebBrowser(api)
+            _ = try await browser.signIn("lizhuguan")
+            let weekly = try await browser.get("/reports?kind=week&period=\(week)")
+            #expect(
+                weekly.html.contains("id=\"report-problems\"") && weekly.html.contains("/problems/\(id)/retrospective"))
+            let page = try await browser.get("/problems/\(id)/retrospective")
+            #expect(page.status == .ok && page.html.contains("证书到期前 30 天自动提醒"), "\(page.html)")
+            #expect(page.html.contains("关联工单 3 张，其中 3 张仍未结。") && page.html.contains("/tickets/\(vpn[0])"))
+        }
+    }
+
     @Test("bad input: a clear 4xx with a code; engineers read, managers write", arguments: TestStores.kinds)
     func badInput(kind: StoreKind) async throws {
         try await APIHarness.run(kind) { api in

@@ -34,6 +34,9 @@ struct ProblemRoutes {
             let view = try await problems.view(try Self.id(context), for: try context.requireUser())
             return ProblemResponse(view.problem, tickets: view.tickets)
         }
+        group.get("problems/:id/retrospective") { _, context in
+            try await problems.retrospective(try Self.id(context), for: try context.requireUser())
+        }
         group.put("problems/:id") { request, context in
             let user = try context.requireUser()
             let command = try await request.decodeJSON(ProblemService.Command.self, context: context)
@@ -130,4 +133,5 @@ struct ProblemResponse: ResponseEncodable {
 }
 
 extension ProblemService.Detection: ResponseEncodable {}
+extension ProblemRetrospective: ResponseEncodable {}
 extension ProblemService.Resolution: ResponseEncodable {}

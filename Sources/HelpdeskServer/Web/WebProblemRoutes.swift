@@ -48,6 +48,7 @@ struct WebProblemRoutes {
             return try await show(
                 page, id: try Self.id(context), notice: done.map { deps.renderer.text("ui.problems.done.\($0)", page) })
         }
+        group.get("problems/:id/retrospective", use: retrospective)
         group.post("problems/:id") { request, context in
             let page = try await deps.page(request, context)
             let user = try page.requireUser()
@@ -198,5 +199,41 @@ struct WebProblemRoutes {
                 && problem.permanentFix != nil,
             notice: notice, error: error)
         return deps.renderer.page(model, page, title: "PR-\(problem.id) \(problem.title)", status: status)
+    }
+
+    /// The printable retrospective of a problem (R7.4).
+    @Sendable func retrospective(_ request: Request, context: HelpdeskRequestContext) async throws -> Response {
+        let page = try await deps.page(request, context)
+        let user = try page.requireUser()
+        let retro = try await problems.retrospective(try Self.id(context), for: user)
+        let views = try await deps.views(page)
+        let zone = try await deps.services.reports.timeZone()
+        let time = { (date: Date) in TimeFormatting.local(date, zone) }
+        var summary = [
+            views.t("ui.retro.problem_tickets", ["n": "\(retro.tickets.count)", "open": "\(retro.openTickets)"]),
+            views.t("ui.retro.problem_requesters", ["n": "\(retro.affectedRequesters)"]),
+        ]
+        if let first = retro.firstAt, let last = retro.lastAt, let days = retro.spanDays {
+            summary.append(
+                views.t("ui.retro.problem_span", ["from": time(first), "until": time(last), "days": "\(days)"]))
+        }
+        summary.append(views.t("ui.retro.problem_opened", ["at": time(retro.createdAt)]))
+        if let owner = retro.ownerId {
+            summary.append(views.t("ui.retro.problem_owner", ["name": views.userName(owner)]))
+        }
+        let model = ProblemRetrospectivePage(
+            id: retro.id, problemTitle: retro.title, status: views.t("status.problem_\(retro.status.rawValue)"),
+            statusKey: retro.status.rawValue, system: retro.affectedSystem,
+            printedAt: views.t("ui.retro.printed_at", ["at": time(deps.clock.now())]),
+            summary: summary.map(ProblemRetrospectivePage.Line.init), rootCause: retro.rootCause,
+            workaround: retro.workaround, permanentFix: retro.permanentFix, preventiveActions: retro.preventiveActions,
+            articles: retro.articles.map { .init(id: $0.id, articleTitle: $0.title) },
+            hasArticles: !retro.articles.isEmpty,
+            tickets: retro.tickets.map {
+                .init(
+                    number: $0.number, ticketTitle: $0.title, submitted: $0.submittedAt.map(time) ?? "",
+                    status: views.t("status.\($0.status.rawValue)"))
+            }, hasTickets: !retro.tickets.isEmpty)
+        return deps.render(model, page, titleKey: "ui.retro.problem_title")
     }
 }

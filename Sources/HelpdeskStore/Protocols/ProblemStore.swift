@@ -25,6 +25,10 @@ public protocol ProblemStore: Sendable {
     /// Whether this caller runs detection now: true for one caller per `every` seconds across
     /// every instance on the database.
     func claimDetectionRun(now: Date, every: TimeInterval) async throws -> Bool
+    /// The problems (not rejected proposals) with most tickets submitted in `from..<until`
+    /// (of the group or engineer given), with how many, most first: a report's recurring problems.
+    func recurringProblems(from: Date, until: Date, groupId: Int64?, assigneeId: Int64?, limit: Int) async throws
+        -> [(problem: ProblemRecord, tickets: Int)]
     /// Takes the lease of one detection pass until `until`, unless another pass holds an
     /// unexpired one: manual and hourly passes never run at once.
     func claimDetectionLease(now: Date, until: Date) async throws -> Bool

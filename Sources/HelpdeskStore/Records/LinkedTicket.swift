@@ -7,4 +7,5 @@ public struct LinkedTicket: Codable, Equatable, Sendable {
     public var status: TicketStatus
     public var requesterUserId: Int64?
     public var isOpen: Bool
+    public var submittedAt: Date? = nil
 }

@@ -182,7 +182,7 @@ extension SQLStore {
         try await database.read { db in
             try await db.raw(
                 """
-                SELECT number, title, status, requester_user_id, is_open FROM tickets
+                SELECT number, title, status, requester_user_id, is_open, submitted_at FROM tickets
                 WHERE major_incident_number = \(bind: majorNumber) ORDER BY id
                 """
             ).all().map {
@@ -190,7 +190,7 @@ extension SQLStore {
                     number: try $0.string("number"), title: try $0.string("title"),
                     status: TicketStatus(rawValue: try $0.string("status")) ?? .new,
                     requesterUserId: try $0.optionalInt("requester_user_id"),
-                    isOpen: try $0.int("is_open") != 0)
+                    isOpen: try $0.int("is_open") != 0, submittedAt: Date(millis: try $0.int("submitted_at")))
             }
         }
     }

@@ -71,14 +71,15 @@ extension SQLStore {
         return try await database.read { db in
             try await db.raw(
                 """
-                SELECT number, title, status, requester_user_id, is_open FROM tickets
+                SELECT number, title, status, requester_user_id, is_open, submitted_at FROM tickets
                 WHERE number IN (\(binds: numbers)) ORDER BY number
                 """
             ).all().map {
                 LinkedTicket(
                     number: try $0.string("number"), title: try $0.string("title"),
                     status: TicketStatus(rawValue: try $0.string("status")) ?? .new,
-                    requesterUserId: try $0.optionalInt("requester_user_id"), isOpen: try $0.int("is_open") != 0)
+                    requesterUserId: try $0.optionalInt("requester_user_id"), isOpen: try $0.int("is_open") != 0,
+                    submittedAt: Date(millis: try $0.int("submitted_at")))
             }
         }
     }
@@ -134,6 +135,23 @@ extension SQLStore {
     }
 
     static let detectionKey = "problems.detection_due_at"
+
+    public func recurringProblems(from: Date, until: Date, groupId: Int64?, assigneeId: Int64?, limit: Int)
+        async throws -> [(problem: ProblemRecord, tickets: Int)]
+    {
+        try await database.read { db in
+            var sql: SQLQueryString = """
+                SELECT p.id, p.doc, COUNT(*) AS tickets FROM problems p
+                JOIN problem_tickets pt ON pt.problem_id = p.id JOIN tickets t ON t.number = pt.ticket_number
+                WHERE p.status <> 'rejected' AND t.submitted_at >= \(bind: from.millis)
+                    AND t.submitted_at < \(bind: until.millis)
+                """
+            if let groupId { sql += " AND t.group_id = \(bind: groupId)" }
+            if let assigneeId { sql += " AND t.assignee_id = \(bind: assigneeId)" }
+            sql += " GROUP BY p.id, p.doc ORDER BY tickets DESC, p.id LIMIT \(literal: max(1, limit))"
+            return try await db.raw(sql).all().map { (try Self.problem(from: $0), Int(try $0.int("tickets"))) }
+        }
+    }
     static let detectionLeaseKey = "problems.detection_running_until"
 
     public func claimDetectionLease(now: Date, until: Date) async throws -> Bool {

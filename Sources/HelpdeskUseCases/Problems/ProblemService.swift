@@ -95,6 +95,24 @@ public struct ProblemService: Sendable {
         return View(problem: problem, tickets: try await store.problemTickets(numbers: problem.ticketNumbers))
     }
 
+    /// The problem's retrospective (R7.4): its record, its tickets oldest first, its articles.
+    public func retrospective(_ id: Int64, for user: User) async throws -> ProblemRetrospective {
+        let view = try await view(id, for: user)
+        var articles: [ProblemRetrospective.Article] = []
+        for articleId in view.problem.articleIds {
+            if let article = try await store.article(id: articleId) {
+                articles.append(.init(id: article.id, title: article.content.title))
+            }
+        }
+        return ProblemRetrospective(
+            view.problem,
+            tickets: view.tickets.map {
+                .init(
+                    number: $0.number, title: $0.title, status: $0.status, submittedAt: $0.submittedAt,
+                    requesterUserId: $0.requesterUserId, isOpen: $0.isOpen)
+            }, articles: articles)
+    }
+
     /// The problems a ticket is in, for its page.
     public func problems(ofTicket number: String, for user: User) async throws -> [ProblemRecord] {
         guard user.role.seesAllTickets else { return [] }

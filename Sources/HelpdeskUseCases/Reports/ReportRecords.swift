@@ -33,6 +33,17 @@ public struct PeriodReport: Sendable, Encodable {
     public var topCategories: [CategoryCount]
     /// The period's major incidents, oldest first, each with its retrospective (R7.4).
     public var majorIncidents: [MajorIncidentSummary]
+    /// The problems with most tickets of the period (R6.3, R7.1), for those who read problems.
+    public var recurringProblems: [RecurringProblemSummary]
+}
+
+/// A problem among a report's tickets: how many of the period's tickets it holds, of how many.
+public struct RecurringProblemSummary: Sendable, Equatable, Encodable {
+    public var id: Int64
+    public var title: String
+    public var status: ProblemStatus
+    public var tickets: Int
+    public var totalTickets: Int
 }
 
 /// A major incident of a report's period, for the link to its retrospective.

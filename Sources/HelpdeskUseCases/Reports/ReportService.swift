@@ -166,7 +166,27 @@ public struct ReportService: Sendable {
             byEngineer: breakdown { $0.assigneeId.map(String.init) ?? "none" },
             overdue: read.overdue, overdueCount: kpis.breachesByCause.values.reduce(0, +),
             topCategories: categories.prefix(5).map { CategoryCount(categoryId: Int64($0.key), tickets: $0.value) },
-            majorIncidents: read.majorIncidents)
+            majorIncidents: read.majorIncidents,
+            recurringProblems: try await recurringProblems(period, filter: filter, for: user))
+    }
+
+    /// At most this many recurring problems in a report.
+    public static let recurringLimit = 10
+
+    /// The problems holding the period's tickets, most first; none for those who may not read
+    /// problems (they name tickets of every group).
+    func recurringProblems(_ period: ReportPeriod, filter: ReportFilter, for user: User) async throws
+        -> [RecurringProblemSummary]
+    {
+        guard user.role.seesAllTickets else { return [] }
+        return try await store.recurringProblems(
+            from: period.start, until: period.end, groupId: filter.groupId, assigneeId: filter.engineerId,
+            limit: Self.recurringLimit
+        ).map {
+            RecurringProblemSummary(
+                id: $0.problem.id, title: $0.problem.title, status: $0.problem.status, tickets: $0.tickets,
+                totalTickets: $0.problem.ticketNumbers.count)
+        }
     }
 
     /// The facts of the period's tickets, the first 200 breached ones as the weekly review lists

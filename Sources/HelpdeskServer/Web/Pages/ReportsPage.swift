@@ -90,6 +90,17 @@ struct ReportsPage: PageModel {
 
     var majorIncidents: [MajorIncident] = []
     var hasMajorIncidents = false
+    /// The problems holding most of the period's tickets (R6.3, R7.1), each with its retrospective.
+    struct RecurringProblem: Sendable {
+        let id: Int64
+        let title: String
+        let status: String
+        /// "5 this period, 8 in all".
+        let tickets: String
+    }
+
+    var recurringProblems: [RecurringProblem] = []
+    var hasRecurringProblems = false
     /// The reader's scheduled e-mails of these reports; nil on a page built for a mail.
     var subscriptions: ReportSubscriptionsSection?
 }

@@ -73,6 +73,18 @@ struct ReportMailText {
                         ]))
             }
         }
+        if model.hasRecurringProblems {
+            lines += ["", t("ui.reports.recurring_problems")]
+            for problem in model.recurringProblems {
+                lines.append(
+                    t(
+                        "ui.reports.mail.problem_line",
+                        [
+                            "id": "\(problem.id)", "title": problem.title, "status": problem.status,
+                            "tickets": problem.tickets,
+                        ]))
+            }
+        }
         lines += ["", t("ui.reports.mail.footer")]
         return ReportMail(to: address, subject: subject, body: lines.joined(separator: "\n"))
     }

@@ -135,6 +135,12 @@ struct ReportsView {
                 submitted: LocalTimeText.format($0.submittedAt, in: zone))
         }
         page.hasMajorIncidents = !page.majorIncidents.isEmpty
+        page.recurringProblems = report.recurringProblems.map {
+            ReportsPage.RecurringProblem(
+                id: $0.id, title: $0.title, status: t("status.problem_\($0.status.rawValue)", [:]),
+                tickets: t("ui.reports.recurring_tickets", ["n": "\($0.tickets)", "total": "\($0.totalTickets)"]))
+        }
+        page.hasRecurringProblems = !page.recurringProblems.isEmpty
         return page
     }
 
