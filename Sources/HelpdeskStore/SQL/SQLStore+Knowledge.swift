@@ -38,6 +38,7 @@ extension SQLStore {
         note: KBRevisionNote, now: Date
     ) async throws -> KBArticle {
         let dialect = database.dialect
+        defer { invalidatePublished() }
         return try await write { db in
             let updated = try await db.raw(
                 """
@@ -68,7 +69,8 @@ extension SQLStore {
     public func setArticleStatus(
         id: Int64, from: KBStatus, to: KBStatus, revision: Int?, reviewerId: Int64?, notices: [Notice], now: Date
     ) async throws -> KBArticle? {
-        try await write { db in
+        defer { invalidatePublished() }
+        return try await write { db in
             var sql: SQLQueryString =
                 "UPDATE kb_articles SET status = \(bind: to.rawValue), updated_at = \(bind: now.millis)"
             if to == .published {
@@ -126,10 +128,31 @@ extension SQLStore {
         }
     }
 
+    /// Whether any article is published (and public): every new ticket asks for suggestions,
+    /// and a desk without articles answers from memory. Cached like the settings (another
+    /// instance's first publish is seen within their five seconds).
+    func hasPublishedArticles(publicOnly: Bool) async throws -> Bool {
+        let key = publicOnly ? "kb.published_public" : "kb.published"
+        let value = try await settingsCache.value(key) {
+            try await database.read { db in
+                var sql: SQLQueryString = "SELECT 1 AS found FROM kb_articles WHERE status = 'published'"
+                if publicOnly { sql += " AND visibility = 'public'" }
+                return try await db.raw(sql + " LIMIT 1").first() != nil
+            }
+        }
+        return value as? Bool ?? true
+    }
+
+    /// After a change of an article's status or visibility (once it is written).
+    func invalidatePublished() {
+        settingsCache.invalidate("kb.published")
+        settingsCache.invalidate("kb.published_public")
+    }
+
     public func articleCandidates(tokens: [String], publicOnly: Bool, limit: Int) async throws
         -> [(article: KBArticle, text: String)]
     {
-        guard !tokens.isEmpty else { return [] }
+        guard !tokens.isEmpty, try await hasPublishedArticles(publicOnly: publicOnly) else { return [] }
         let dialect = database.dialect
         let clauses = tokens.map { SearchTerm.Clause($0) }
         return try await database.read { db in
