@@ -107,11 +107,15 @@ struct RecurrenceDetectionTests {
         #expect(!Problems.wasRejected(["A1"], rejected: []))
     }
 
-    /// The labelled set: 261 tickets over four weeks written by hand, 32 problems of 4–8
-    /// tickets in different words, with tickets about other problems of the same systems (the
-    /// near-misses) and everyday requests. Pairwise precision and recall of the proposals.
-    @Test("R6.3 on the labelled set of 261 Chinese tickets: pairwise precision and recall")
-    func labelledSet() throws {
+    /// The labelled sets, written by hand: `recurring-tickets` (261 tickets over four weeks, 32 problems of
+    /// 4–8 tickets in different words, with tickets about other problems of the same systems, the
+    /// near-misses, and everyday requests), on which detection was tuned, and `recurring-tickets-holdout`
+    /// (259 tickets, 28 problems, 52 near-misses, 64 everyday requests), written apart before tuning to
+    /// check that it generalises. Pairwise precision and recall of the proposals.
+    @Test(
+        "R6.3 on the labelled sets of Chinese tickets: pairwise precision and recall",
+        arguments: ["recurring-tickets", "recurring-tickets-holdout"])
+    func labelledSet(_ name: String) throws {
         struct Row: Decodable {
             let id: String
             let cluster: String?
@@ -121,7 +125,7 @@ struct RecurrenceDetectionTests {
             let system: String?
             let day: Int
         }
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/recurring-tickets", withExtension: "json"))
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "json"))
         let rows = try JSONDecoder().decode([Row].self, from: Data(contentsOf: url))
         #expect(rows.count >= 200)
         let categories = Dictionary(
@@ -152,10 +156,10 @@ struct RecurrenceDetectionTests {
         }
         let precision = Double(truePairs) / Double(truePairs + falsePairs)
         let recall = Double(truePairs) / Double(truePairs + missedPairs)
-        print("recurring-problem detection on \(rows.count) tickets: precision \(precision), recall \(recall)")
-        // Measured 0.807 and 0.518 (docs/BENCHMARKS.md); the target recall of 0.7 is not
-        // met on this set. The floor keeps what was reached.
+        print("recurring-problem detection on \(name), \(rows.count) tickets: precision \(precision), recall \(recall)")
+        // Measured 0.823 and 0.733 on the tuning set, 0.827 and 0.772 on the holdout (docs/BENCHMARKS.md,
+        // scripts/bench-detection.sh); the targets are the floors.
         #expect(precision >= 0.8, "precision \(precision)")
-        #expect(recall >= 0.5, "recall \(recall)")
+        #expect(recall >= 0.7, "recall \(recall)")
     }
 }
