@@ -61,7 +61,7 @@ struct SearchRoutes {
         group.get("search/similar") { request, context in
             let user = try context.requireUser()
             let parameters = request.uri.queryParameters
-            guard let text = parameters.get("q"), !text.isEmpty else { throw UseCaseError.fieldRequired(field: "q") }
+            let text = parameters.get("q") ?? ""
             let limit = try QueryParsing.limit(parameters.get("limit"), default: 5, range: SearchService.similarLimits)
             let similar = try await search.similarOpen(text, limit: limit, for: user)
             return SimilarTicketsResponse(items: similar.map(SimilarTicketResponse.init))

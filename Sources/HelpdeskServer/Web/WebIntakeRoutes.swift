@@ -123,6 +123,8 @@ struct WebIntakeRoutes {
         -> SimilarTicketsSection
     {
         let text = String(text.prefix(KnowledgeService.suggestionTextMax))
+        // Nothing typed yet: nothing to compare.
+        guard !text.isEmpty else { return SimilarTicketsSection(items: [], hasItems: false) }
         let similar = try await deps.services.search.similarOpen(text, for: user)
         let views = try await deps.views(page)
         let zone = try await deps.services.reports.timeZone()

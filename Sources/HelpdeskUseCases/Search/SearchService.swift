@@ -55,6 +55,7 @@ extension SearchService {
     /// ``similarWindow``, holding enough of the text's tokens (``TextOverlap``). Requesters are
     /// refused: other people's tickets are not theirs to see.
     public func similarOpen(_ text: String, limit: Int = 5, for user: User) async throws -> [SimilarTicket] {
+        guard !text.isEmpty else { throw UseCaseError.fieldRequired(field: "q") }
         guard user.role.isStaff else { throw UseCaseError.forbidden(action: "similar") }
         guard text.count <= KnowledgeService.suggestionTextMax else { throw UseCaseError.invalidValue(field: "q") }
         guard Self.similarLimits.contains(limit) else { throw UseCaseError.invalidValue(field: "limit") }
