@@ -121,6 +121,26 @@ struct APIContractTests {
         }
     }
 
+    @Test("every operation with a numeric id in its path documents 400, the answer to an id out of range")
+    func numericIdsDocumentBadRequest() throws {
+        let data = try #require(OpenAPIDocument.data)
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let methods: Set<String> = ["get", "put", "post", "delete", "patch"]
+        var missing: [String] = []
+        var checked = 0
+        for (path, item) in paths where path.contains("{id}") {
+            for (method, value) in item where methods.contains(method) {
+                let operation = try #require(value as? [String: Any])
+                let responses = try #require(operation["responses"] as? [String: Any])
+                checked += 1
+                if responses["400"] == nil { missing.append("\(method.uppercased()) \(path)") }
+            }
+        }
+        #expect(checked > 20)
+        #expect(missing.sorted() == [])
+    }
+
     @Test("unknown paths and unknown resources stay 404")
     func notFoundStaysNotFound() async throws {
         try await APIHarness.run(.sqlite) { api in
