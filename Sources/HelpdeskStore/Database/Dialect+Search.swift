@@ -24,6 +24,16 @@ extension Dialect {
         }
     }
 
+    /// What newest-first sorts by. On PostgreSQL not the bare id, whose index the planner would
+    /// otherwise walk backwards testing every row, all of them for a rare term: the matches come
+    /// from the search index, a window at a time (``SearchWindow``).
+    var searchOrder: String {
+        switch self {
+        case .sqlite: searchId
+        case .postgres: "(s.ticket_id + 0)"
+        }
+    }
+
     /// The function `(haystack, needle)` giving the needle's 1-based position, 0 when absent.
     var substringPosition: String {
         switch self {
@@ -33,17 +43,33 @@ extension Dialect {
     }
 
     /// The index condition: every clause of every term; over the public tokens only when the
-    /// searcher may not see internal text.
-    func searchMatch(_ query: SearchQuery, includeInternal: Bool) -> SQLQueryString {
+    /// searcher may not see internal text. On PostgreSQL, `window` keeps the matches to the id
+    /// ranges it names (M027); nil searches them all.
+    func searchMatch(_ query: SearchQuery, includeInternal: Bool, window: SearchWindow? = nil) -> SQLQueryString {
         switch self {
         case .sqlite:
             let expression = Self.ftsExpression(query.terms.flatMap(\.clauses), joinedBy: "AND")
             let match = includeInternal ? expression : "{public_tokens} : (\(expression))"
             return "ticket_search_fts MATCH \(bind: match)"
         case .postgres:
-            let column = includeInternal ? "s.all_tokens" : "s.public_tokens"
-            return "\(unsafeRaw: column) @@ \(bind: Self.tsquery(query))::tsquery"
+            // The index holds every token; a requester's matches are those among the public ones.
+            let terms = Self.tsquery(query)
+            let indexed = window.map { "(\(terms)) & (\($0.tsquery))" } ?? terms
+            var sql: SQLQueryString = "\(unsafeRaw: Self.windowedTokens(alias: "s")) @@ \(bind: indexed)::tsquery"
+            if !includeInternal { sql += " AND s.public_tokens @@ \(bind: terms)::tsquery" }
+            return sql
         }
+    }
+
+    /// The expression PostgreSQL's search index is over (M027): a ticket's tokens and the
+    /// lexemes of its id ranges, `#f` and the id shifted right by ``SearchWindow/fineShift``,
+    /// `#c` and the id shifted by ``SearchWindow/coarseShift``. The analyzer's tokens never hold `#`.
+    static func windowedTokens(alias: String?) -> String {
+        let p = alias.map { $0 + "." } ?? ""
+        return """
+            (\(p)all_tokens || array_to_tsvector(ARRAY['#f' || (\(p)ticket_id >> \(SearchWindow.fineShift))::text, \
+            '#c' || (\(p)ticket_id >> \(SearchWindow.coarseShift))::text]))
+            """
     }
 
     /// Relevance as a number to sort ascending (best first).

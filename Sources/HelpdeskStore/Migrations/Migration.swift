@@ -37,6 +37,7 @@ public enum Migrations {
         M024_Knowledge.migration,
         M025_Problems.migration,
         M026_AttachmentTexts.migration,
+        M027_SearchWindows.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

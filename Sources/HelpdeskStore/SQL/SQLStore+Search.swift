@@ -15,40 +15,92 @@ extension SQLStore {
         let dialect = database.dialect
         let limit = max(1, min(request.limit, 100))
         return try await database.read { db in
-            let includeInternal = Self.includesInternal(request.scope)
-            var sql: SQLQueryString = """
-                SELECT t.id, t.number, t.title, t.type, t.status, t.priority, t.tier, t.category_id, t.subcategory_id,
-                    t.group_id, t.assignee_id, t.requester_user_id, t.requester_name, t.requester_external,
-                    t.submitted_at, t.updated_at, t.sla_policy_id, t.breach_cause, t.sla
+            switch dialect {
+            case .sqlite:
+                return try await Self.searchPage(request, limit: limit, window: nil, dialect: dialect, on: db).page
+            case .postgres:
+                // Newest ids first, wider until the range holds enough matches (M027).
+                let top: Int64
+                if request.order == .newest, let before = request.cursor {
+                    top = before - 1
+                } else {
+                    let row = try await db.raw("SELECT MAX(ticket_id) AS top FROM ticket_search").first()
+                    guard let highest = try row?.optionalInt("top") else {
+                        return SearchPage(tickets: [], nextCursor: nil)
+                    }
+                    top = highest
+                }
+                var answer = SearchPage(tickets: [], nextCursor: nil)
+                for window in SearchWindow.widening(upTo: top) {
+                    let (page, enough) = try await Self.searchPage(
+                        request, limit: limit, window: window, dialect: dialect, on: db)
+                    answer = page
+                    if enough { break }
+                }
+                return answer
+            }
+        }
+    }
+
+    /// One page of matches within `window`, and whether the window held enough of them for the
+    /// page to be the whole index's: a page and one more newest first, the ranked window by relevance.
+    static func searchPage(
+        _ request: SearchRequest, limit: Int, window: SearchWindow?, dialect: Dialect, on db: any SQLDatabase
+    ) async throws -> (page: SearchPage, enough: Bool) {
+        let includeInternal = includesInternal(request.scope)
+        let columns = """
+            t.id, t.number, t.title, t.type, t.status, t.priority, t.tier, t.category_id, t.subcategory_id,
+                t.group_id, t.assignee_id, t.requester_user_id, t.requester_name, t.requester_external,
+                t.submitted_at, t.updated_at, t.sla_policy_id, t.breach_cause, t.sla
+            """
+        var matches: SQLQueryString = """
+             FROM \(unsafeRaw: dialect.searchTables)
+            WHERE \(searchCondition(request.query, includeInternal: includeInternal, dialect: dialect, window: window))
+            """
+        matches += scopeCondition(request.scope, table: "t")
+        let sql: SQLQueryString
+        switch (request.order, dialect) {
+        case (.newest, _):
+            if let before = request.cursor { matches += " AND \(unsafeRaw: dialect.searchId) < \(bind: before)" }
+            sql = """
+                SELECT \(unsafeRaw: columns)\(matches)
+                ORDER BY \(unsafeRaw: dialect.searchOrder) DESC LIMIT \(literal: limit + 1)
                 """
-            if request.order == .relevance {
-                sql += ", \(dialect.searchRank(request.query, includeInternal: includeInternal)) AS hit_rank"
-            }
-            sql += """
-                 FROM \(unsafeRaw: dialect.searchTables)
-                WHERE \(Self.searchCondition(request.query, includeInternal: includeInternal, dialect: dialect))
+        case (.relevance, .sqlite):
+            // The index walks the newest matches first and stops at the window; only those are sorted.
+            sql = """
+                SELECT * FROM (
+                    SELECT \(unsafeRaw: columns), \(dialect.searchRank(request.query, includeInternal: includeInternal))
+                        AS hit_rank\(matches)
+                    ORDER BY \(unsafeRaw: dialect.searchOrder) DESC LIMIT \(literal: rankedWindow)) AS hits
+                ORDER BY hit_rank, id DESC
+                LIMIT \(literal: limit + 1) OFFSET \(literal: max(0, Int(request.cursor ?? 0)))
                 """
-            sql += Self.scopeCondition(request.scope, table: "t")
-            switch request.order {
-            case .newest:
-                if let before = request.cursor { sql += " AND \(unsafeRaw: dialect.searchId) < \(bind: before)" }
-                sql += " ORDER BY \(unsafeRaw: dialect.searchId) DESC LIMIT \(literal: limit + 1)"
-            case .relevance:
-                // The index walks the newest matches first and stops at the window; only those are sorted.
-                sql = """
-                    SELECT * FROM (\(sql) ORDER BY \(unsafeRaw: dialect.searchId) DESC LIMIT \(literal: Self.rankedWindow))
-                        AS hits
-                    ORDER BY hit_rank, id DESC
-                    LIMIT \(literal: limit + 1) OFFSET \(literal: max(0, Int(request.cursor ?? 0)))
-                    """
-            }
-            let rows = try await db.raw(sql).all()
-            let tickets = try rows.prefix(limit).map(Self.summary(from:))
-            guard rows.count > limit else { return SearchPage(tickets: tickets, nextCursor: nil) }
-            switch request.order {
-            case .newest: return SearchPage(tickets: tickets, nextCursor: tickets.last?.id)
-            case .relevance: return SearchPage(tickets: tickets, nextCursor: (request.cursor ?? 0) + Int64(limit))
-            }
+        case (.relevance, .postgres):
+            // The newest matches first, materialized so that only they are ranked; their count
+            // tells whether the window held enough.
+            sql = """
+                WITH hits AS MATERIALIZED (
+                    SELECT s.ticket_id\(matches)
+                    ORDER BY \(unsafeRaw: dialect.searchOrder) DESC LIMIT \(literal: rankedWindow))
+                SELECT \(unsafeRaw: columns), \(dialect.searchRank(request.query, includeInternal: includeInternal))
+                    AS hit_rank, (SELECT COUNT(*) FROM hits) AS hit_count
+                FROM hits h JOIN ticket_search s ON s.ticket_id = h.ticket_id JOIN tickets t ON t.id = h.ticket_id
+                ORDER BY hit_rank, t.id DESC
+                LIMIT \(literal: limit + 1) OFFSET \(literal: max(0, Int(request.cursor ?? 0)))
+                """
+        }
+        let rows = try await db.raw(sql).all()
+        let tickets = try rows.prefix(limit).map(Self.summary(from:))
+        let more = rows.count > limit
+        switch request.order {
+        case .newest:
+            return (SearchPage(tickets: tickets, nextCursor: more ? tickets.last?.id : nil), more || window == nil)
+        case .relevance:
+            let page = SearchPage(tickets: tickets, nextCursor: more ? (request.cursor ?? 0) + Int64(limit) : nil)
+            guard window != nil else { return (page, true) }
+            let hits = try rows.first.map { try $0.int("hit_count") } ?? 0
+            return (page, hits >= Int64(rankedWindow))
         }
     }
 
@@ -63,8 +115,10 @@ extension SQLStore {
 
     /// The index match, and for each term that needs it the substring check over the text the
     /// searcher may see; a term never spans two parts, as parts are joined by a newline.
-    static func searchCondition(_ query: SearchQuery, includeInternal: Bool, dialect: Dialect) -> SQLQueryString {
-        var sql = dialect.searchMatch(query, includeInternal: includeInternal)
+    static func searchCondition(
+        _ query: SearchQuery, includeInternal: Bool, dialect: Dialect, window: SearchWindow? = nil
+    ) -> SQLQueryString {
+        var sql = dialect.searchMatch(query, includeInternal: includeInternal, window: window)
         let position = dialect.substringPosition
         for term in query.terms where term.needsSubstringCheck {
             if includeInternal {
