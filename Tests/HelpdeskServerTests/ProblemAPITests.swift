@@ -249,6 +249,10 @@ struct ProblemAPITests {
             let weekly = try await browser.get("/reports?kind=week&period=\(week)")
             #expect(
                 weekly.html.contains("id=\"report-problems\"") && weekly.html.contains("/problems/\(id)/retrospective"))
+            // its column is the problem's retrospective, not a major incident's
+            let problems = try #require(weekly.html.range(of: "id=\"report-problems\"")).upperBound
+            let header = String(weekly.html[problems...].prefix(1_000)).components(separatedBy: "</thead>")[0]
+            #expect(header.contains("问题复盘") && !header.contains("重大事件复盘"), "\(header)")
             let page = try await browser.get("/problems/\(id)/retrospective")
             #expect(page.status == .ok && page.html.contains("证书到期前 30 天自动提醒"), "\(page.html)")
             #expect(page.html.contains("关联工单 3 张，其中 3 张仍未结。") && page.html.contains("/tickets/\(vpn[0])"))

@@ -23,6 +23,8 @@ struct SimilarTicketsWebTests {
             #expect(fragment.status == .ok && fragment.html.contains("/tickets/\(incident)"), "\(fragment.html)")
             #expect(fragment.html.contains("name=\"majorIncident\" value=\"\(incident)\""))
             #expect(fragment.html.contains("重大事件") && fragment.html.contains("<mark>"))
+            // the status in the reader's language, not its catalogue key
+            #expect(fragment.html.contains("<span class=\"badge\">待处理</span>") && !fragment.html.contains("ui.status"))
             let nothing = try await desk.get(
                 "/new/similar?q=\("打印机".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
             #expect(nothing.html.contains("id=\"no-similar\""))

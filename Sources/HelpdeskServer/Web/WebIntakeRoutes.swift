@@ -131,7 +131,7 @@ struct WebIntakeRoutes {
         let items = similar.map { hit in
             SimilarTicketsSection.Item(
                 number: hit.ticket.number, title: hit.ticket.title,
-                status: views.t("ui.status.\(hit.ticket.status.rawValue)"),
+                status: views.t("status.\(hit.ticket.status.rawValue)"),
                 submitted: TimeFormatting.local(hit.ticket.submittedAt, zone),
                 overlap: views.t(
                     "ui.similar.overlap", ["shared": String(hit.sharedTerms), "total": String(hit.termCount)]),
