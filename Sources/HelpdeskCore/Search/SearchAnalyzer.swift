@@ -41,11 +41,24 @@ public enum SearchAnalyzer {
 
     /// NFKC, lower case, every whitespace run as one space, trimmed.
     public static func normalize(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        if let quick = SearchAnalyzer.quickNormalized(text) { return quick }
+        return slowNormalized(text)
+    }
+
+    /// ``normalize(_:)`` through Foundation's NFKC and `lowercased()`, for any text.
+    static func slowNormalized(_ text: String) -> String {
+        collapsingWhitespace(text.precomposedStringWithCompatibilityMapping.lowercased()) { $0 } ?? ""
+    }
+
+    /// The text's scalars mapped one by one, each whitespace run as one space, trimmed; nil as
+    /// soon as `mapping` gives nil.
+    @inline(__always)
+    static func collapsingWhitespace(_ text: String, _ mapping: (Unicode.Scalar) -> Unicode.Scalar?) -> String? {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        for original in text.unicodeScalars {
+            guard let scalar = mapping(original) else { return nil }
+            if isWhitespace(scalar) {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
@@ -59,6 +72,17 @@ public enum SearchAnalyzer {
     }
 
     public static func characterClass(of scalar: Unicode.Scalar) -> CharacterClass {
+        // The common cases without a look-up of Unicode's tables (a test holds them equal).
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
+        case 0...0x7F: return .separator
+        case 0x4E00...0x9FFF: return .ideographic
+        default: return tableCharacterClass(of: scalar)
+        }
+    }
+
+    /// ``characterClass(of:)`` from Unicode's properties alone.
+    static func tableCharacterClass(of scalar: Unicode.Scalar) -> CharacterClass {
         if scalar.properties.isIdeographic { return .ideographic }
         switch scalar.value {
         // Hiragana, Katakana (with the prolonged sound mark), Katakana phonetic extensions.
@@ -111,7 +135,10 @@ public enum SearchAnalyzer {
             case .ideographic:
                 let scalars = run.scalars
                 for index in scalars.indices.dropLast() {
-                    tokens.append(String(String.UnicodeScalarView([scalars[index], scalars[index + 1]])))
+                    var bigram = String.UnicodeScalarView()
+                    bigram.append(scalars[index])
+                    bigram.append(scalars[index + 1])
+                    tokens.append(String(bigram))
                 }
                 tokens.append(String(scalars[scalars.count - 1]))
             case .separator:

@@ -28,6 +28,9 @@ public protocol KnowledgeStore: Sendable {
     /// (``KBContent/searchParts``), for weighing the match.
     func articleCandidates(tokens: [String], publicOnly: Bool, limit: Int) async throws
         -> [(article: KBArticle, text: String)]
+    /// Whether any article is published (and public when `publicOnly`), from memory nearly
+    /// always: a desk without articles answers every new ticket's suggestions without reading.
+    func hasPublishedArticles(publicOnly: Bool) async throws -> Bool
     /// Every revision, newest first.
     func articleRevisions(id: Int64) async throws -> [KBRevision]
     func articleRevision(id: Int64, number: Int) async throws -> KBRevision?

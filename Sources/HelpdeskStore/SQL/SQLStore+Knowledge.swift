@@ -131,7 +131,7 @@ extension SQLStore {
     /// Whether any article is published (and public): every new ticket asks for suggestions,
     /// and a desk without articles answers from memory. Cached like the settings (another
     /// instance's first publish is seen within their five seconds).
-    func hasPublishedArticles(publicOnly: Bool) async throws -> Bool {
+    public func hasPublishedArticles(publicOnly: Bool) async throws -> Bool {
         let key = publicOnly ? "kb.published_public" : "kb.published"
         let value = try await settingsCache.value(key) {
             try await database.read { db in

@@ -341,6 +341,8 @@ public struct KnowledgeService: Sendable {
     }
 
     func suggestions(for text: String, publicOnly: Bool, limit: Int) async throws -> [Hit] {
+        // Before the text is analyzed: most desks' first tickets come before their first article.
+        guard try await store.hasPublishedArticles(publicOnly: publicOnly) else { return [] }
         let overlap = TextOverlap(text)
         guard !overlap.tokens.isEmpty else { return [] }
         let candidates = try await store.articleCandidates(tokens: overlap.tokens, publicOnly: publicOnly, limit: 20)
