@@ -328,6 +328,26 @@ def problem_screens():
     submit(driver.find_element(By.ID, "problem-save"))
     expect("已保存", driver.find_element(By.ID, "problem-notice"))
     check_page("28c-problem-known-error", en_expect=["Workaround"])
+    # The retrospective (R7.4): the problem's conclusions and its tickets, printable.
+    driver.find_element(By.ID, "problem-retro-link").click()
+    expect("OA 审批服务的消息队列积压", driver.find_element(By.ID, "retro-root-cause"))
+    check_page("28d-problem-retrospective", en_expect=["Problem retrospective", "Summary"])
+    # The weekly review lists the problem among the week's recurring problems.
+    go("/reports?kind=week")
+    expect("审批", driver.find_element(By.ID, "report-problems"))
+    check_page("28e-weekly-recurring-problems", en_expect=["Recurring problems this period"])
+    # The supervisor records a phone call about the same fault: the open tickets like it, among
+    # those they may see, are shown before the ticket is submitted, so a duplicate is worked on once.
+    go("/new")
+    fill("title", "OA 提交审批一直转圈")
+    fill("description", "财务部电话反映：OA 审批提交后页面一直转圈")
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#similar-tickets a.similar-ticket"))
+    for link in driver.find_elements(By.CSS_SELECTOR, "#similar-tickets a.similar-ticket"):
+        content(link.text)
+    for snippet in driver.find_elements(By.CSS_SELECTOR, "#similar-tickets .snippet"):
+        content(snippet.text)
+    check_page("28f-intake-similar-tickets", english=False)
     sign_out()
     sign_in("admin", ADMIN_PASSWORD)
 
