@@ -18,9 +18,10 @@ enum TrackingCSV {
         headers[.contentDisposition] = "attachment; filename=\"tracking.csv\""
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array(header.utf8)))
+            var times = LocalTimeFormatter(timeZone: texts.calendar.timeZone)
             try await reports.trackingRows(input, for: user) { rows in
                 var text = ""
-                for row in rows { text += line(row, texts: texts) }
+                for row in rows { text += line(row, texts: texts, times: &times) }
                 try await writer.write(ByteBuffer(string: text))
             }
             try await writer.finish(nil)
@@ -32,12 +33,15 @@ enum TrackingCSV {
         texts.titles.map(field).joined(separator: ",") + "\r\n"
     }
 
-    static func line(_ row: TrackingRow, texts: TrackingTexts) -> String {
-        let time = { (date: Date?) in date.map { LocalTimeText.format($0, with: texts.calendar) } ?? "" }
+    /// One row; `times` formats its instants in the desk's zone (as `LocalTimeText` does).
+    static func line(_ row: TrackingRow, texts: TrackingTexts, times: inout LocalTimeFormatter) -> String {
+        let submitted = times.format(row.submittedAt)
+        let responseDue = times.format(row.responseDueAt)
+        let responded = row.respondedAt.map { times.format($0) } ?? ""
+        let resolved = row.resolvedAt.map { times.format($0) } ?? ""
         let fields = [
-            row.number, time(row.submittedAt), row.description, row.priority.rawValue, row.group ?? "",
-            row.engineer ?? "",
-            time(row.responseDueAt), time(row.respondedAt), time(row.resolvedAt), texts.statuses[row.status] ?? "",
+            row.number, submitted, row.description, row.priority.rawValue, row.group ?? "", row.engineer ?? "",
+            responseDue, responded, resolved, texts.statuses[row.status] ?? "",
             row.satisfaction.map(String.init) ?? "", row.remark ?? "",
         ]
         return fields.map(field).joined(separator: ",") + "\r\n"

@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 import ZIPFoundation
 
 /// A one-table Office Open XML workbook (SpreadsheetML), written row by row to a temporary file
@@ -29,6 +30,8 @@ final class XLSXWorkbook {
     let sheetTitle: String
     let columns: [Column]
     let timeZone: TimeZone
+    /// The zone's offsets, looked up once per quarter hour met.
+    private var offsets: LocalTimeFormatter
     let rowsPerSheet: Int
     private var sheets: [Int] = []  // rows written per finished sheet, header included
     private var current: FileHandle?
@@ -44,6 +47,7 @@ final class XLSXWorkbook {
         self.sheetTitle = sheetTitle
         self.columns = columns
         self.timeZone = timeZone
+        offsets = LocalTimeFormatter(timeZone: timeZone)
         self.rowsPerSheet = rowsPerSheet
         buffer.reserveCapacity(1 << 20)
     }
@@ -159,7 +163,7 @@ final class XLSXWorkbook {
 
     /// Days since 1899-12-30 in the workbook's time zone, to the second.
     func serial(_ date: Date) -> Double {
-        let seconds = (date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded()
+        let seconds = (date.timeIntervalSince1970 + Double(offsets.offset(at: date))).rounded()
         return seconds / 86_400 + 25_569
     }
 
