@@ -13,8 +13,7 @@ public struct LocalTimeFormatter: Sendable {
 
     /// The zone's offset from UTC at `date`, in seconds.
     public mutating func offset(at date: Date) -> Int {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let current = Self.floorDivide(seconds, 900)
+        let current = Self.floorDivide(Self.seconds(date), 900)
         if current != quarter {
             quarter = current
             let start = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(current * 900)))
@@ -25,7 +24,7 @@ public struct LocalTimeFormatter: Sendable {
     }
 
     public mutating func format(_ date: Date) -> String {
-        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(offset(at: date))
+        let local = Self.seconds(date) + Int64(offset(at: date))
         let days = Self.floorDivide(local, 86_400)
         let second = local - days * 86_400
         let date = LocalDate(daysSinceEpoch: Int(days))
@@ -43,6 +42,9 @@ public struct LocalTimeFormatter: Sendable {
         Self.append(second % 3_600 / 60, width: 2, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Whole seconds since 1970, rounded down (as a calendar reads an instant).
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 
     static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
         value >= 0 ? value / divisor : (value - divisor + 1) / divisor

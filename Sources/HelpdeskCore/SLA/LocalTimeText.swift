@@ -6,14 +6,15 @@ public enum LocalTimeText {
         format(date, with: gregorian(timeZone))
     }
 
-    /// A Gregorian calendar in `timeZone`, for formatting many instants with one calendar.
+    /// A Gregorian calendar in `timeZone`.
     public static func gregorian(_ timeZone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar
     }
 
-    /// With a calendar made once (see `gregorian`): exports format several instants per row.
+    /// With a calendar made once (see `gregorian`). Exports, which format several instants per
+    /// row, use ``LocalTimeFormatter``, which writes the same text without a calendar.
     public static func format(_ date: Date, with calendar: Calendar) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }

@@ -41,7 +41,7 @@ public enum SearchAnalyzer {
 
     /// NFKC, lower case, every whitespace run as one space, trimmed.
     public static func normalize(_ text: String) -> String {
-        if let quick = SearchAnalyzer.quickNormalized(text) { return quick }
+        if let quick = quickNormalized(text) { return quick }
         return slowNormalized(text)
     }
 

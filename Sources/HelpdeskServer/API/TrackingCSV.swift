@@ -18,7 +18,7 @@ enum TrackingCSV {
         headers[.contentDisposition] = "attachment; filename=\"tracking.csv\""
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(bytes: [0xEF, 0xBB, 0xBF] + Array(header.utf8)))
-            var times = LocalTimeFormatter(timeZone: texts.calendar.timeZone)
+            var times = LocalTimeFormatter(timeZone: texts.timeZone)
             try await reports.trackingRows(input, for: user) { rows in
                 var text = ""
                 for row in rows { text += line(row, texts: texts, times: &times) }

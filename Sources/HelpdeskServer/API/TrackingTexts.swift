@@ -11,7 +11,7 @@ struct TrackingTexts: Sendable {
 
     let locale: String
     let statuses: [TicketStatus: String]
-    let calendar: Calendar
+    let timeZone: TimeZone
     let titles: [String]
     let sheetTitle: String
 
@@ -22,7 +22,7 @@ struct TrackingTexts: Sendable {
         }
         self.locale = locale
         self.statuses = statuses
-        calendar = LocalTimeText.gregorian(timeZone)
+        self.timeZone = timeZone
         titles = Self.columns.map { localizer.text("report.tracking.\($0)", locale: locale) }
         sheetTitle = localizer.text("report.tracking.sheet", locale: locale)
     }

@@ -17,7 +17,7 @@ enum TrackingXLSX {
         let workbook = try XLSXWorkbook(
             sheetTitle: texts.sheetTitle,
             columns: zip(texts.titles, widths).map { XLSXWorkbook.Column(title: $0, width: $1) },
-            timeZone: texts.calendar.timeZone)
+            timeZone: texts.timeZone)
         try await reports.trackingRows(input, for: user) { rows in
             for row in rows { try workbook.append(cells(row, texts: texts)) }
         }

@@ -29,9 +29,9 @@ final class XLSXWorkbook {
     let directory: URL
     let sheetTitle: String
     let columns: [Column]
-    let timeZone: TimeZone
-    /// The zone's offsets, looked up once per quarter hour met.
+    /// The workbook's time zone and its offsets, looked up once per quarter hour met.
     private var offsets: LocalTimeFormatter
+    var timeZone: TimeZone { offsets.timeZone }
     let rowsPerSheet: Int
     private var sheets: [Int] = []  // rows written per finished sheet, header included
     private var current: FileHandle?
@@ -46,7 +46,6 @@ final class XLSXWorkbook {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.sheetTitle = sheetTitle
         self.columns = columns
-        self.timeZone = timeZone
         offsets = LocalTimeFormatter(timeZone: timeZone)
         self.rowsPerSheet = rowsPerSheet
         buffer.reserveCapacity(1 << 20)

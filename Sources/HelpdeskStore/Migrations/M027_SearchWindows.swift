@@ -3,7 +3,7 @@
 /// the tickets backwards testing each, which for a rare term is all of them: seconds at a million
 /// tickets, whichever plan the planner picked. The index is now over the tokens plus two lexemes
 /// naming the ticket's id range (`#f` per 1 024 ids, `#c` per 32 768), so a search can ask for
-/// the matches among the newest ids and widen only when they are too few (``Dialect/searchWindows``).
+/// the matches among the newest ids and widen only when they are too few (``SearchWindow``).
 /// It is an expression index: no row is rewritten, and it replaces the index over the tokens
 /// alone, which a search over the expression no longer needs. SQLite's FTS5 walks its matches by
 /// rowid already: nothing changes there.

@@ -129,8 +129,9 @@ extension SQLStore {
     }
 
     /// Whether any article is published (and public): every new ticket asks for suggestions,
-    /// and a desk without articles answers from memory. Cached like the settings (another
-    /// instance's first publish is seen within their five seconds).
+    /// and a desk without articles answers from memory (`KnowledgeService` asks this before it
+    /// analyzes the text). Cached like the settings (another instance's first publish is seen
+    /// within their five seconds).
     public func hasPublishedArticles(publicOnly: Bool) async throws -> Bool {
         let key = publicOnly ? "kb.published_public" : "kb.published"
         let value = try await settingsCache.value(key) {
@@ -152,7 +153,7 @@ extension SQLStore {
     public func articleCandidates(tokens: [String], publicOnly: Bool, limit: Int) async throws
         -> [(article: KBArticle, text: String)]
     {
-        guard !tokens.isEmpty, try await hasPublishedArticles(publicOnly: publicOnly) else { return [] }
+        guard !tokens.isEmpty else { return [] }
         let dialect = database.dialect
         let clauses = tokens.map { SearchTerm.Clause($0) }
         return try await database.read { db in

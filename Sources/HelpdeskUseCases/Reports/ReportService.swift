@@ -89,14 +89,18 @@ public struct ReportService: Sendable {
                 (records, next) = try await figureRecords(query, counted: figure, at: now)
             } else {
                 records = try await store.trackingRecords(query)
-                next =
-                    records.count == query.limit
-                    ? records.last.map { ReportCursor(submittedAt: $0.submittedAt, id: $0.id) } : nil
+                next = Self.cursor(after: records, limit: query.limit)
             }
             try await body(records.map { TrackingRow($0, names: names) }, next)
             guard let next, !once else { return }
             query.after = next
         }
+    }
+
+    /// The cursor after a full batch; nil after a short one, the period's last.
+    static func cursor(after records: [TrackingRecord], limit: Int) -> ReportCursor? {
+        guard records.count == limit, let last = records.last else { return nil }
+        return ReportCursor(submittedAt: last.submittedAt, id: last.id)
     }
 
     /// Every batch of the query's rows, the next one read while this one is handed on: an
@@ -110,9 +114,7 @@ public struct ReportService: Sendable {
         defer { pending.cancel() }
         while true {
             let records = try await pending.value
-            let next =
-                records.count == query.limit
-                ? records.last.map { ReportCursor(submittedAt: $0.submittedAt, id: $0.id) } : nil
+            let next = Self.cursor(after: records, limit: query.limit)
             if let next {
                 query.after = next
                 pending = Task { [query] in try await store.trackingRecords(query) }
