@@ -3,6 +3,7 @@
 # (issue #13): each run serves BENCH_DATA with a fresh server, downloads the whole table as CSV
 # and as XLSX (once to warm the database, then measured), and prints rows/s and the server's peak resident memory.
 #   BENCH_DATA=/tmp/rep-bench scripts/bench-export-ab.sh OLD_BINARY NEW_BINARY [ROUNDS]   # SQLite desks
+#   WARM=0 …   # measure the export as a fresh server's first request instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=${1:?old binary}; new=${2:?new binary}; rounds=${3:-3}
@@ -19,7 +20,9 @@ run() {
     python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   rows=$(python3 -c "import sqlite3; print(sqlite3.connect('file:$data/helpdesk.sqlite?mode=ro', uri=True).execute('SELECT COUNT(*) FROM tickets').fetchone()[0])")
   # One export first, not counted: the measured one reads a warm database, as on a running desk.
-  curl -sf -o /dev/null -H "Authorization: Bearer $token" "$url/api/v1/reports/tracking?$range&format=$format"
+  if [ "${WARM:-1}" != 0 ]; then
+    curl -sf -o /dev/null -H "Authorization: Bearer $token" "$url/api/v1/reports/tracking?$range&format=$format"
+  fi
   seconds=$(curl -sf -o /tmp/helpdesk-export-ab.out -w '%{time_total}' -H "Authorization: Bearer $token" "$url/api/v1/reports/tracking?$range&format=$format")
   python3 -c "print('$label $format rows=$rows seconds=$seconds rows_per_s=%.0f peak_rss_kB=$(awk '/VmHWM/ {print $2}' /proc/$server/status)' % ($rows / $seconds))"
   kill $server; wait $server 2>/dev/null || true
