@@ -17,6 +17,7 @@ struct Migrate: AsyncParsableCommand {
             try await HelpdeskApp.indexStoredAttachments(
                 SQLStore(database: database), logger: Logger(label: "helpdesk"))
             try await HelpdeskApp.fillReportColumns(SQLStore(database: database), logger: Logger(label: "helpdesk"))
+            try await HelpdeskApp.fillReportFacts(SQLStore(database: database), logger: Logger(label: "helpdesk"))
             print(
                 ran.isEmpty
                     ? "Database is up to date." : "Applied migrations: \(ran.map(String.init).joined(separator: ", "))")

@@ -79,6 +79,12 @@ enum Golden {
     ]
 
     static func facts(_ spec: Spec) -> TicketFacts {
+        var facts = TicketFacts(ticket: ticket(spec), policy: policy, calendar: calendar, at: now)
+        facts.extensions = spec.extensions
+        return facts
+    }
+
+    static func ticket(_ spec: Spec) -> Ticket {
         let track = SLATrack.replay(spec.inputs, policy: policy, calendar: calendar)!
         var ticket = Ticket(
             type: spec.type, title: "工单 \(spec.number)", description: "描述",
@@ -90,9 +96,7 @@ enum Golden {
         ticket.satisfaction = spec.satisfaction
         ticket.breachCause = spec.breachCause
         ticket.outOfScope = spec.outOfScope ? true : nil
-        var facts = TicketFacts(ticket: ticket, policy: policy, calendar: calendar, at: now)
-        facts.extensions = spec.extensions
-        return facts
+        return ticket
     }
 
     static let all = specs.map(facts)

@@ -64,7 +64,39 @@ public struct TicketFacts: Equatable, Sendable {
             || !(ticket.breaches ?? []).isEmpty
         breachCause = ticket.breachCause
         extensions = (ticket.extensions ?? []).map(\.status)
-        satisfaction = ticket.satisfaction
+        // The rating only: the comment is not a fact any figure counts.
+        satisfaction = ticket.satisfaction.map { Satisfaction(level: $0.level, score: $0.score) }
+    }
+
+    /// Facts as read back (``SettledFacts``).
+    public init(
+        id: Int64, number: String, submittedAt: Date, type: TicketType, channel: Channel, priority: Priority,
+        categoryId: Int64?, groupId: Int64?, assigneeId: Int64?, tier: Tier, outOfScope: Bool, resolvedAt: Date?,
+        firstResponseMinutes: Int?, resolutionMinutes: Int?, responseMet: Bool?, resolutionMet: Bool?,
+        reopened: Bool, breached: Bool, breachCause: String?, extensions: [ExtensionRequest.Status],
+        satisfaction: Satisfaction?
+    ) {
+        self.id = id
+        self.number = number
+        self.submittedAt = submittedAt
+        self.type = type
+        self.channel = channel
+        self.priority = priority
+        self.categoryId = categoryId
+        self.groupId = groupId
+        self.assigneeId = assigneeId
+        self.tier = tier
+        self.outOfScope = outOfScope
+        self.resolvedAt = resolvedAt
+        self.firstResponseMinutes = firstResponseMinutes
+        self.resolutionMinutes = resolutionMinutes
+        self.responseMet = responseMet
+        self.resolutionMet = resolutionMet
+        self.reopened = reopened
+        self.breached = breached
+        self.breachCause = breachCause
+        self.extensions = extensions
+        self.satisfaction = satisfaction
     }
 
     /// Whole minutes, rounded down: a report says "to the minute" and never rounds a miss away.

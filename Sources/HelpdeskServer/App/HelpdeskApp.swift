@@ -122,14 +122,25 @@ public enum HelpdeskApp {
     /// Fills the report columns (M021) of the tickets from before them, a batch per transaction
     /// (an interrupted run goes on at the next start); a desk that has them all reads one row.
     public static func fillReportColumns(_ store: any HelpdeskStore, logger: Logger) async throws {
+        try await fillBatches("the report columns", logger: logger) { try await store.fillReportColumns(limit: $0) }
+    }
+
+    /// Stores the facts (M028) of the resolved tickets that have none, the same way (`migrate`;
+    /// a server fills them in the background, see ``ReportFactsFiller``).
+    public static func fillReportFacts(_ store: any HelpdeskStore, logger: Logger) async throws {
+        try await fillBatches("the report facts", logger: logger) { try await store.fillReportFacts(limit: $0) }
+    }
+
+    /// Runs `fill` a batch of 1 000 at a time until a batch comes short, logging the progress.
+    static func fillBatches(_ what: String, logger: Logger, _ fill: (Int) async throws -> Int) async throws {
         var filled = 0
         while true {
-            let batch = try await store.fillReportColumns(limit: 1000)
+            let batch = try await fill(1000)
             filled += batch
             if batch < 1000 { break }
-            if filled % 50_000 == 0 { logger.info("filling the report columns", metadata: ["tickets": "\(filled)"]) }
+            if filled % 50_000 == 0 { logger.info("filling \(what)", metadata: ["tickets": "\(filled)"]) }
         }
-        if filled > 0 { logger.info("filled the report columns", metadata: ["tickets": "\(filled)"]) }
+        if filled > 0 { logger.info("filled \(what)", metadata: ["tickets": "\(filled)"]) }
     }
 
     /// Puts the tickets from before the search index (M015) into it, a batch per transaction
@@ -249,6 +260,9 @@ public enum HelpdeskApp {
                 GatedService(
                     gate: ready,
                     service: ProblemDetectionScheduler(problems: problems, interval: .seconds(60), logger: logger)))
+            app.addServices(
+                GatedService(
+                    gate: ready, service: ReportFactsFiller(store: store, interval: .seconds(60), logger: logger)))
             if config.smtp != nil {
                 let mailer = try reportMailer(
                     store: store, clock: simulated?.appClock ?? .system, localizer: localizer, logger: logger)

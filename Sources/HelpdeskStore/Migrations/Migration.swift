@@ -38,6 +38,7 @@ public enum Migrations {
         M025_Problems.migration,
         M026_AttachmentTexts.migration,
         M027_SearchWindows.migration,
+        M028_SettledFacts.migration,
     ]
 
     /// Applies the missing migrations in one transaction. On PostgreSQL an advisory lock makes

@@ -7,6 +7,13 @@ public protocol ReportStore: Sendable {
     func reportTickets(_ query: ReportQuery) async throws -> [Ticket]
     /// The same tickets as ``reportTickets(_:)``, as the tracking table's rows.
     func trackingRecords(_ query: ReportQuery) async throws -> [TrackingRecord]
+    /// The facts of the same tickets: stored for resolved ones, the ticket for the others.
+    func reportFacts(_ query: ReportQuery) async throws -> [ReportFactsRow]
+    /// The tickets with these ids (those that exist), in id order.
+    func reportTickets(ids: [Int64]) async throws -> [Ticket]
+    /// Stores the facts of up to `limit` resolved tickets that have none (written before M028,
+    /// or their calendar changed); 0 when none is left.
+    func fillReportFacts(limit: Int) async throws -> Int
     /// Fills the report columns of up to `limit` tickets written before them; 0 when none is left.
     func fillReportColumns(limit: Int) async throws -> Int
 }

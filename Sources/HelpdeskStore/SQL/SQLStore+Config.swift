@@ -49,6 +49,11 @@ extension SQLStore {
                 for policyId in policies {
                     let policy = try await self.policyRecord(id: policyId, on: db)
                     let rules = TicketRules(policy: policy.policy, calendar: record.calendar, engine: engine)
+                    // A calendar change applies to the whole history (SLATrack), so the stored
+                    // facts of its tickets go, to be filled again (M028).
+                    try await db.raw(
+                        "UPDATE tickets SET report_facts = NULL WHERE sla_policy_id = \(bind: policyId) AND report_facts IS NOT NULL"
+                    ).run()
                     let rows = try await db.raw(
                         "SELECT id, doc FROM tickets WHERE status NOT IN ('closed', 'archived') AND sla_policy_id = \(bind: policyId)"
                     ).all()

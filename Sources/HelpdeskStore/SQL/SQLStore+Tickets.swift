@@ -7,6 +7,15 @@ extension SQLStore {
         _ draft: Ticket, event: TicketEvent, attachments: [AttachmentUpload], format: TicketNumberFormat,
         rules: TicketRules
     ) async throws -> StoredChange {
+        try await createTicket(draft, events: [event], attachments: attachments, format: format, rules: rules)
+    }
+
+    /// The same with the ticket's history written along (`helpdesk generate` makes desks whose
+    /// tickets were handled and closed long ago); the first event is the creation.
+    public func createTicket(
+        _ draft: Ticket, events: [TicketEvent], attachments: [AttachmentUpload], format: TicketNumberFormat,
+        rules: TicketRules
+    ) async throws -> StoredChange {
         let timeZone = TimeZone(identifier: rules.calendar.timeZoneIdentifier) ?? .gmt
         let dialect = database.dialect
         return try await write { db in
@@ -23,7 +32,7 @@ extension SQLStore {
             var numbered = draft
             numbered.number = format.render(date: draft.submittedAt, sequence: Int(counter), timeZone: timeZone)
             // Timers due at once (a P0's alert, core business skipping L1) fire with the insert.
-            var intake = TicketChange(ticket: numbered, events: [event])
+            var intake = TicketChange(ticket: numbered, events: events)
             if let assigned = try await Self.autoAssign(intake, rules: rules, on: db, dialect: dialect) {
                 intake = assigned
             }
@@ -42,7 +51,7 @@ extension SQLStore {
                     submitted_at, updated_at, response_due_at, responded_at, resolution_due_at, resolved_at,
                     next_due_at, next_timer_at, major_incident_number, pending_extension, breach_cause, sla_policy_id, version,
                     sla, channel, requester_department, priority_matrix_version, report_description,
-                    satisfaction_score, doc)
+                    satisfaction_score, report_facts, doc)
                 VALUES (\(bind: ticket.number), \(bind: ticket.title), \(bind: ticket.status.rawValue),
                     \(bind: ticket.status.isOpen.sqlValue), \(bind: ticket.priority.rawValue), \(bind: ticket.tier.rawValue),
                     \(bind: ticket.type.rawValue), \(bind: ticket.categoryId), \(bind: ticket.subcategoryId),
@@ -54,7 +63,8 @@ extension SQLStore {
                     \(bind: ticket.slaPolicyId), \(bind: Int64(ticket.version)), \(bind: try Self.json(ticket.sla)),
                     \(bind: ticket.channel.rawValue), \(bind: ticket.requester.department),
                     \(bind: Int64(ticket.gradedUnderMatrixVersion)), \(bind: Masking.text(ticket.description)),
-                    \(bind: ticket.satisfaction.map { Int64($0.score) }), \(bind: try Self.json(ticket)))
+                    \(bind: ticket.satisfaction.map { Int64($0.score) }), \(bind: Self.settledFacts(of: ticket, rules: rules)),
+                    \(bind: try Self.json(ticket)))
                 RETURNING id
                 """
             ).first()
@@ -146,11 +156,17 @@ extension SQLStore {
                 priority_matrix_version = \(bind: Int64(ticket.gradedUnderMatrixVersion)),
                 report_description = \(bind: Masking.text(ticket.description)),
                 satisfaction_score = \(bind: ticket.satisfaction.map { Int64($0.score) }),
+                report_facts = \(bind: settledFacts(of: ticket, rules: rules)),
                 version = \(bind: Int64(ticket.version)), sla = \(bind: try json(ticket.sla)), doc = \(bind: try json(ticket))
             WHERE id = \(bind: ticket.id)
             """
         ).run()
         ChangeMarks.note(.tickets)
+    }
+
+    /// The stored facts of a resolved ticket (M028); nil while it is open.
+    static func settledFacts(of ticket: Ticket, rules: TicketRules) -> String? {
+        SettledFacts(ticket: ticket, policy: rules.policy, calendar: rules.calendar)?.text
     }
 
     static func writeDueColumns(of ticket: Ticket, rules: TicketRules, now: Date, on db: any SQLDatabase) async throws {

@@ -124,32 +124,6 @@ public struct ReportService: Sendable {
         }
     }
 
-    /// Up to `query.limit` records of the tickets `figure` counts, and the cursor after the
-    /// last one (nil once the period is read to its end). A figure is a rule over a ticket's
-    /// facts, so its tickets are read whole, exactly as the report that showed the figure read them.
-    func figureRecords(_ query: ReportQuery, counted figure: ReportFigure, at now: Date) async throws -> (
-        [TrackingRecord], ReportCursor?
-    ) {
-        let asOf = min(now, query.until)
-        var scan = query
-        scan.limit = Self.batch
-        var records: [TrackingRecord] = []
-        while true {
-            let tickets = try await store.reportTickets(scan)
-            for ticket in tickets {
-                let rules = try await store.rules(policyId: ticket.slaPolicyId)
-                let fact = TicketFacts(ticket: ticket, policy: rules.policy, calendar: rules.calendar, at: now)
-                guard figure.includes(fact, asOf: asOf) else { continue }
-                records.append(TrackingRecord(ticket, rules: rules, at: now))
-                if records.count == query.limit {
-                    return (records, ReportCursor(submittedAt: ticket.submittedAt, id: ticket.id))
-                }
-            }
-            guard tickets.count == scan.limit, let last = tickets.last else { return (records, nil) }
-            scan.after = ReportCursor(submittedAt: last.submittedAt, id: last.id)
-        }
-    }
-
     /// Checks the caller and the period of a tracking request before any row is read, so an
     /// export refuses with a clear error instead of failing halfway.
     public func trackingQuery(_ input: TrackingInput, for user: User) async throws -> ReportQuery {
@@ -214,39 +188,6 @@ public struct ReportService: Sendable {
             RecurringProblemSummary(
                 id: $0.problem.id, title: $0.problem.title, status: $0.problem.status, tickets: $0.tickets,
                 totalTickets: $0.problem.ticketNumbers.count)
-        }
-    }
-
-    /// The facts of the period's tickets, the first 200 breached ones as the weekly review lists
-    /// them, and the major incidents.
-    func facts(_ period: ReportPeriod, filter: ReportFilter, at now: Date) async throws -> (
-        facts: [TicketFacts], overdue: [OverdueTicket], majorIncidents: [MajorIncidentSummary]
-    ) {
-        var query = ReportQuery(from: period.start, until: period.end)
-        query.groupId = filter.groupId
-        query.assigneeId = filter.engineerId
-        query.limit = Self.batch
-        var facts: [TicketFacts] = []
-        var overdue: [OverdueTicket] = []
-        var majors: [MajorIncidentSummary] = []
-        while true {
-            let tickets = try await store.reportTickets(query)
-            for ticket in tickets {
-                let rule = try await store.rules(policyId: ticket.slaPolicyId)
-                let fact = TicketFacts(ticket: ticket, policy: rule.policy, calendar: rule.calendar, at: now)
-                if fact.breached, !fact.outOfScope, overdue.count < 200 {
-                    overdue.append(OverdueTicket(ticket, facts: fact))
-                }
-                if ticket.majorIncident == true {
-                    majors.append(
-                        MajorIncidentSummary(
-                            number: ticket.number, title: ticket.title, priority: ticket.priority,
-                            status: ticket.status, submittedAt: ticket.submittedAt))
-                }
-                facts.append(fact)
-            }
-            guard tickets.count == query.limit, let last = tickets.last else { return (facts, overdue, majors) }
-            query.after = ReportCursor(submittedAt: last.submittedAt, id: last.id)
         }
     }
 

@@ -1,0 +1,37 @@
+import HelpdeskStore
+import Logging
+import ServiceLifecycle
+
+/// Stores the facts (M028) of resolved tickets that have none while the desk runs: those of a
+/// desk upgraded from before them, and those a calendar change dropped. Until then the reports
+/// read such tickets whole, so a start-up never waits for a million of them. A batch of 1 000
+/// per transaction keeps the writer free between batches; a tick with nothing to fill is one
+/// indexed read. Several instances may run it (a ticket filled twice gets the same facts).
+struct ReportFactsFiller: Service {
+    let store: any HelpdeskStore
+    let interval: Duration
+    let logger: Logger
+    static let batch = 1000
+
+    func run() async throws {
+        await runTicks(every: interval) { _ = await tick() }
+    }
+
+    /// Fills batch after batch until one comes short; returns how many tickets it filled.
+    @discardableResult
+    func tick() async -> Int {
+        var filled = 0
+        do {
+            while !Task.isCancelled, !Task.isShuttingDownGracefully {
+                let batch = try await store.fillReportFacts(limit: Self.batch)
+                filled += batch
+                if batch < Self.batch { break }
+                if filled % 100_000 == 0 { logger.info("filling the report facts", metadata: ["tickets": "\(filled)"]) }
+            }
+        } catch {
+            logger.error("filling the report facts failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
+        if filled >= Self.batch { logger.info("filled the report facts", metadata: ["tickets": "\(filled)"]) }
+        return filled
+    }
+}
