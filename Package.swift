@@ -136,6 +136,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HelpdeskCLITests",
+            dependencies: ["helpdesk", "HelpdeskCore", "HelpdeskTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HelpdeskMailTests",
             dependencies: ["HelpdeskMail"],
             resources: [.copy("Fixtures")],

@@ -62,10 +62,11 @@ struct GeneratedHistory {
         }
         if chance(0.22) {
             ticket.tier = chance(0.25) ? .l3 : .l2
+            at = at.addingTimeInterval(minutes(10, 120))
             events.append(
                 TicketEvent(
                     kind: .transition, action: .escalate, fromStatus: .inProgress, toStatus: .inProgress,
-                    actor: engineer.actor, at: at.addingTimeInterval(minutes(10, 120)), reason: "需要二线排查"))
+                    actor: engineer.actor, at: at, reason: "需要二线排查"))
         }
         // Hours of work, now and then days.
         step(
