@@ -1,6 +1,7 @@
 import Foundation
-import HelpdeskCore
 import Testing
+
+@testable import HelpdeskCore
 
 @Suite("Reports: a resolved ticket's stored facts (M028)")
 struct SettledFactsTests {
@@ -155,4 +156,34 @@ struct SettledFactsTests {
         texts.append(String(text.dropLast(text.count - text.lastIndex(of: "|")!.utf16Offset(in: text))))
         return texts
     }()
+}
+
+@Suite("Reports: the reports' part of a stored ticket")
+struct ReportTicketTests {
+    /// A golden ticket with every optional part the reports read filled in.
+    static func full(_ spec: Golden.Spec) -> Ticket {
+        var ticket = Golden.ticket(spec)
+        ticket.id = 7
+        ticket.majorIncident = true
+        ticket.breaches = [SLABreach(target: .response, dueAt: spec.inputs[0].at, recordedAt: spec.inputs[0].at)]
+        ticket.extensions = spec.extensions.enumerated().map { index, status in
+            ExtensionRequest(
+                id: index + 1, requestedById: 2, requestedByName: "李工", requestedAt: spec.inputs[0].at,
+                reason: "等待厂商", requestedDueAt: Golden.now, originalDueAt: spec.inputs[0].at, status: status)
+        }
+        return ticket
+    }
+
+    @Test(
+        "decoded from the stored document it equals the ticket's own, and so do its facts",
+        arguments: Golden.specs.map(\.number), [false, true])
+    func decodedEqualsTicket(number: String, full: Bool) throws {
+        let spec = try #require(Golden.specs.first { $0.number == number })
+        let ticket = full ? Self.full(spec) : Golden.ticket(spec)
+        let decoded = try JSONDecoder().decode(ReportTicket.self, from: JSONEncoder().encode(ticket))
+        #expect(decoded == ReportTicket(ticket))
+        #expect(
+            TicketFacts(ticket: decoded, policy: Golden.policy, calendar: Golden.calendar, at: Golden.now)
+                == TicketFacts(ticket: ticket, policy: Golden.policy, calendar: Golden.calendar, at: Golden.now))
+    }
 }

@@ -30,37 +30,91 @@ public struct KPISet: Equatable, Codable, Sendable {
         ("lt1d", 1), ("1to3d", 3), ("3to7d", 7), ("7to30d", 30), ("ge30d", .infinity),
     ]
 
+    /// One pass over the facts (a month's report folds tens of thousands of them, and once more
+    /// for each type, group and engineer); each figure is the rule `docs/REPORTS.md` gives.
     public init(_ facts: [TicketFacts], asOf: Date) {
         tickets = facts.count
-        outOfScope = facts.filter(\.outOfScope).count
-        let counted = facts.filter { !$0.outOfScope }
-        firstResponse = TimeStatistic(counted.compactMap(\.firstResponseMinutes))
-        resolution = TimeStatistic(counted.compactMap(\.resolutionMinutes))
-        responseAttainment = Rate(counted.map(\.responseMet))
-        resolutionAttainment = Rate(counted.map(\.resolutionMet))
-        let resolved = counted.filter { $0.resolvedAt != nil }
-        resolutionRate = Rate(resolved.count, of: counted.count)
-        let everResolved = counted.filter { $0.resolvedAt != nil || $0.reopened }
-        reopenRate = Rate(everResolved.filter(\.reopened).count, of: everResolved.count)
-        firstContactResolution = Rate(resolved.filter { $0.tier == .l1 }.count, of: resolved.count)
+        var outOfScope = 0
+        var counted = 0
+        var responseTimes: [Int] = []
+        var resolutionTimes: [Int] = []
+        var response = (met: 0, decided: 0)
+        var resolution = (met: 0, decided: 0)
+        var resolved = 0
+        var everResolved = 0
+        var reopened = 0
+        var firstContact = 0
         var backlog = Dictionary(uniqueKeysWithValues: Self.ageBuckets.map { ($0.key, 0) })
-        for fact in counted where fact.isOpen(at: asOf) {
-            backlog[Self.ageBucket(fact, asOf: asOf), default: 0] += 1
-        }
-        self.backlog = backlog
-        breachesByCause = Self.count(counted.filter(\.breached)) { $0.breachCause ?? "unrecorded" }
-        escalations = [
-            Tier.l2.rawValue: counted.filter { $0.tier >= .l2 }.count,
-            Tier.l3.rawValue: counted.filter { $0.tier >= .l3 }.count,
-        ]
+        var breaches: [String: Int] = [:]
+        var escalated = (l2: 0, l3: 0)
         var extensions = ["pending": 0, "approved": 0, "rejected": 0]
-        for status in counted.flatMap(\.extensions) { extensions[status.rawValue, default: 0] += 1 }
+        var ratings: [Satisfaction] = []
+        var channels: [Channel: Int] = [:]
+        var types: [TicketType: Int] = [:]
+        var priorities: [Priority: Int] = [:]
+        var categories: [Int64?: Int] = [:]
+        var groups: [Int64?: Int] = [:]
+        var engineers: [Int64?: Int] = [:]
+        for fact in facts {
+            // Volume counts every ticket, out of scope included.
+            channels[fact.channel, default: 0] += 1
+            types[fact.type, default: 0] += 1
+            priorities[fact.priority, default: 0] += 1
+            categories[fact.categoryId, default: 0] += 1
+            groups[fact.groupId, default: 0] += 1
+            engineers[fact.assigneeId, default: 0] += 1
+            if fact.outOfScope {
+                outOfScope += 1
+                continue
+            }
+            counted += 1
+            if let minutes = fact.firstResponseMinutes { responseTimes.append(minutes) }
+            if let minutes = fact.resolutionMinutes { resolutionTimes.append(minutes) }
+            if let met = fact.responseMet {
+                response.decided += 1
+                if met { response.met += 1 }
+            }
+            if let met = fact.resolutionMet {
+                resolution.decided += 1
+                if met { resolution.met += 1 }
+            }
+            if fact.resolvedAt != nil {
+                resolved += 1
+                if fact.tier == .l1 { firstContact += 1 }
+            }
+            if fact.resolvedAt != nil || fact.reopened {
+                everResolved += 1
+                if fact.reopened { reopened += 1 }
+            }
+            if fact.isOpen(at: asOf) { backlog[Self.ageBucket(fact, asOf: asOf), default: 0] += 1 }
+            if fact.breached { breaches[fact.breachCause ?? "unrecorded", default: 0] += 1 }
+            if fact.tier >= .l2 { escalated.l2 += 1 }
+            if fact.tier >= .l3 { escalated.l3 += 1 }
+            for status in fact.extensions { extensions[status.rawValue, default: 0] += 1 }
+            if let rating = fact.satisfaction { ratings.append(rating) }
+        }
+        self.outOfScope = outOfScope
+        firstResponse = TimeStatistic(responseTimes)
+        self.resolution = TimeStatistic(resolutionTimes)
+        responseAttainment = Rate(response.met, of: response.decided)
+        resolutionAttainment = Rate(resolution.met, of: resolution.decided)
+        resolutionRate = Rate(resolved, of: counted)
+        reopenRate = Rate(reopened, of: everResolved)
+        firstContactResolution = Rate(firstContact, of: resolved)
+        self.backlog = backlog
+        breachesByCause = breaches
+        escalations = [Tier.l2.rawValue: escalated.l2, Tier.l3.rawValue: escalated.l3]
         self.extensions = extensions
-        satisfaction = SatisfactionFigures(counted.compactMap(\.satisfaction))
-        volume = Dictionary(
-            uniqueKeysWithValues: ReportFigure.volumeDimensions.map { dimension in
-                (dimension, Self.count(facts) { Self.volumeKey($0, dimension) })
-            })
+        satisfaction = SatisfactionFigures(ratings)
+        func keyed<K>(_ counts: [K: Int], _ key: (K) -> String) -> [String: Int] {
+            Dictionary(counts.map { (key($0.key), $0.value) }, uniquingKeysWith: +)
+        }
+        volume = [
+            "channel": keyed(channels, \.rawValue), "type": keyed(types, \.rawValue),
+            "priority": keyed(priorities, \.rawValue), "category": keyed(categories, Self.key),
+            "group": keyed(groups, Self.key), "engineer": keyed(engineers, Self.key),
+        ]
+        assert(Set(volume.keys) == Set(ReportFigure.volumeDimensions))
     }
 
     /// The age bucket of a ticket open at `asOf`.
@@ -82,10 +136,6 @@ public struct KPISet: Equatable, Codable, Sendable {
     }
 
     static func key(_ id: Int64?) -> String { id.map(String.init) ?? "none" }
-
-    static func count(_ facts: [TicketFacts], by key: (TicketFacts) -> String) -> [String: Int] {
-        facts.reduce(into: [:]) { $0[key($1), default: 0] += 1 }
-    }
 }
 
 /// Satisfaction (R5.3): the share of each verdict and the mean 1–5 score of the rated tickets.

@@ -37,6 +37,10 @@ public struct TicketFacts: Equatable, Sendable {
     public var satisfaction: Satisfaction?
 
     public init(ticket: Ticket, policy: SLAPolicy, calendar: BusinessCalendar, at now: Date) {
+        self.init(ticket: ReportTicket(ticket), policy: policy, calendar: calendar, at: now)
+    }
+
+    public init(ticket: ReportTicket, policy: SLAPolicy, calendar: BusinessCalendar, at now: Date) {
         id = ticket.id
         number = ticket.number
         submittedAt = ticket.submittedAt

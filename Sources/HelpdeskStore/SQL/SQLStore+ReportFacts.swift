@@ -25,7 +25,9 @@ extension SQLStore {
                     read.append(nil)
                 }
             } else {
-                read.append(.unsettled(try Self.ticket(from: row)))
+                var ticket = try Self.decode(ReportTicket.self, json: try row.string("doc"))
+                ticket.id = id
+                read.append(.unsettled(ticket))
             }
         }
         // Facts that do not read back are not trusted: their tickets are read instead.
@@ -35,7 +37,7 @@ extension SQLStore {
             )
             for (index, id) in damaged {
                 guard let ticket = tickets[id] else { throw StoreError.notFound("ticket") }
-                read[index] = .unsettled(ticket)
+                read[index] = .unsettled(ReportTicket(ticket))
             }
         }
         return read.compactMap { $0 }

@@ -71,7 +71,7 @@ public struct OverdueTicket: Sendable, Equatable, Encodable {
     public var breachCause: String?
     public var missed: [SLABreach.Target]
 
-    init(_ ticket: Ticket, facts: TicketFacts) {
+    init(_ ticket: ReportTicket, facts: TicketFacts) {
         number = ticket.number
         title = ticket.title
         priority = ticket.priority

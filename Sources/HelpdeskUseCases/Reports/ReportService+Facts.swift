@@ -7,13 +7,14 @@ extension ReportService {
     /// tickets from their stored facts (M028), the others computed from the ticket, which comes
     /// along (nil for a stored one). `body` returns whether to go on.
     func eachFactBatch(
-        _ query: ReportQuery, at now: Date, _ body: ([(settled: SettledFacts, ticket: Ticket?)]) async throws -> Bool
+        _ query: ReportQuery, at now: Date,
+        _ body: ([(settled: SettledFacts, ticket: ReportTicket?)]) async throws -> Bool
     ) async throws {
         var query = query
         query.limit = Self.batch
         while true {
             let rows = try await store.reportFacts(query)
-            var batch: [(settled: SettledFacts, ticket: Ticket?)] = []
+            var batch: [(settled: SettledFacts, ticket: ReportTicket?)] = []
             batch.reserveCapacity(rows.count)
             for row in rows {
                 switch row {
@@ -40,8 +41,8 @@ extension ReportService {
         query.assigneeId = filter.engineerId
         var facts: [TicketFacts] = []
         // The listed tickets, read whole only when listed.
-        var overdue: [(facts: TicketFacts, ticket: Ticket?)] = []
-        var majors: [(id: Int64, ticket: Ticket?)] = []
+        var overdue: [(facts: TicketFacts, ticket: ReportTicket?)] = []
+        var majors: [(id: Int64, ticket: ReportTicket?)] = []
         try await eachFactBatch(query, at: now) { batch in
             for (settled, ticket) in batch {
                 let fact = settled.facts
@@ -53,9 +54,9 @@ extension ReportService {
         }
         let missing = overdue.filter { $0.ticket == nil }.map(\.facts.id) + majors.filter { $0.ticket == nil }.map(\.id)
         let read = Dictionary(
-            try await store.reportTickets(ids: Array(Set(missing))).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }
-        )
-        func ticket(_ id: Int64, _ known: Ticket?) throws -> Ticket {
+            try await store.reportTickets(ids: Array(Set(missing))).map { ($0.id, ReportTicket($0)) },
+            uniquingKeysWith: { a, _ in a })
+        func ticket(_ id: Int64, _ known: ReportTicket?) throws -> ReportTicket {
             guard let ticket = known ?? read[id] else { throw UseCaseError.notFound(resource: "ticket") }
             return ticket
         }
@@ -78,11 +79,11 @@ extension ReportService {
         [TrackingRecord], ReportCursor?
     ) {
         let asOf = min(now, query.until)
-        var matched: [(id: Int64, ticket: Ticket?)] = []
+        var matched: [Int64] = []
         var next: ReportCursor?
         try await eachFactBatch(query, at: now) { batch in
-            for (settled, ticket) in batch where figure.includes(settled.facts, asOf: asOf) {
-                matched.append((settled.facts.id, ticket))
+            for (settled, _) in batch where figure.includes(settled.facts, asOf: asOf) {
+                matched.append(settled.facts.id)
                 if matched.count == query.limit {
                     // The page ends at its last ticket; the next one starts after it.
                     next = ReportCursor(submittedAt: settled.facts.submittedAt, id: settled.facts.id)
@@ -91,12 +92,12 @@ extension ReportService {
             }
             return true
         }
+        // The rows are the ticket's own (as the tracking table shows them), read whole for the page.
         let read = Dictionary(
-            try await store.reportTickets(ids: matched.filter { $0.ticket == nil }.map(\.id)).map { ($0.id, $0) },
-            uniquingKeysWith: { a, _ in a })
+            try await store.reportTickets(ids: matched).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var records: [TrackingRecord] = []
-        for (id, known) in matched {
-            guard let ticket = known ?? read[id] else { continue }
+        for id in matched {
+            guard let ticket = read[id] else { continue }
             let rules = try await store.rules(policyId: ticket.slaPolicyId)
             records.append(TrackingRecord(ticket, rules: rules, at: now))
         }

@@ -151,10 +151,12 @@ public struct ReportService: Sendable {
         let filter = try scoped(filter, for: user)
         let now = clock.now()
         let asOf = min(now, period.end)
+        let previousPeriod = period.previous(timeZone: zone)
+        // The two periods are read side by side: each is its own walk of the index.
+        async let earlier = self.facts(previousPeriod, filter: filter, at: now)
         let read = try await facts(period, filter: filter, at: now)
         let facts = read.facts
-        let previousPeriod = period.previous(timeZone: zone)
-        let previous = try await self.facts(previousPeriod, filter: filter, at: now).facts
+        let previous = try await earlier.facts
         func breakdown(_ key: (TicketFacts) -> String) -> [String: KPISet] {
             Dictionary(grouping: facts, by: key).mapValues { KPISet($0, asOf: asOf) }
         }
