@@ -3,11 +3,11 @@ import HelpdeskCore
 
 /// What the reports read (issue #13). Part of ``HelpdeskStore``.
 public protocol ReportStore: Sendable {
-    /// Up to `query.limit` tickets submitted in the query's period, in submission order.
-    func reportTickets(_ query: ReportQuery) async throws -> [Ticket]
-    /// The same tickets as ``reportTickets(_:)``, as the tracking table's rows.
+    /// Up to `query.limit` tickets submitted in the query's period, in submission order, as the
+    /// tracking table's rows.
     func trackingRecords(_ query: ReportQuery) async throws -> [TrackingRecord]
-    /// The facts of the same tickets: stored for resolved ones, the ticket for the others.
+    /// The facts of the same tickets: stored for resolved ones, the reports' part of the
+    /// ticket for the others.
     func reportFacts(_ query: ReportQuery) async throws -> [ReportFactsRow]
     /// The tickets with these ids (those that exist), in id order.
     func reportTickets(ids: [Int64]) async throws -> [Ticket]

@@ -3,12 +3,6 @@ import HelpdeskCore
 import SQLKit
 
 extension SQLStore {
-    public func reportTickets(_ query: ReportQuery) async throws -> [Ticket] {
-        try await database.read { db in
-            try await db.raw(Self.reportSQL("id, doc", query)).all().map(Self.ticket(from:))
-        }
-    }
-
     public func trackingRecords(_ query: ReportQuery) async throws -> [TrackingRecord] {
         // The masked description and the score have columns of their own (M021); a row written
         // before them is read from its document, extracted by the database (decoding whole
