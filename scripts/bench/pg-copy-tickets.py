@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Fills a PostgreSQL desk made by `helpdesk generate` up to TARGET tickets by copying its
 tickets in SQL, with new ids and numbers, with their events and search-index rows, then runs
-VACUUM ANALYZE: a 1 000 000-ticket desk for scripts/bench-search.sh when the generator has not
-the hours it needs on PostgreSQL. Search reads only tickets, ticket_events and ticket_search.
+VACUUM ANALYZE: a 1 000 000-ticket desk for scripts/bench-search.sh and scripts/bench-reports.sh
+when the generator has not the hours it needs on PostgreSQL. Search and reports read only
+tickets, ticket_events and ticket_search. Every ticket column is copied, the stored report facts
+(M028) included; a copy keeps its original's submission time, and its original's number inside
+its document and its facts (the number column is the new one).
     scripts/bench/pg-copy-tickets.py postgres://postgres@127.0.0.1:55440/search1m [TARGET]
 """
 import subprocess

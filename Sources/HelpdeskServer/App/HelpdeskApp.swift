@@ -125,22 +125,26 @@ public enum HelpdeskApp {
         try await fillBatches("the report columns", logger: logger) { try await store.fillReportColumns(limit: $0) }
     }
 
-    /// Stores the facts (M028) of the resolved tickets that have none, the same way (`migrate`;
-    /// a server fills them in the background, see ``ReportFactsFiller``).
-    public static func fillReportFacts(_ store: any HelpdeskStore, logger: Logger) async throws {
+    /// Stores the facts (M028) of the resolved tickets that have none, the same way (`migrate`,
+    /// and ``ReportFactsFiller`` while a server runs); returns how many it filled.
+    @discardableResult
+    public static func fillReportFacts(_ store: any HelpdeskStore, logger: Logger) async throws -> Int {
         try await fillBatches("the report facts", logger: logger) { try await store.fillReportFacts(limit: $0) }
     }
 
-    /// Runs `fill` a batch of 1 000 at a time until a batch comes short, logging the progress.
-    static func fillBatches(_ what: String, logger: Logger, _ fill: (Int) async throws -> Int) async throws {
+    /// Runs `fill` a batch of 1 000 at a time until a batch comes short or the service is
+    /// shutting down, logging the progress; returns how many rows it filled.
+    @discardableResult
+    static func fillBatches(_ what: String, logger: Logger, _ fill: (Int) async throws -> Int) async throws -> Int {
         var filled = 0
-        while true {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
             let batch = try await fill(1000)
             filled += batch
             if batch < 1000 { break }
             if filled % 50_000 == 0 { logger.info("filling \(what)", metadata: ["tickets": "\(filled)"]) }
         }
         if filled > 0 { logger.info("filled \(what)", metadata: ["tickets": "\(filled)"]) }
+        return filled
     }
 
     /// Puts the tickets from before the search index (M015) into it, a batch per transaction

@@ -11,27 +11,20 @@ struct ReportFactsFiller: Service {
     let store: any HelpdeskStore
     let interval: Duration
     let logger: Logger
-    static let batch = 1000
 
     func run() async throws {
         await runTicks(every: interval) { _ = await tick() }
     }
 
-    /// Fills batch after batch until one comes short; returns how many tickets it filled.
+    /// Fills batch after batch until one comes short (``HelpdeskApp/fillReportFacts``); returns
+    /// how many tickets it filled, 0 after a failure, which is logged and tried at the next tick.
     @discardableResult
     func tick() async -> Int {
-        var filled = 0
         do {
-            while !Task.isCancelled, !Task.isShuttingDownGracefully {
-                let batch = try await store.fillReportFacts(limit: Self.batch)
-                filled += batch
-                if batch < Self.batch { break }
-                if filled % 100_000 == 0 { logger.info("filling the report facts", metadata: ["tickets": "\(filled)"]) }
-            }
+            return try await HelpdeskApp.fillReportFacts(store, logger: logger)
         } catch {
             logger.error("filling the report facts failed", metadata: ["error": "\(String(reflecting: error))"])
+            return 0
         }
-        if filled >= Self.batch { logger.info("filled the report facts", metadata: ["tickets": "\(filled)"]) }
-        return filled
     }
 }
